@@ -1,0 +1,201 @@
+"""Typed records that flow from ingest to store.
+
+Every stage of factionmap passes these frozen dataclasses, never loose dicts. Their JSON shape
+(``factionmap.serialize``) is the extraction record of ``shared/eval/FORMAT.md``.
+
+Dates are *partial dates*: strings ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` carrying exactly the
+precision the source text supports (see ``factionmap.dates``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+PartialDate = str
+"""``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+
+ActorKind = Literal["armed_group", "state", "person", "organization"]
+ACTOR_KINDS: tuple[str, ...] = ("armed_group", "state", "person", "organization")
+
+RelationType = Literal[
+    "allegiance", "branch_of", "alliance", "joint_operation", "rivalry", "conflict",
+    "splinter_of", "merger", "leader_of", "member_of", "operates_in", "based_in",
+]
+RELATION_TYPES: tuple[str, ...] = (
+    "allegiance", "branch_of", "alliance", "joint_operation", "rivalry", "conflict",
+    "splinter_of", "merger", "leader_of", "member_of", "operates_in", "based_in",
+)
+SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"alliance", "joint_operation", "rivalry", "conflict", "merger"})
+PLACE_RELATIONS: frozenset[str] = frozenset({"operates_in", "based_in"})
+
+EventType = Literal["attack", "pledge", "designation", "killing", "capture", "founding", "propaganda"]
+EVENT_TYPES: tuple[str, ...] = ("attack", "pledge", "designation", "killing", "capture", "founding", "propaganda")
+
+Status = Literal["asserted", "claimed", "denied", "uncertain"]
+STATUSES: tuple[str, ...] = ("asserted", "claimed", "denied", "uncertain")
+
+PublishedFrom = Literal["metadata", "dateline", "inferred"]
+
+
+def content_hash(text: str) -> str:
+    """Return the SHA-256 hex digest that identifies a document's text (used for deduplication)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article, cleaned of boilerplate, ready for extraction.
+
+    ``text`` is the cleaned text; every offset in the records derived from it points into it.
+    """
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    published: PartialDate | None = None
+    published_from: PublishedFrom | None = None
+    url: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the cleaned text."""
+        return content_hash(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestProblem:
+    """An input that could not be read, named with the reason; the batch goes on without it."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of document text: ``text == document.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Designation:
+    """A listing of a group by a state or body (e.g. US FTO, UN ISIL/Al-Qaida list)."""
+
+    by: str
+    list: str
+    date: PartialDate | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KBEntry:
+    """One actor of the knowledge base (bundled, curated or user-supplied)."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    parent: str | None = None
+    predecessor: str | None = None
+    designations: tuple[Designation, ...] = ()
+    source: str = "curated"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor as found in one document. ``key`` is stable across documents of a run.
+
+    ``key`` is ``kb:<kb id>`` for actors the knowledge base knows, else ``name:<normalised name>``.
+    """
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    key: str = ""
+    kb_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """A gazetteer place: GeoNames id where one exists, ISO country, first-level division, coordinates."""
+
+    name: str
+    country: str | None
+    feature: str
+    lat: float | None
+    lon: float | None
+    admin1: str | None = None
+    geonames_id: int | None = None
+    population: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place in one document, with every mention of it."""
+
+    id: str
+    name: str
+    country: str | None
+    feature: str
+    lat: float | None
+    lon: float | None
+    admin1: str | None = None
+    geonames_id: int | None = None
+    precision: str | None = None
+    mentions: tuple[Span, ...] = ()
+    key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A claim holding over time between two actors, or an actor and a place (``operates_in``/``based_in``)."""
+
+    subject: str
+    type: str
+    object: str
+    evidence: Span
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    status: str = "asserted"
+    attributed_to: str | None = None
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """An actor's role in an event (``actor``, ``target``, ``partner``, ``list``, ``means``...)."""
+
+    role: str
+    ref: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened at a time and, usually, a place."""
+
+    type: str
+    participants: tuple[Participant, ...]
+    evidence: Span
+    date: PartialDate | None = None
+    place: str | None = None
+    status: str = "asserted"
+    attributed_to: str | None = None
+    confidence: float = 0.5
+    attributes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one document: one extraction record."""
+
+    doc: Document
+    actors: tuple[Actor, ...] = ()
+    places: tuple[Place, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    events: tuple[Event, ...] = ()
