@@ -1,0 +1,272 @@
+"""The knowledge base of actors: armed groups, states and organizations, with their aliases.
+
+The bundled files live in ``factionmap/data`` (read through :mod:`importlib.resources`):
+
+- ``kb.jsonl``: armed groups and listed entities, built by ``scripts/build_kb.py`` from the curated
+  groups (``kb_curated.jsonl``), the UN consolidated sanctions list and the Phoenix militant-actor dictionary;
+- ``states.jsonl``: every country, with a ``demonyms`` list ("Afghan", "U.S.") to resolve "Afghan forces";
+- ``organizations.jsonl``: international bodies, NGOs, think tanks and publishers.
+
+Users may add JSONL files with the same fields; an entry whose id already exists replaces it.
+
+Example::
+
+    kb = KnowledgeBase.load()
+    kb.lookup("ISIS").name             # 'Islamic State'
+    kb.state_for_demonym("Afghan").id  # 'S:AF'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from factionmap.errors import KnowledgeBaseError
+from factionmap.records import ACTOR_KINDS, Designation, KBEntry
+
+BUNDLED_FILES: tuple[str, ...] = ("kb.jsonl", "states.jsonl", "organizations.jsonl")
+APOSTROPHES = "\u2019\u2018`\u02bc\u02bb'"
+_APOSTROPHE_TABLE = str.maketrans({a: "'" for a in APOSTROPHES})
+_PUNCT = re.compile(r"[^\w]+")
+_AL = re.compile(r"\bal (?=\w)")
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"'s\b")
+
+
+def normalize_name(name: str) -> str:
+    """Fold a name so that spellings of the same name compare equal.
+
+    Same rules as ``shared/eval/score.py``'s ``norm()``: accents off, lower case, apostrophes and
+    a possessive "'s" dropped, punctuation to spaces, a leading "the " dropped, "al-"/"al " joined to
+    the next word, whitespace collapsed. ``normalize_name("The al-Qa'ida") == "alqaida"``.
+    """
+    s = name
+    if not s.isascii():
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+        s = s.translate(_APOSTROPHE_TABLE)
+    s = s.lower()
+    if "'" in s:
+        s = _POSSESSIVE.sub("", s).replace("'", "")
+    s = _PUNCT.sub(" ", s).strip()
+    s = re.sub(r"^the ", "", s)
+    s = _AL.sub("al", s)
+    return _SPACES.sub(" ", s)
+
+
+def is_case_sensitive(alias: str) -> bool:
+    """Tell whether an alias must be matched with its case: acronyms ("IS", "LeT", "ISIS-K") are, names are not."""
+    if " " in alias.strip():
+        return False
+    letters = [c for c in alias if c.isalpha()]
+    if not letters:
+        return True
+    upper = sum(1 for c in letters if c.isupper())
+    inner_upper = any(c.isupper() for c in letters[1:])
+    return (upper >= 2 and upper * 2 >= len(letters)) or (len(letters) <= 4 and inner_upper)
+
+
+class DesignationModel(BaseModel):
+    """A designation as written in a KB file."""
+
+    model_config = ConfigDict(extra="forbid")
+    by: str
+    list: str
+    date: str | None = None
+
+
+class EntryModel(BaseModel):
+    """One line of a KB file: the :class:`KBEntry` fields, plus ``demonyms`` for states."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    name: str
+    kind: str
+    aliases: list[str] = []
+    country: str | None = None
+    parent: str | None = None
+    predecessor: str | None = None
+    designations: list[DesignationModel] = []
+    source: str = "curated"
+    demonyms: list[str] = []
+
+    def to_entry(self) -> KBEntry:
+        """Return the frozen record."""
+        return KBEntry(
+            id=self.id, name=self.name, kind=self.kind, aliases=tuple(self.aliases), country=self.country,
+            parent=self.parent, predecessor=self.predecessor, source=self.source,
+            designations=tuple(Designation(by=d.by, list=d.list, date=d.date) for d in self.designations),
+        )
+
+
+def parse_line(line: str, where: str) -> EntryModel:
+    """Validate one JSONL line; ``where`` ("file:line") names it in the error."""
+    try:
+        model = EntryModel.model_validate(json.loads(line))
+    except json.JSONDecodeError as e:
+        raise KnowledgeBaseError(f"{where}: not valid JSON ({e.msg})") from e
+    except ValidationError as e:
+        problems = "; ".join(f"{'.'.join(map(str, err['loc'])) or 'entry'}: {err['msg']}" for err in e.errors())
+        raise KnowledgeBaseError(f"{where}: {problems}") from e
+    if model.kind not in ACTOR_KINDS:
+        raise KnowledgeBaseError(f"{where}: unknown kind {model.kind!r}. Choose from: {', '.join(ACTOR_KINDS)}")
+    return model
+
+
+def parse_lines(lines: Iterable[str], source: str) -> list[EntryModel]:
+    """Validate the lines of a JSONL file named ``source``; blank lines and ``#`` comments are skipped."""
+    models = []
+    for number, line in enumerate(lines, start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            models.append(parse_line(line, f"{source}:{number}"))
+    return models
+
+
+def read_bundled(name: str) -> list[dict[str, Any]]:
+    """Read one of the bundled data files: trusted rows, checked by the tests rather than at every load."""
+    text = resources.files("factionmap").joinpath("data", name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def entry_from_row(row: dict[str, Any]) -> KBEntry:
+    """Build the record from a bundled row."""
+    return KBEntry(
+        id=row["id"], name=row["name"], kind=row["kind"], aliases=tuple(row.get("aliases", ())),
+        country=row.get("country"), parent=row.get("parent"), predecessor=row.get("predecessor"),
+        designations=tuple(Designation(**d) for d in row.get("designations", ())), source=row.get("source", "curated"),
+    )
+
+
+def read_user_file(path: Path) -> list[EntryModel]:
+    """Read a user KB file (JSONL with the :class:`KBEntry` fields)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise KnowledgeBaseError(f"{path}: cannot be read ({e})") from e
+    return parse_lines(text.splitlines(), str(path))
+
+
+def _index(pairs: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """Map each normalised key to the set of entry ids that carry it."""
+    found: dict[str, set[str]] = {}
+    for key, entry_id in pairs:
+        if key:
+            found.setdefault(key, set()).add(entry_id)
+    return {key: frozenset(ids) for key, ids in found.items()}
+
+
+def _compact(text: str) -> str:
+    """Text without spaces, dots and hyphens, case kept: how an acronym query is compared."""
+    return re.sub(r"[\s.\-]", "", text)
+
+
+def _form_index(entries: Iterable[KBEntry], names: bool) -> dict[str, list[tuple[str, str | None]]]:
+    """Map normalised keys to (entry id, exact text when the form is case-sensitive, else None)."""
+    found: dict[str, list[tuple[str, str | None]]] = {}
+    for entry in entries:
+        for text in (entry.name,) if names else entry.aliases:
+            key = normalize_name(text)
+            if key:
+                found.setdefault(key, []).append((entry.id, _compact(text) if is_case_sensitive(text) else None))
+    return found
+
+
+class KnowledgeBase:
+    """Actors known in advance, looked up by name, alias, acronym or (for states) demonym."""
+
+    def __init__(self, entries: Sequence[KBEntry], demonyms: Mapping[str, Sequence[str]] | None = None) -> None:
+        self.entries: tuple[KBEntry, ...] = tuple(entries)
+        self._by_id = {entry.id: entry for entry in self.entries}
+        self.demonyms: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (demonyms or {}).items()}
+        self._names = _form_index(self.entries, names=True)
+        self._aliases = _form_index(self.entries, names=False)
+        self._demonyms = _index(
+            (normalize_name(d), entry_id) for entry_id, words in self.demonyms.items() for d in words
+        )
+
+    @classmethod
+    def load(cls, user_files: Sequence[Path] = ()) -> KnowledgeBase:
+        """Load the bundled files, then the user files in order (an existing id is replaced, a new one added).
+
+        Raises :class:`~factionmap.errors.KnowledgeBaseError` naming the file and line of a malformed entry.
+        """
+        entries: dict[str, KBEntry] = {}
+        demonyms: dict[str, list[str]] = {}
+        for name in BUNDLED_FILES:
+            for row in read_bundled(name):
+                entries[row["id"]] = entry_from_row(row)
+                demonyms[row["id"]] = row.get("demonyms", [])
+        for path in user_files:
+            for model in read_user_file(Path(path)):
+                entries[model.id] = model.to_entry()
+                demonyms[model.id] = model.demonyms
+        return cls(sorted(entries.values(), key=lambda e: e.id), {k: v for k, v in demonyms.items() if v})
+
+    def get(self, entry_id: str) -> KBEntry | None:
+        """Return the entry with this id, or None."""
+        return self._by_id.get(entry_id)
+
+    def lookup(self, name: str) -> KBEntry | None:
+        """Return the entry named ``name`` (canonical name first, then aliases); None if unknown or ambiguous."""
+        entry_id = self._resolve(name)
+        return self._by_id[entry_id] if entry_id else None
+
+    def lookup_all(self, name: str) -> tuple[KBEntry, ...]:
+        """Return every entry that carries ``name`` as its name or an alias (several when ambiguous)."""
+        key = normalize_name(name)
+        ids = {i for index in (self._names, self._aliases) for i, _ in index.get(key, [])}
+        return tuple(self._by_id[i] for i in sorted(ids))
+
+    def state_for_demonym(self, word: str) -> KBEntry | None:
+        """Return the state a demonym stands for: "Afghan" -> Afghanistan, "U.S." -> United States.
+
+        A plural ("Pakistanis") is tried without its "s" when the word itself is unknown.
+        """
+        key = normalize_name(word)
+        ids = self._demonyms.get(key) or (self._demonyms.get(key[:-1]) if key.endswith("s") else None)
+        if ids and len(ids) == 1:
+            return self._by_id.get(next(iter(ids)))
+        return None
+
+    def surface_forms(self) -> Iterator[tuple[str, str, bool]]:
+        """Yield ``(text, entry id, case_sensitive)`` for every unambiguous name and alias.
+
+        Meant for a spaCy ``PhraseMatcher``: acronyms and all-caps aliases are case-sensitive
+        (match on ``ORTH``), names are not (match on ``LOWER``). Demonyms are not included
+        (see :meth:`demonym_forms`).
+        """
+        for entry in self.entries:
+            seen: set[str] = set()
+            for text in (entry.name, *entry.aliases):
+                if text in seen or self._resolve(text) != entry.id:
+                    continue
+                seen.add(text)
+                yield text, entry.id, is_case_sensitive(text)
+
+    def demonym_forms(self) -> Iterator[tuple[str, str]]:
+        """Yield ``(demonym, state id)`` pairs, e.g. ``("Afghan", "S:AF")``."""
+        for entry_id, words in sorted(self.demonyms.items()):
+            for word in words:
+                if self._demonyms.get(normalize_name(word)) == frozenset({entry_id}):
+                    yield word, entry_id
+
+    def _resolve(self, text: str) -> str | None:
+        """Return the single id a text names: by canonical name first, then by alias.
+
+        A case-sensitive form (an acronym such as "LeT") only matches the same letters in the same case.
+        """
+        key, compact = normalize_name(text), _compact(text)
+        for index in (self._names, self._aliases):
+            ids = {i for i, exact in index.get(key, []) if exact is None or exact == compact}
+            if ids:
+                return next(iter(ids)) if len(ids) == 1 else None
+        return None
+
+    def __len__(self) -> int:
+        return len(self.entries)
