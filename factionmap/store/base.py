@@ -1,0 +1,215 @@
+"""The ``Store`` Protocol and the records it hands back (read side).
+
+Write side: the store takes ``factionmap.records.Extraction`` records, one per document. Read side: these frozen
+dataclasses, with store ids (integers) that are stable for the life of a store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import lru_cache
+from types import TracebackType
+from typing import Protocol, Self
+
+from factionmap.kb import normalize_name as kb_normalize_name
+from factionmap.records import Extraction
+
+
+@lru_cache(maxsize=65536)
+def normalize_name(name: str) -> str:
+    """``factionmap.kb.normalize_name`` (the rules of shared/eval/score.py ``norm``), memoised for the store.
+
+    "the Islamic State's" and "Islamic State" both give "islamic state"; "al-Qaeda" and "al Qaeda" give
+    "alqaeda". The store keeps each alias's normalised form, so changing these rules needs a migration.
+    """
+    return kb_normalize_name(name)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """A stored document (without its text: see ``Store.document_text``). ``id`` is the store's id."""
+
+    id: int
+    doc_id: str
+    content_hash: str
+    source: str
+    title: str | None
+    url: str | None
+    outlet: str
+    published: str | None
+    published_from: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredActor:
+    """An actor resolved across documents, with every name and alias seen for it."""
+
+    id: int
+    key: str
+    name: str
+    kind: str
+    kb_id: str | None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPlace:
+    """A place resolved across documents by its key (``geonames:<id>`` or ``name:<normalised name>``)."""
+
+    id: int
+    key: str
+    name: str
+    country: str | None
+    admin1: str | None
+    feature: str
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvidence:
+    """One sentence supporting a relation or event, with what that sentence said and where it is from."""
+
+    text: str
+    start: int
+    end: int
+    document_id: int
+    doc_id: str
+    title: str | None
+    url: str | None
+    published: str | None
+    status: str
+    attributed_to: str | None
+    confidence: float
+    start_date: str | None = None
+    end_date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRelation:
+    """One fact (subject, type, object) merged over all documents that state it.
+
+    ``start``/``end`` are the earliest start and latest end given by any evidence; ``effective_end`` is ``end``
+    after supersession (``factionmap.timeline``), and ``superseded_by`` the relation that closed it, if any.
+    For symmetric types the subject is the actor with the lower id. ``object_is_place`` is true for
+    ``operates_in``/``based_in``, whose object ids are place ids.
+    """
+
+    id: int
+    type: str
+    subject_id: int
+    subject_name: str
+    object_id: int
+    object_name: str
+    object_is_place: bool
+    start: str | None
+    end: str | None
+    status: str
+    confidence: float
+    n_sources: int
+    evidence: tuple[StoredEvidence, ...] = ()
+    effective_end: str | None = None
+    superseded_by: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredParticipant:
+    """An event participant: a stored actor (``actor_id``) or a literal value (a medium, a list name)."""
+
+    role: str
+    actor_id: int | None
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """An event as extracted from one document."""
+
+    id: int
+    type: str
+    date: str | None
+    place: StoredPlace | None
+    status: str
+    attributed_to: str | None
+    confidence: float
+    participants: tuple[StoredParticipant, ...]
+    attributes: tuple[tuple[str, str], ...]
+    evidence: StoredEvidence
+
+
+@dataclass(frozen=True, slots=True)
+class ActorProfile:
+    """Everything the store knows about one actor, each item with its evidence.
+
+    ``lineage``: branch_of / splinter_of / merger relations in either direction (parents, predecessors,
+    offshoots); ``leaders``: leader_of relations whose object is the actor; ``relations``: every relation
+    between this actor and another actor, both directions, in date order; ``places``: operates_in / based_in.
+    Unlike ``Store.relations``, a profile also shows denied relations (their ``status`` says so), as history.
+    """
+
+    actor: StoredActor
+    lineage: tuple[StoredRelation, ...]
+    leaders: tuple[StoredRelation, ...]
+    relations: tuple[StoredRelation, ...]
+    events: tuple[StoredEvent, ...]
+    places: tuple[StoredRelation, ...]
+
+
+class Store(Protocol):
+    """Where extraction records are kept and the map is read from. ``open_store`` returns one."""
+
+    def has_document(self, content_hash: str) -> bool:
+        """Whether a document with this content hash is stored."""
+        ...
+
+    def known_hashes(self) -> set[str]:
+        """Content hashes of every stored document (for fast incremental skipping)."""
+        ...
+
+    def add_extraction(self, ex: Extraction) -> bool:
+        """Store one extraction record in one transaction; False (nothing written) if its text is stored."""
+        ...
+
+    def find_actors(self, name: str) -> list[StoredActor]:
+        """Actors whose name or an alias equals ``name`` after normalising; canonical-name matches first."""
+        ...
+
+    def actor_profile(self, actor_id: int) -> ActorProfile:
+        """The actor's profile; raises ``ActorNotFound`` for an unknown id."""
+        ...
+
+    def relations(
+        self, as_of: str | None = None, types: Collection[str] = (), min_sources: int = 1
+    ) -> list[StoredRelation]:
+        """Merged relations (never denied ones), optionally only those in force ``as_of`` a (partial) date."""
+        ...
+
+    def events(self, actor_id: int | None = None) -> list[StoredEvent]:
+        """Events in date order (undated last), optionally only those the actor takes part in."""
+        ...
+
+    def documents(self) -> list[StoredDocument]:
+        """Every stored document, in the order added."""
+        ...
+
+    def document_text(self, document_id: int) -> str:
+        """The cleaned text of a stored document (evidence offsets point into it)."""
+        ...
+
+    def stats(self) -> dict[str, int]:
+        """Row counts: documents, actors, places, relations, evidence, events."""
+        ...
+
+    def close(self) -> None:
+        """Release the store's connections."""
+        ...
+
+    def __enter__(self) -> Self:
+        """Use the store in a ``with`` block, which closes it."""
+        ...
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        """Close the store."""
+        ...

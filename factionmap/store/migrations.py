@@ -1,0 +1,83 @@
+"""Ordered, named schema migrations, recorded in the ``migrations`` table (as sqlite-utils and llm do).
+
+Each migration is a function ``mNNN_what_it_does(conn)`` appended to ``MIGRATIONS``; never edit or reorder one
+that has shipped. ``migrate`` applies the pending ones, each in its own transaction together with the row that
+records it, so a kill mid-migration leaves the store at the previous version. A store whose ``migrations`` table
+names a migration this version does not know was made by a newer factionmap: ``migrate`` refuses it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, insert, inspect, select
+
+from factionmap.errors import StoreError
+from factionmap.store import schema
+
+log = logging.getLogger(__name__)
+
+Migration = Callable[[Connection], None]
+
+
+def m001_create_tables(conn: Connection) -> None:
+    """Create every table of the first schema, with indexes on the hot lookups.
+
+    Indexed: documents.content_hash (unique), actors.key / actor_keys.key (unique), actor_aliases.norm,
+    relations.fact_key (unique) and (subject_id, type, object_actor_id), evidence and participants by parent.
+    """
+    schema.metadata.create_all(conn, tables=list(schema.V1_TABLES), checkfirst=True)
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_create_tables,)
+"""Every migration, in the order they apply. ``SCHEMA_VERSION`` is their count."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def applied_migrations(conn: Connection) -> list[str]:
+    """Names of the migrations recorded in the store, oldest first; empty for a fresh store."""
+    if not inspect(conn).has_table(schema.migrations.name):
+        return []
+    rows = conn.execute(select(schema.migrations.c.name).order_by(schema.migrations.c.name))
+    return [name for (name,) in rows]
+
+
+def _check_known(applied: list[str], where: str) -> None:
+    """Refuse a store made by a newer version (it has migrations this version does not know)."""
+    known = {m.__name__ for m in MIGRATIONS}
+    unknown = [name for name in applied if name not in known]
+    if unknown:
+        raise StoreError(
+            f"{where} was made by a newer version of factionmap (schema migrations {', '.join(unknown)} are "
+            f"unknown to this one, which knows {SCHEMA_VERSION}); upgrade factionmap to open it"
+        )
+
+
+def _check_is_ours(conn: Connection, where: str) -> None:
+    """Refuse a database that holds other tables but was never a factionmap store."""
+    tables = set(inspect(conn).get_table_names())
+    if tables and schema.migrations.name not in tables:
+        raise StoreError(f"{where} is a database but not a factionmap store (it has no migrations table)")
+
+
+def migrate(engine: Engine, where: str) -> list[str]:
+    """Apply the pending migrations in order; return the names applied now. ``where`` names the store in errors."""
+    with engine.connect() as conn:
+        applied = applied_migrations(conn)
+        if not applied:
+            _check_is_ours(conn, where)
+        _check_known(applied, where)
+    done: list[str] = []
+    for migration in MIGRATIONS:
+        if migration.__name__ in applied:
+            continue
+        with engine.begin() as conn:
+            migration(conn)
+            stamp = datetime.now(UTC).isoformat(timespec="seconds")
+            conn.execute(insert(schema.migrations).values(name=migration.__name__, applied_at=stamp))
+        log.info("applied migration %s to %s", migration.__name__, where)
+        done.append(migration.__name__)
+    return done

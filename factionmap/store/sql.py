@@ -1,0 +1,247 @@
+"""The ``Store`` over SQLAlchemy Core: SQLite now, PostgreSQL through the same code.
+
+SQLite connections run in WAL mode with foreign keys on and a busy timeout, and the driver's own transaction
+handling is replaced by explicit ``BEGIN`` (SQLAlchemy's documented recipe) so that every transaction, DDL
+included, is atomic; writes take the write lock up front (``BEGIN IMMEDIATE``) so two writers queue instead of
+failing on a lock upgrade.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from sqlalchemy import Connection, Engine, create_engine, event, exists, func, select
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+from sqlalchemy.pool import StaticPool
+
+from factionmap.errors import ActorNotFound, StoreError
+from factionmap.records import PLACE_RELATIONS, Extraction
+from factionmap.store import schema as t
+from factionmap.store.base import ActorProfile, Store, StoredActor, StoredDocument, StoredEvent, StoredRelation
+from factionmap.store.migrations import migrate
+from factionmap.store.sql_read import (
+    find_actors,
+    load_actors,
+    load_documents,
+    load_events,
+    load_relations,
+    relation_condition,
+    supersession_map,
+)
+from factionmap.store.sql_write import write_extraction
+from factionmap.timeline import bounds, in_force
+
+BUSY_TIMEOUT_MS = 10_000
+LINEAGE_TYPES = frozenset({"branch_of", "splinter_of", "merger"})
+_WRITE = "factionmap_write"
+
+
+def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    """Per-connection SQLite settings; take over transaction control from the driver."""
+    dbapi_conn.isolation_level = None
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS:d}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: still atomic, no fsync per commit
+    cursor.close()
+
+
+def _on_sqlite_begin(conn: Connection) -> None:
+    """Emit BEGIN ourselves: IMMEDIATE for writes, deferred for reads."""
+    write = conn.get_execution_options().get(_WRITE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _url_of(url_or_path: str | Path) -> URL:
+    """The SQLAlchemy URL for a path, ``:memory:``, ``sqlite:///...`` or ``postgresql://...``."""
+    text = str(url_or_path)
+    if text == ":memory:":
+        return make_url("sqlite://")
+    if "://" not in text:
+        path = Path(text).expanduser()
+        if not path.parent.is_dir():
+            raise StoreError(f"{text}: cannot create a store there, folder {str(path.parent)!r} does not exist")
+        return URL.create("sqlite", database=str(path))
+    url = make_url(text)
+    if url.drivername == "postgresql":
+        return url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(f"{url.drivername!r} stores are not supported. Choose from: a path, sqlite://, postgresql://")
+    return url
+
+
+def make_engine(url_or_path: str | Path) -> Engine:
+    """An engine for the store location, with the SQLite settings above when it is SQLite."""
+    url = _url_of(url_or_path)
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    memory = url.database in (None, "", ":memory:")
+    kwargs: dict[str, Any] = {"poolclass": StaticPool} if memory else {}
+    engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
+    event.listen(engine, "connect", _on_sqlite_connect)
+    event.listen(engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+class SQLStore:
+    """A ``Store`` over a SQLAlchemy engine. Use ``open_store`` to get one (it runs the migrations)."""
+
+    def __init__(self, engine: Engine, where: str) -> None:
+        self.engine = engine
+        self.where = where
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self, write: bool = False) -> Iterator[Connection]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        with self.engine.connect() as conn:
+            if write:
+                conn.execution_options(**{_WRITE: True})
+            with conn.begin():
+                yield conn
+
+    def has_document(self, content_hash: str) -> bool:
+        """Whether a document with this content hash is stored."""
+        with self._transaction() as conn:
+            return _has_document(conn, content_hash)
+
+    def known_hashes(self) -> set[str]:
+        """Content hashes of every stored document."""
+        with self._transaction() as conn:
+            return set(conn.execute(select(t.documents.c.content_hash)).scalars())
+
+    def add_extraction(self, ex: Extraction) -> bool:
+        """Store one record in one transaction; False, writing nothing, if its text is already stored.
+
+        A failure (or a kill) mid-write rolls everything back; adding the record again then stores it once.
+        """
+        digest = ex.doc.content_hash
+        try:
+            with self._transaction(write=True) as conn:
+                if _has_document(conn, digest):
+                    return False
+                write_extraction(conn, ex)
+        except IntegrityError as e:
+            if self.has_document(digest):  # another writer stored the same text meanwhile
+                return False
+            raise StoreError(f"{self.where}: could not store document {ex.doc.id!r}: {e.orig}") from e
+        return True
+
+    def find_actors(self, name: str) -> list[StoredActor]:
+        """Actors whose name or an alias equals ``name`` after normalising; canonical-name matches first."""
+        with self._transaction() as conn:
+            return find_actors(conn, name)
+
+    def actor_profile(self, actor_id: int) -> ActorProfile:
+        """Names, lineage, leaders, relations, events and places of one actor, each with evidence."""
+        with self._transaction() as conn:
+            actor = load_actors(conn, [actor_id]).get(actor_id)
+            if actor is None:
+                raise ActorNotFound(f"#{actor_id}")
+            _, superseded = supersession_map(conn)
+            r = t.relations
+            rels = load_relations(conn, (r.c.subject_id == actor_id) | (r.c.object_actor_id == actor_id), superseded)
+            events = load_events(conn, actor_id)
+        return _profile(actor, rels, events)
+
+    def relations(
+        self, as_of: str | None = None, types: Collection[str] = (), min_sources: int = 1
+    ) -> list[StoredRelation]:
+        """Merged relations in date order, never denied ones; with ``as_of``, only those in force then.
+
+        In force uses the effective end (after supersession); a relation with no dates is in force at any date.
+        """
+        if as_of is not None:
+            bounds(as_of)
+        with self._transaction() as conn:
+            _, superseded = supersession_map(conn)
+            rels = load_relations(conn, relation_condition(types, min_sources), superseded)
+        if as_of is None:
+            return rels
+        return [rel for rel in rels if in_force(rel.start, rel.effective_end, as_of)]
+
+    def events(self, actor_id: int | None = None) -> list[StoredEvent]:
+        """Events in date order (undated last), optionally only those the actor takes part in."""
+        with self._transaction() as conn:
+            return load_events(conn, actor_id)
+
+    def documents(self) -> list[StoredDocument]:
+        """Every stored document (without its text), in the order added."""
+        with self._transaction() as conn:
+            return load_documents(conn)
+
+    def document_text(self, document_id: int) -> str:
+        """The cleaned text of a stored document; raises ``StoreError`` for an unknown id."""
+        with self._transaction() as conn:
+            text = conn.execute(select(t.documents.c.text).where(t.documents.c.id == document_id)).scalar()
+        if text is None:
+            raise StoreError(f"{self.where}: no document with id {document_id}")
+        return str(text)
+
+    def stats(self) -> dict[str, int]:
+        """Row counts: documents, actors, places, relations, evidence, events."""
+        tables = {
+            "documents": t.documents,
+            "actors": t.actors,
+            "places": t.places,
+            "relations": t.relations,
+            "evidence": t.relation_evidence,
+            "events": t.events,
+        }
+        with self._transaction() as conn:
+            return {
+                name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+                for name, table in tables.items()
+            }
+
+    def close(self) -> None:
+        """Release the store's connections."""
+        self.engine.dispose()
+
+
+def _has_document(conn: Connection, content_hash: str) -> bool:
+    return bool(conn.execute(select(exists().where(t.documents.c.content_hash == content_hash))).scalar())
+
+
+def _profile(actor: StoredActor, rels: list[StoredRelation], events: list[StoredEvent]) -> ActorProfile:
+    """Sort one actor's relations into the profile's sections (each keeps date order)."""
+    return ActorProfile(
+        actor=actor,
+        lineage=tuple(r for r in rels if r.type in LINEAGE_TYPES),
+        leaders=tuple(r for r in rels if r.type == "leader_of" and r.object_id == actor.id and not r.object_is_place),
+        relations=tuple(r for r in rels if not r.object_is_place),
+        events=tuple(events),
+        places=tuple(r for r in rels if r.type in PLACE_RELATIONS and r.subject_id == actor.id),
+    )
+
+
+def open_store(url_or_path: str | Path) -> Store:
+    """Open (creating if needed) the store at a path or URL and apply pending migrations.
+
+    ``"factionmap.db"`` or ``"sqlite:///..."``: SQLite; ``":memory:"``: a private in-memory store (tests);
+    ``"postgresql://..."``: PostgreSQL (the ``[postgres]`` extra). Raises ``StoreError`` naming the location when
+    it is not a database, not a factionmap store, or a store made by a newer factionmap.
+    """
+    where = str(url_or_path)
+    engine = make_engine(url_or_path)
+    try:
+        migrate(engine, where)
+    except (DatabaseError, OperationalError) as e:
+        engine.dispose()
+        raise StoreError(f"{where} cannot be opened as a factionmap store: {e.orig}") from e
+    except StoreError:
+        engine.dispose()
+        raise
+    return SQLStore(engine, where)
