@@ -199,3 +199,23 @@ class Extraction:
     places: tuple[Place, ...] = ()
     relations: tuple[Relation, ...] = ()
     events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named (or referred to) in a document: token span, char span and who it is.
+
+    ``key`` identifies the actor within a document and across documents: ``kb:<id>`` or ``name:<normalised>``.
+    ``via`` says how it was found: ``kb``, ``shape``, ``ner``, ``forces``, ``alias``, ``coref``.
+    """
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    name: str
+    kind: str
+    key: str
+    via: str
+    kb_id: str | None = None

@@ -1,0 +1,152 @@
+"""The extraction library API: documents in, one ``Extraction`` record per document out.
+
+    extractor = Extractor.from_settings(settings)
+    for extraction in extractor.extract_all(documents):
+        ...
+
+The model, the knowledge base, the gazetteer and the cue lexicon load once per ``Extractor``; documents go
+through spaCy in batches (``nlp.pipe``). Stages, in order: actor mentions (knowledge base, state forces,
+name shapes, NER, aliases the text defines), references ("its", "the group"), places, dates, cue findings
+on the parse, then records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from factionmap.config import Settings
+from factionmap.dates import find_date_expressions
+from factionmap.gazetteer import Gazetteer
+from factionmap.kb import KnowledgeBase
+from factionmap.pipeline.arguments import MentionIndex
+from factionmap.pipeline.assemble import Assembler
+from factionmap.pipeline.coref import resolve_references
+from factionmap.pipeline.cues import CueLexicon, load_cues
+from factionmap.pipeline.mentions import ActorFinder
+from factionmap.pipeline.nlp import load_nlp
+from factionmap.pipeline.relations import RelationFinder
+from factionmap.pipeline.timing import DocumentDates
+from factionmap.places import find_place_mentions, group_places
+from factionmap.records import (
+    Actor,
+    ActorMention,
+    Document,
+    Event,
+    Extraction,
+    Participant,
+    Place,
+    Relation,
+)
+
+# Actors found by these means are real names; coreference mentions only add evidence.
+NAMING_SOURCES = ("kb", "forces", "shape", "ner", "alias")
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """What an extractor loads once: the spaCy model, the knowledge base, the gazetteer, the cue lexicon."""
+
+    nlp: Language
+    kb: KnowledgeBase
+    gazetteer: Gazetteer
+    cues: CueLexicon
+
+
+class Extractor:
+    """Extracts actors, places, relations and events from documents."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+        self.actors = ActorFinder(resources.nlp, resources.kb)
+        self.relations = RelationFinder(resources.cues)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Extractor:
+        """Load the model, the knowledge base (with the user's files), the gazetteer and the cues."""
+        return cls(Resources(
+            nlp=load_nlp(settings.model),
+            kb=KnowledgeBase.load(settings.kb_files),
+            gazetteer=Gazetteer.load(settings.geonames_files),
+            cues=load_cues(settings.cue_file),
+        ))
+
+    def extract(self, document: Document) -> Extraction:
+        """Extract one document."""
+        return self.extract_parsed(document, self.resources.nlp(document.text))
+
+    def extract_all(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[Extraction]:
+        """Extract many documents, parsing them in batches."""
+        pairs = ((d.text, d) for d in documents)
+        for parsed, document in self.resources.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self.extract_parsed(document, parsed)
+
+    def extract_parsed(self, document: Document, doc: Doc) -> Extraction:
+        """Extract from a document already parsed by the model."""
+        mentions = resolve_references(doc, self.actors(doc))
+        place_mentions = find_place_mentions(doc, self.resources.gazetteer, _non_place_spans(mentions))
+        places = group_places(place_mentions)
+        place_at = _place_tokens(doc, places)
+        dates = DocumentDates(find_date_expressions(document.text, document.published), document.text)
+        index = MentionIndex(mentions)
+        assembler = Assembler(index, place_at, dates, document.published)
+        for sentence in doc.sents:
+            for finding in self.relations(sentence, index, set(place_at)):
+                assembler.add(finding)
+        assembly = assembler.finish()
+        return _records(document, mentions, places, assembly.relations, assembly.events)
+
+
+def _non_place_spans(mentions: Sequence[ActorMention]) -> list[tuple[int, int]]:
+    """Actor names are not toponyms, except a country named as such ("Afghanistan" is a state and a place)."""
+    return [(m.start_char, m.end_char) for m in mentions
+            if not (m.kind == "state" and m.via == "kb") and m.via != "coref"]
+
+
+def _place_tokens(doc: Doc, places: Sequence[Place]) -> dict[int, str]:
+    """Token index -> place key, for every token inside a place mention."""
+    at: dict[int, str] = {}
+    for place in places:
+        for mention in place.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    at[token.i] = place.key
+    return at
+
+
+def _records(document: Document, mentions: Sequence[ActorMention], places: Sequence[Place],
+             relations: Sequence[Relation], events: Sequence[Event]) -> Extraction:
+    """Number actors and places locally (a1, p1...) and point relations and events at those ids."""
+    actors = _actors(mentions)
+    ids = {a.key: a.id for a in actors} | {p.key: p.id for p in places}
+    used = {r.subject for r in relations} | {r.object for r in relations} | {
+        p.ref for e in events for p in e.participants}
+    actors = [a for a in actors if a.key in used or any(m.key == a.key and m.via in NAMING_SOURCES
+                                                         for m in mentions)]
+    rels = tuple(replace(r, subject=ids[r.subject], object=ids[r.object],
+                         attributed_to=ids.get(r.attributed_to or "")) for r in relations
+                 if r.subject in ids and r.object in ids)
+    evs = tuple(replace(e, participants=tuple(Participant(p.role, ids[p.ref]) for p in e.participants
+                                              if p.ref in ids),
+                        place=ids.get(e.place or ""), attributed_to=ids.get(e.attributed_to or ""))
+                for e in events)
+    return Extraction(document, tuple(actors), tuple(places), rels, evs)
+
+
+def _actors(mentions: Sequence[ActorMention]) -> list[Actor]:
+    """One actor per key, named by its canonical name, with every surface form the text used as aliases."""
+    names: dict[str, ActorMention] = {}
+    aliases: dict[str, list[str]] = {}
+    for m in mentions:
+        names.setdefault(m.key, m)
+        if m.via != "coref":
+            aliases.setdefault(m.key, []).append(m.text)
+    actors = []
+    for n, (key, first) in enumerate(names.items(), 1):
+        forms = [a for a in dict.fromkeys(aliases.get(key, [])) if a != first.name]
+        actors.append(Actor(f"a{n}", first.name, first.kind, tuple(forms), key, first.kb_id))
+    return actors

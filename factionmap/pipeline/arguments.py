@@ -1,0 +1,194 @@
+"""Who is who around a cue word: subjects and objects read off the dependency parse.
+
+A cue word ("pledged", "branch", "loyal") names a relation; its parties are found by walking the parse from
+it: the clause's subject (through conjunctions, relative clauses, "known to operate", gerunds under a
+possessive), its direct object, the objects of the prepositions the cue allows, a possessor ("al Qaeda's
+branch"), a compound ("Taliban emir"), an apposition ("its emir, Najmuddin Jalolov") or the actor glued to
+it by a hyphen ("al Qaeda-linked"). Words that stand for a group's members ("fighters of the IJU", "IMU
+fighters", "its forces") resolve to the group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Token
+
+from factionmap.pipeline.names import MEMBER_WORDS
+from factionmap.records import ActorMention
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
+NEGATIONS = frozenset({"not", "n't", "never", "neither", "nor", "no", "none", "nobody"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
+
+
+class MentionIndex:
+    """Actor mentions by token index (a token can carry two: "the latter two groups")."""
+
+    def __init__(self, mentions: Iterable[ActorMention]) -> None:
+        self.by_token: dict[int, list[ActorMention]] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self.by_token.setdefault(i, []).append(m)
+
+    def at(self, token: Token) -> list[ActorMention]:
+        """Mentions that cover this token."""
+        return self.by_token.get(token.i, [])
+
+
+def expand(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("the Taliban and al Qaeda")."""
+    return [token, *token.conjuncts]
+
+
+def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMention]:
+    """The actors a noun phrase headed by ``token`` stands for (members of a group stand for the group)."""
+    if depth > 3:
+        return []
+    found = index.at(token)
+    if found:
+        return _unique(found)
+    if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+        return []
+    if token.lower_ in MEMBER_WORDS or token.lemma_.lower() in MEMBER_WORDS:
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "nmod", "amod"):
+                hit = actors_at(child, index, depth + 1)
+                if hit:
+                    return hit
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                for obj in _pobjs(child):
+                    hit = actors_at(obj, index, depth + 1)
+                    if hit:
+                        return hit
+    for child in token.children:
+        if child.dep_ == "appos":
+            hit = actors_at(child, index, depth + 1)
+            if hit:
+                return hit
+    if token.dep_ == "appos" and token.pos_ == "NOUN":
+        return actors_at(token.head, index, depth + 1)
+    return []
+
+
+def actors_of(tokens: Iterable[Token], index: MentionIndex) -> list[ActorMention]:
+    """Actors of several noun phrases, each with its coordinated phrases."""
+    found: list[ActorMention] = []
+    for token in tokens:
+        for t in expand(token):
+            found.extend(actors_at(t, index))
+    return _unique(found)
+
+
+def _unique(mentions: Iterable[ActorMention]) -> list[ActorMention]:
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        if m.key not in seen:
+            seen.add(m.key)
+            out.append(m)
+    return out
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb (or copula) whose clause holds this token."""
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT":
+            return current
+        current = current.head
+    return current
+
+
+def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """Subject tokens of a verb's clause, inherited through conjunctions, xcomp, relative clauses and gerunds."""
+    if depth > 4:
+        return []
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        s = subjects[0]
+        if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ in ("relcl", "acl"):
+            return [verb.head]
+        if s.lower_ in RELATIVE_PRONOUNS | {"neither", "none"} and s.dep_ and verb.dep_ == "conj":
+            return clause_subjects(verb.head, depth + 1)
+        return [s]
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return clause_subjects(verb.head, depth + 1)
+    if verb.dep_ in ("relcl", "acl", "amod"):
+        return [verb.head]
+    if verb.dep_ in ("pcomp", "pobj") and verb.head.dep_ == "prep":
+        owner = verb.head.head
+        poss = [c for c in owner.children if c.dep_ == "poss"]
+        return poss or ([] if owner.pos_ not in ("VERB", "AUX", "ADJ") else clause_subjects(owner, depth + 1))
+    return []
+
+
+def is_negated(trigger: Token) -> bool:
+    """ "has not joined", "neither of which has joined", "never pledged": the cue is denied by the sentence."""
+    verb = clause_verb(trigger)
+    for t in {trigger, verb}:
+        for child in t.children:
+            if child.dep_ == "neg" or (child.dep_ in SUBJECT_DEPS and child.lower_ in NEGATIONS):
+                return True
+    for s in clause_subjects(verb):
+        if any(c.dep_ == "appos" and c.lower_ in NEGATIONS for c in s.children):
+            return True
+        if s.lower_ in NEGATIONS:
+            return True
+    return any(c.dep_ == "appos" and c.lower_ in NEGATIONS for c in verb.head.children) and verb.dep_ == "conj" \
+        and verb.head.dep_ != "ROOT"
+
+
+def prep_objects(heads: Sequence[Token], preps: Iterable[str]) -> list[Token]:
+    """Objects of the allowed prepositions attached to any of the given heads ("allied with X", "loyal to X")."""
+    wanted = set(preps)
+    objects: list[Token] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("prep", "agent", "dative", "prt") and child.lower_ in wanted:
+                objects.extend(_pobjs(child) or ([child] if child.dep_ == "prt" else []))
+    return objects
+
+
+def hyphen_actor(trigger: Token, index: MentionIndex) -> list[ActorMention]:
+    """ "al Qaeda-linked", "Taliban-led", "Iran-backed": the actor joined to the cue by a hyphen."""
+    if trigger.i < 2 or trigger.nbor(-1).text not in ("-", "–"):
+        return []
+    return actors_at(trigger.nbor(-2), index)
+
+
+def possessors(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """Actors that own a noun: "al Qaeda's branch", "its emir"."""
+    return actors_of((c for c in noun.children if c.dep_ == "poss"), index)
+
+
+def compounds(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """Actors that modify a noun: "Taliban emir", "IJU leaders"."""
+    return actors_of((c for c in noun.children if c.dep_ in ("compound", "nmod", "npadvmod", "amod")), index)
+
+
+def apposed_people(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """People named beside a role noun: "its emir, Najmuddin Jalolov", "Mansour, the leader of", "emir Mullah X"."""
+    candidates: list[Token] = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ in ("appos", "amod", "compound", "nmod"):
+        candidates.append(noun.head)
+    people = [m for m in actors_of(candidates, index) if m.kind == "person"]
+    if people:
+        return people
+    return _person_after(noun, index)
+
+
+def _person_after(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """Surface fallback for parses that drop the apposition: "ROLE, PERSON" or "ROLE PERSON"."""
+    doc = noun.doc
+    i = noun.i + 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc):
+        return [m for m in index.at(doc[i]) if m.kind == "person" and m.start == i]
+    return []

@@ -1,0 +1,187 @@
+"""From cue findings to relation and event records, each with its status, dates, place and evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import combinations
+
+from spacy.tokens import Span, Token
+
+from factionmap.pipeline.arguments import MentionIndex, clause_verb, prep_objects
+from factionmap.pipeline.relations import Finding
+from factionmap.pipeline.status import CONFIDENCE_BY_STATUS, Attribution, attribute
+from factionmap.pipeline.timing import DocumentDates, Timing, cue_timing
+from factionmap.records import Event, Participant, Relation, Span as TextSpan
+
+ONSET_TYPES = frozenset({"allegiance", "splinter_of", "merger", "joint_operation"})
+SWITCH_TYPES = frozenset({"allegiance", "merger", "splinter_of"})
+ACTIVITY_TYPES = frozenset({"conflict", "joint_operation", "alliance"})
+EVENT_PLACE_PREPS = ("in", "near", "at", "around", "outside", "across", "inside", "throughout", "of")
+ACTIVITY_PLACE_PREPS = ("in", "across", "throughout", "inside")
+AGENTLESS_REACH = 3  # sentences back to look for the agent of an agentless attack ("A clash with Afghan forces")
+
+
+@dataclass(slots=True)
+class Assembly:
+    """Relations and events of one document, with actor and place keys as references."""
+
+    relations: list[Relation] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    ended: list[int] = field(default_factory=list)  # indexes of relations the text says are over
+
+
+class Assembler:
+    """Turns the findings of one document into records."""
+
+    def __init__(self, index: MentionIndex, places: dict[int, str], dates: DocumentDates,
+                 published: str | None) -> None:
+        self.index = index
+        self.places = places
+        self.dates = dates
+        self.published = published
+        self.out = Assembly()
+        self._last_agents: list[tuple[int, list[str]]] = []
+
+    def add(self, finding: Finding) -> None:
+        """Record the relations and the event a finding states."""
+        cue, trigger = finding.cue, finding.trigger
+        who = attribute(trigger, self.index)
+        onset = cue.event is not None or (cue.pos == "VERB" and cue.type in ONSET_TYPES)
+        timing = cue_timing(trigger, self.dates, onset)
+        evidence = _evidence(finding.sentence)
+        confidence = round(cue.confidence * CONFIDENCE_BY_STATUS[who.status], 3)
+        subjects = [m.key for m in finding.subjects]
+        if not subjects and cue.event == "attack":
+            subjects = self._recent_agents(trigger)
+            confidence = round(confidence * 0.7, 3)
+        objects = [m.key for m in finding.objects]
+        if cue.type is not None:
+            for s, o in self._pairs(finding, subjects, objects):
+                self._relation(cue.type, s, o, timing, who, confidence, evidence)
+            if cue.type in ACTIVITY_TYPES or cue.event == "attack":
+                for place in self._places_near(trigger, ACTIVITY_PLACE_PREPS):
+                    for s in subjects:
+                        self._relation("operates_in", s, place, timing, who, round(confidence * 0.8, 3), evidence)
+        if cue.event is not None and (subjects or objects):
+            self._event(finding, subjects, objects, timing, who, confidence, evidence)
+
+    def _pairs(self, finding: Finding, subjects: list[str], objects: list[str]) -> Iterable[tuple[str, str]]:
+        cue = finding.cue
+        if cue.place_object:
+            keys = [self.places[t.i] for t in finding.places if t.i in self.places]
+            return [(s, p) for s in subjects for p in dict.fromkeys(keys)]
+        if not objects and cue.reciprocal:
+            return list(combinations(dict.fromkeys(subjects), 2))
+        pairs = [(o, s) if cue.inverse else (s, o) for s in subjects for o in objects]
+        return [(s, o) for s, o in pairs if s != o]
+
+    def _relation(self, rtype: str, s: str, o: str, timing: Timing, who: Attribution, confidence: float,
+                  evidence: TextSpan) -> None:
+        start = timing.start
+        if start is None and timing.recent and rtype == "leader_of" and self.published:
+            start = self.published[:7]
+        self.out.relations.append(Relation(s, rtype, o, evidence, start, timing.end, who.status,
+                                           who.attributed_to, confidence))
+        if timing.ended and timing.end is None:
+            self.out.ended.append(len(self.out.relations) - 1)
+
+    def _event(self, finding: Finding, subjects: list[str], objects: list[str], timing: Timing,
+               who: Attribution, confidence: float, evidence: TextSpan) -> None:
+        cue, trigger = finding.cue, finding.trigger
+        date = timing.start or timing.end or self.dates.paragraph_date(finding.sentence)
+        roles = [("actor", s) for s in subjects]
+        other = "partner" if cue.type == "joint_operation" else "target"
+        roles += [(other, o) for o in objects]
+        if cue.event == "killing":
+            roles += [("target", m.key) for m in _people_in_object(trigger, self.index) if m.key not in objects]
+        places = self._places_near(trigger, EVENT_PLACE_PREPS)
+        attributes = _event_attributes(finding)
+        event = Event(cue.event or "", tuple(Participant(r, k) for r, k in dict.fromkeys(roles)), evidence, date,
+                      places[0] if places else None, who.status, who.attributed_to, confidence, attributes)
+        self.out.events.append(event)
+        if subjects and cue.event == "attack":
+            self._last_agents.append((trigger.sent.start, subjects[:1]))
+
+    def _recent_agents(self, trigger: Token) -> list[str]:
+        """The agent of the last attack told within a few sentences: the narrative's actor."""
+        sents = list(trigger.doc.sents)
+        here = next(i for i, s in enumerate(sents) if s.start == trigger.sent.start)
+        floor = sents[max(0, here - AGENTLESS_REACH)].start
+        recent = [agents for start, agents in self._last_agents if start >= floor]
+        return recent[-1] if recent else []
+
+    def _places_near(self, trigger: Token, preps: Sequence[str]) -> list[str]:
+        heads = [trigger, clause_verb(trigger)]
+        found: list[str] = []
+        for obj in prep_objects(heads, preps):
+            for token in obj.subtree:
+                if token.i in self.places and token.dep_ not in ("relcl", "acl"):
+                    found.append(self.places[token.i])
+        return list(dict.fromkeys(found))
+
+    def finish(self) -> Assembly:
+        """Close relations the text says are over at the subject's next switch, and drop duplicates."""
+        for i in self.out.ended:
+            rel = self.out.relations[i]
+            switch = _switch_date(rel, self.out.relations)
+            if switch is not None:
+                self.out.relations[i] = replace(rel, end=switch)
+        self.out.relations = _dedupe(self.out.relations)
+        return self.out
+
+
+def _switch_date(rel: Relation, relations: Sequence[Relation]) -> str | None:
+    """The date the subject moved on: its dated allegiance, merger or split with another actor."""
+    dates = [r.start for r in relations if r.subject == rel.subject and r.type in SWITCH_TYPES
+             and r.object != rel.object and r.start]
+    if not dates:
+        return None
+    return max(dates, key=lambda d: (len(d), [-ord(c) for c in d]))
+
+
+def _dedupe(relations: Sequence[Relation]) -> list[Relation]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for r in sorted(relations, key=lambda r: -r.confidence):
+        key = (r.subject, r.type, r.object, r.start, r.end, r.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return sorted(out, key=lambda r: (r.evidence.start, r.type, r.subject, r.object))
+
+
+def _evidence(sentence: Span) -> TextSpan:
+    text = sentence.text
+    left = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    start = sentence.start_char + left
+    return TextSpan(stripped, start, start + len(stripped))
+
+
+def _people_in_object(trigger: Token, index: MentionIndex) -> list:  # type: ignore[type-arg]
+    """People named inside the object phrase of a killing: "several IJU leaders, including its emir, X"."""
+    people = []
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            for token in child.subtree:
+                people += [m for m in index.at(token) if m.kind == "person"]
+    return list({m.key: m for m in people}.values())
+
+
+def _event_attributes(finding: Finding) -> tuple[tuple[str, str], ...]:
+    """Medium of propaganda, list of a designation, means of a killing, when the sentence names them."""
+    trigger = finding.trigger
+    if finding.cue.event == "propaganda":
+        media = [c.lemma_.lower() for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        return (("medium", media[0]),) if media else ()
+    if finding.cue.event == "designation":
+        for obj in prep_objects([trigger], ("as",)):
+            phrase = " ".join(t.text for t in obj.subtree).strip()
+            return (("list", phrase),)
+    if finding.cue.event == "killing":
+        for obj in prep_objects([trigger], ("in", "by", "with")):
+            if obj.pos_ == "NOUN":
+                return (("means", " ".join(t.text for t in obj.subtree if t.dep_ != "prep")[:80]),)
+    return ()
+

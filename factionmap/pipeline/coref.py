@@ -1,0 +1,130 @@
+"""References to groups resolved where the text makes them clear: "its", "the group", "the latter".
+
+A light, salience-based resolver, not a general coreference model: a singular group reference goes to the
+group that is the subject of the current or a recent sentence, else the nearest group named before it;
+"the latter"/"the former" pick among the two groups named last; "the two groups"/"the latter two groups"
+stand for both. References are only resolved to groups and organizations (and states for "its" when no
+group is in reach), never across more than three sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from factionmap.pipeline.names import GROUP_ANAPHORS
+from factionmap.records import ActorMention
+
+GROUP_KINDS = ("armed_group", "organization")
+REACH_SENTENCES = 3
+PLURAL_OPENERS = frozenset({"both", "two"})
+
+
+def resolve_references(doc: Doc, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Add a mention for each group reference whose antecedent is clear; return all mentions in text order."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    sent_of = {}
+    for n, sent in enumerate(doc.sents):
+        for t in sent:
+            sent_of[t.i] = n
+    named = sorted(mentions, key=lambda m: m.start)
+    added: list[ActorMention] = []
+    for token in doc:
+        if token.i in covered:
+            continue
+        before = [m for m in named if m.end <= token.i and sent_of[token.i] - sent_of[m.start] <= REACH_SENTENCES]
+        new = _resolve(token, before, sent_of, doc)
+        for m in new:
+            covered.update(range(m.start, m.end))
+        added.extend(new)
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.key))
+
+
+def _resolve(token: Token, before: list[ActorMention], sent_of: dict[int, int], doc: Doc) -> list[ActorMention]:
+    lower = token.lower_
+    groups = [m for m in before if m.kind in GROUP_KINDS]
+    if lower in ("its", "it", "itself") and token.pos_ == "PRON":
+        target = _salient(token, groups, sent_of, doc) or _salient(token, [m for m in before if m.kind == "state"],
+                                                                     sent_of, doc)
+        return [_refer(token.i, token.i + 1, token, target)] if target else []
+    if lower in ("latter", "former") and token.i > 0 and doc[token.i - 1].lower_ == "the":
+        return _latter_former(token, groups, doc)
+    if token.lemma_.lower() in GROUP_ANAPHORS and token.pos_ == "NOUN":
+        return _group_noun(token, groups, sent_of, doc)
+    return []
+
+
+def _salient(token: Token, candidates: list[ActorMention], sent_of: dict[int, int], doc: Doc) -> ActorMention | None:
+    """The subject group of this or a recent sentence, else the nearest group before the reference."""
+    if not candidates:
+        return None
+    here = sent_of[token.i]
+    for distance in range(REACH_SENTENCES + 1):
+        subjects = [m for m in candidates if sent_of[m.start] == here - distance and _is_subject(doc, m)]
+        if subjects:
+            return subjects[-1] if distance else subjects[0]
+    return candidates[-1]
+
+
+def _is_subject(doc: Doc, m: ActorMention) -> bool:
+    root = doc[m.start:m.end].root
+    return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.head.dep_ in ("nsubj",))
+
+
+def _latter_former(token: Token, groups: list[ActorMention], doc: Doc) -> list[ActorMention]:
+    distinct = _distinct_recent(groups)
+    start = token.i - 1
+    end = _np_end(token)
+    plural = any(t.lower_ in PLURAL_OPENERS or t.tag_ == "NNS" for t in doc[token.i:end])
+    if plural:
+        return [_refer(start, end, token, m) for m in distinct[:2][::-1]] if len(distinct) >= 2 else []
+    if token.lower_ == "latter" and distinct:
+        return [_refer(start, end, token, distinct[0])]
+    if token.lower_ == "former" and len(distinct) >= 2:
+        return [_refer(start, end, token, distinct[1])]
+    return []
+
+
+def _group_noun(token: Token, groups: list[ActorMention], sent_of: dict[int, int], doc: Doc) -> list[ActorMention]:
+    """ "the group", "the jihadist group", "the two groups": a definite group noun with no name of its own."""
+    dets = [c for c in token.children if c.dep_ in ("det", "nummod", "predet", "amod", "compound")]
+    lowers = {c.lower_ for c in dets}
+    if "the" not in lowers and "both" not in lowers or any(c.pos_ == "PROPN" for c in dets):
+        return []
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return []
+    start = min([token.i, *(c.i for c in dets)])
+    if token.tag_ == "NNS":
+        if lowers & PLURAL_OPENERS:
+            distinct = _distinct_recent(groups)
+            return [_refer(start, token.i + 1, token, m) for m in distinct[:2][::-1]] if len(distinct) >= 2 else []
+        return []
+    armed = [m for m in groups if m.kind == "armed_group"] or groups
+    target = _salient(token, armed, sent_of, doc)
+    return [_refer(start, token.i + 1, token, target)] if target else []
+
+
+def _distinct_recent(groups: list[ActorMention]) -> list[ActorMention]:
+    seen: set[str] = set()
+    out = []
+    for m in reversed(groups):
+        if m.key not in seen:
+            seen.add(m.key)
+            out.append(m)
+    return out
+
+
+def _np_end(token: Token) -> int:
+    end = token.i + 1
+    doc = token.doc
+    while end < len(doc) and (doc[end].lower_ in PLURAL_OPENERS or doc[end].like_num or
+                              doc[end].lemma_.lower() in GROUP_ANAPHORS or doc[end].lower_ in ("'s", "’s")):
+        end += 1
+    return end
+
+
+def _refer(start: int, end: int, token: Token, target: ActorMention) -> ActorMention:
+    span = token.doc[start:end]
+    return ActorMention(start, end, span.start_char, span.end_char, span.text, target.name, target.kind,
+                        target.key, "coref", target.kb_id)

@@ -1,0 +1,328 @@
+"""Finding the actors a document names: knowledge base, state forces, the shape of group names, then NER.
+
+Sources are tried from the most to the least reliable and the longest non-overlapping spans win:
+the knowledge base (PhraseMatcher over every alias), a state's forces ("Afghan forces" is Afghanistan),
+names shaped like group names ("Katibat al Tawhid wal Jihad", "Al Nusrah Front", which spaCy's NER calls
+people), then spaCy's PERSON and ORG entities. Aliases the text itself defines ("Islamic Movement of
+Uzbekistan (IMU)", "also known as the Islamic Jihad Group") and short forms of people's names ("Ghazi" for
+"Uthman Ghazi") are then linked back to the actor they name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from factionmap.kb import KnowledgeBase, normalize_name
+from factionmap.pipeline.names import (
+    ARMED_NAME_WORDS,
+    LEADING_GROUP_WORDS,
+    NAME_CONNECTORS,
+    PERSON_TITLES,
+    STATE_FORCE_WORDS,
+    TRAILING_GROUP_WORDS,
+)
+from factionmap.records import ActorMention, KBEntry
+
+# Capitalised words allowed between a demonym and a force word: "Afghan National Army", "Iraqi Security Forces".
+FORCE_QUALIFIERS = frozenset({"national", "armed", "special", "security", "border", "air", "military", "defense",
+                              "defence", "state", "federal", "army", "naval", "central", "interior"})
+# Source ranks: higher wins when spans overlap and have the same length.
+RANK = {"kb": 4, "forces": 5, "shape": 3, "ner": 1}
+NER_KINDS = {"PERSON": "person", "ORG": "organization"}
+ALIAS_OPENERS = ("also known as", "formerly known as", "known as", "a.k.a.", "aka")
+
+
+class Matcher(Protocol):
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    via: str
+    kind: str
+    name: str
+    key: str
+    kb_id: str | None = None
+
+
+class ActorFinder:
+    """Finds actor mentions in a parsed document (a pipeline stage: ``Doc`` in, ``ActorMention`` list out)."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.vocab = nlp.vocab
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._add_aliases(nlp, kb.surface_forms())
+
+    def _add_aliases(self, nlp: Language, forms: Iterable[tuple[str, str, bool]]) -> None:
+        folded: dict[str, list[Doc]] = {}
+        exact: dict[str, list[Doc]] = {}
+        for alias, entry_id, case_sensitive in forms:
+            target = exact if case_sensitive else folded
+            target.setdefault(entry_id, []).append(nlp.make_doc(alias))
+        for entry_id, docs in folded.items():
+            self.folded.add(entry_id, docs)
+        for entry_id, docs in exact.items():
+            self.exact.add(entry_id, docs)
+
+    def mentions_known(self, doc: Doc) -> bool:
+        """Whether the document names any actor the knowledge base knows (a cheap relevance test)."""
+        return bool(self.folded(doc)) or bool(self.exact(doc))
+
+    def __call__(self, doc: Doc) -> list[ActorMention]:
+        candidates = [*self._kb_candidates(doc), *self._force_candidates(doc), *self._shape_candidates(doc),
+                      *self._ner_candidates(doc)]
+        chosen = _select(candidates)
+        mentions = [self._mention(doc, c) for c in chosen]
+        mentions = link_text_aliases(doc, mentions)
+        return link_short_person_names(mentions)
+
+    def _mention(self, doc: Doc, c: _Candidate) -> ActorMention:
+        span = doc[c.start:c.end]
+        return ActorMention(c.start, c.end, span.start_char, span.end_char, span.text, c.name, c.kind, c.key,
+                            c.via, c.kb_id)
+
+    def _entry_candidate(self, start: int, end: int, entry: KBEntry, via: str = "kb") -> _Candidate:
+        return _Candidate(start, end, via, entry.kind, entry.name, f"kb:{entry.id}", entry.id)
+
+    def _kb_candidates(self, doc: Doc) -> Iterable[_Candidate]:
+        for matcher in (self.folded, self.exact):
+            for match_id, start, end in matcher(doc):
+                entry = self.kb.get(self.vocab.strings[match_id])
+                if entry is None or _inside_larger_name(doc, start, end):
+                    continue
+                start = _skip_determiner(doc, start)
+                yield self._entry_candidate(start, end, entry)
+
+    def _force_candidates(self, doc: Doc) -> Iterable[_Candidate]:
+        """ "Afghan forces", "the Pakistani Army", "US government": a state's forces are that state."""
+        for token in doc:
+            state = self._state_named_by(token)
+            if state is None:
+                continue
+            end = token.i + 1
+            while end < len(doc) and doc[end].lower_ in FORCE_QUALIFIERS and doc[end].lower_ not in STATE_FORCE_WORDS:
+                end += 1
+            last = end
+            while last < len(doc) and doc[last].lower_ in STATE_FORCE_WORDS:
+                last += 1
+                if doc[last - 1].lower_ not in FORCE_QUALIFIERS:
+                    break
+            if last > token.i + 1 and doc[last - 1].lower_ in STATE_FORCE_WORDS:
+                yield self._entry_candidate(token.i, last, state, via="forces")
+
+    def _state_named_by(self, token: Token) -> KBEntry | None:
+        if not (token.is_title or token.is_upper) or token.is_stop:
+            return None
+        entry = self.kb.state_for_demonym(token.text)
+        if entry is None:
+            found = self.kb.lookup(token.text)
+            entry = found if found is not None and found.kind == "state" else None
+        return entry
+
+    def _shape_candidates(self, doc: Doc) -> Iterable[_Candidate]:
+        for start, end in _name_runs(doc):
+            words = [t.lower_ for t in doc[start:end]]
+            if not (set(words) & LEADING_GROUP_WORDS or words[-1] in TRAILING_GROUP_WORDS
+                    or _has_inner_trailing_word(words)):
+                continue
+            if sum(w not in NAME_CONNECTORS for w in words) < 2:
+                continue
+            name = doc[start:end].text
+            entry = self.kb.lookup(name)
+            if entry is not None:
+                yield self._entry_candidate(start, end, entry)
+                continue
+            kind = "armed_group" if set(words) & ARMED_NAME_WORDS else "organization"
+            yield _Candidate(start, end, "shape", kind, name, f"name:{normalize_name(name)}")
+
+    def _ner_candidates(self, doc: Doc) -> Iterable[_Candidate]:
+        for ent in doc.ents:
+            kind = NER_KINDS.get(ent.label_)
+            span = _trim_entity(ent)
+            if kind is None or span is None or not _looks_like_name(span):
+                continue
+            entry = self.kb.lookup(span.text)
+            if entry is not None:
+                yield self._entry_candidate(span.start, span.end, entry)
+            elif kind == "organization" and set(t.lower_ for t in span) & ARMED_NAME_WORDS:
+                yield _Candidate(span.start, span.end, "ner", "armed_group", span.text,
+                                 f"name:{normalize_name(span.text)}")
+            else:
+                yield _Candidate(span.start, span.end, "ner", kind, span.text, f"name:{normalize_name(span.text)}")
+
+
+def _select(candidates: Sequence[_Candidate]) -> list[_Candidate]:
+    """Keep the longest, most reliable non-overlapping candidates, in text order."""
+    taken: set[int] = set()
+    chosen: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), -RANK[c.via], c.start)):
+        if taken.isdisjoint(range(c.start, c.end)):
+            chosen.append(c)
+            taken.update(range(c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _skip_determiner(doc: Doc, start: int) -> int:
+    return start + 1 if doc[start].lower_ == "the" and start + 1 < len(doc) else start
+
+
+def _inside_larger_name(doc: Doc, start: int, end: int) -> bool:
+    """ "State" in "Islamic State" is fine, but a KB alias glued to capitalised words around it is another name:
+    "Islamic Jihad" inside "Islamic Jihad Union" is handled by longest match; here we reject matches that are
+    followed by an apostrophe-less capitalised group word (the larger name is unknown to the KB)."""
+    return end < len(doc) and doc[end].lower_ in TRAILING_GROUP_WORDS and doc[end].is_title
+
+
+def _is_name_token(token: Token) -> bool:
+    if token.is_space or token.is_punct and token.text not in ("-", "'", "’"):
+        return False
+    return token.is_title or (token.is_upper and len(token) > 1) or token.lower_ in NAME_CONNECTORS
+
+
+def _name_runs(doc: Doc) -> Iterable[tuple[int, int]]:
+    """Maximal runs of capitalised words and name connectors, trimmed of connectors and sentence openers."""
+    i = 0
+    while i < len(doc):
+        if not _is_name_token(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and _is_name_token(doc[j]) and (j == i or not doc[j].is_sent_start):
+            j += 1
+        start, end = i, j
+        while start < end and (doc[start].lower_ in NAME_CONNECTORS - {"al", "al-"} or doc[start].is_stop
+                               and doc[start].lower_ not in ("al",)):
+            start += 1
+        while end > start and doc[end - 1].lower_ in NAME_CONNECTORS:
+            end -= 1
+        if end - start >= 2:
+            yield start, end
+        i = j
+
+
+def _has_inner_trailing_word(words: Sequence[str]) -> bool:
+    """ "Islamic Movement of Uzbekistan": a group word followed by "of ..." names a group."""
+    return any(w in TRAILING_GROUP_WORDS and n in ("of", "for") for w, n in zip(words, words[1:]))
+
+
+def _trim_entity(ent: Span) -> Span | None:
+    """Drop a leading "the" and a trailing possessive from an entity span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _looks_like_name(span: Span) -> bool:
+    return any(t.is_title or t.is_upper for t in span) and len(span.text) > 2 and not span.text.isdigit()
+
+
+def link_text_aliases(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Learn aliases the text defines ("Full Name (ACR)", "also known as X") and apply them to the document."""
+    by_start = {m.start: m for m in mentions}
+    aliases: dict[str, ActorMention] = {}
+    for m in mentions:
+        for alias_start, alias_end in _defined_aliases(doc, m):
+            alias = doc[alias_start:alias_end].text
+            aliases.setdefault(alias, m)
+            inner = by_start.get(alias_start) or by_start.get(alias_start + 1)
+            if inner is not None and inner.key != m.key and inner.kind != "state":
+                by_start[inner.start] = _as(inner, m)
+    result = [by_start[s] for s in sorted(by_start)]
+    return _apply_aliases(doc, result, aliases)
+
+
+def _defined_aliases(doc: Doc, m: ActorMention) -> Iterable[tuple[int, int]]:
+    if m.kind == "person":
+        return
+    i = m.end
+    if i < len(doc) and doc[i].text == "(":
+        close = next((k for k in range(i + 1, min(i + 12, len(doc))) if doc[k].text == ")"), None)
+        if close is None:
+            return
+        inner = doc[i + 1:close]
+        opener = _alias_opener(inner)
+        if opener is not None:
+            yield _skip_determiner(doc, inner.start + opener), close
+        elif 0 < len(inner) <= 4 and any(t.is_upper or t.is_title for t in inner):
+            yield inner.start, close
+    elif i + 1 < len(doc) and doc[i].text == ",":
+        rest = doc[i + 1:min(i + 14, len(doc))]
+        opener = _alias_opener(rest)
+        if opener is not None:
+            start = _skip_determiner(doc, rest.start + opener)
+            end = start
+            while end < len(doc) and _is_name_token(doc[end]):
+                end += 1
+            if end > start:
+                yield start, end
+
+
+def _alias_opener(span: Span) -> int | None:
+    """Token count of an "also known as" opener at the start of a span, or None."""
+    text = span.text.lower()
+    for opener in ALIAS_OPENERS:
+        if text.startswith(opener):
+            return len(opener.split())
+    return None
+
+
+def _as(mention: ActorMention, actor: ActorMention) -> ActorMention:
+    return replace(mention, name=actor.name, kind=actor.kind, key=actor.key, kb_id=actor.kb_id, via="alias")
+
+
+def _apply_aliases(doc: Doc, mentions: list[ActorMention], aliases: dict[str, ActorMention]) -> list[ActorMention]:
+    if not aliases:
+        return mentions
+    by_start = {m.start: m for m in mentions}
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for alias, actor in aliases.items():
+        for found in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", doc.text):
+            span = doc.char_span(found.start(), found.end())
+            if span is None:
+                continue
+            existing = by_start.get(span.start)
+            if existing is not None and existing.end == span.end:
+                if existing.key != actor.key and existing.kind != "state":
+                    by_start[span.start] = _as(existing, actor)
+            elif covered.isdisjoint(range(span.start, span.end)):
+                by_start[span.start] = ActorMention(span.start, span.end, span.start_char, span.end_char, span.text,
+                                                    actor.name, actor.kind, actor.key, "alias", actor.kb_id)
+                covered.update(range(span.start, span.end))
+    return [by_start[s] for s in sorted(by_start)]
+
+
+def _name_words(text: str) -> list[str]:
+    return [w for w in normalize_name(text).split() if w not in PERSON_TITLES]
+
+
+def link_short_person_names(mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "Ghazi" after "Uthman Ghazi", "Mullah Mansour" after "Mullah Akhtar Mohammad Mansour": the same person."""
+    people: list[ActorMention] = []
+    result: list[ActorMention] = []
+    for m in mentions:
+        if m.kind == "person" and m.kb_id is None:
+            words = _name_words(m.text)
+            full = next((p for p in reversed(people) if words and len(_name_words(p.text)) > len(words)
+                         and set(words) <= set(_name_words(p.text))), None)
+            if full is not None:
+                m = replace(m, name=full.name, key=full.key)
+            else:
+                people.append(m)
+        result.append(m)
+    return result

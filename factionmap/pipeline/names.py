@@ -1,0 +1,71 @@
+"""The shape of actor names: word lists that tell a group name or a state's forces when the KB does not know them.
+
+These are general properties of how armed groups and state forces are named in English-language news, across
+wars: Arabic, Pashto, Urdu and Persian name heads ("Katibat", "Jaish", "Lashkar", "Tehrik") and English ones
+("... Front", "... Brigades", "... Movement of ..."). They are data, not rules for any one article.
+"""
+
+from __future__ import annotations
+
+# Words that open a group name: "Katibat al Tawhid wal Jihad", "Jabhat al-Nusra", "Lashkar-e-Taiba".
+LEADING_GROUP_WORDS: frozenset[str] = frozenset({
+    "katibat", "katiba", "katibah", "kataib", "kata'ib", "jabhat", "jabha", "jaish", "jaysh", "harakat",
+    "harakah", "lashkar", "tehrik", "tehreek", "tahreek", "hizb", "hezb", "hizbul", "ansar", "ansaru",
+    "liwa", "liwaa", "jamaat", "jama'at", "jamaah", "jamaa", "jund", "junud", "ahrar", "saraya", "tanzim",
+    "faylaq", "firqat", "alwiya", "asaib", "asa'ib", "jaysh", "haraka", "majlis", "tahrir", "hay'at", "hayat",
+    "sipah", "sipah-e", "lashkar-e", "jaish-e", "harkat", "harkat-ul", "tehrik-e", "hizb-ul",
+})
+
+# Words that close a group name: "Al Nusrah Front", "Imam Bukhari Jamaat", "Abdullah Azzam Brigades".
+TRAILING_GROUP_WORDS: frozenset[str] = frozenset({
+    "front", "jamaat", "jamaah", "jama'at", "brigade", "brigades", "battalion", "battalions", "army",
+    "movement", "party", "union", "group", "organization", "organisation", "council", "sect", "mujahideen",
+    "mujahidin", "militia", "militias", "forces", "alliance", "coalition", "legion", "network", "corps",
+    "guard", "guards", "division", "regiment", "squadron", "taliban", "shabaab", "committee", "cells",
+    "companies", "tigers", "emirate", "caliphate", "resistance", "rebels",
+})
+
+# Words in a name that make an unknown named organization an armed group rather than a civil one.
+ARMED_NAME_WORDS: frozenset[str] = frozenset({
+    "front", "brigade", "brigades", "battalion", "battalions", "army", "militia", "militias", "mujahideen",
+    "mujahidin", "legion", "sect", "jihad", "jihadi", "islamic", "liberation", "revolutionary", "resistance",
+    "martyrs", "taliban", "shabaab", "jamaat", "katibat", "kataib", "jaish", "jaysh", "lashkar", "liwa",
+    "ansar", "jund", "ahrar", "saraya", "jabhat", "harakat", "tehrik", "hizb", "hezb", "faylaq", "guards",
+    "guard", "forces", "rebels", "mujahid", "caliphate", "emirate", "tawhid", "sharia", "corps",
+})
+
+# Lower-case connectors allowed inside a name: "Islamic Movement of Uzbekistan", "Katibat al Tawhid wal Jihad".
+NAME_CONNECTORS: frozenset[str] = frozenset({
+    "of", "the", "al", "al-", "el", "wal", "wa", "ul", "ud", "e", "i", "bin", "ibn", "and", "for", "de", "del",
+    "la", "le", "des", "du", "-", "'", "’", "an", "ar", "as", "ash", "at", "az", "ad", "adh",
+})
+
+# Nouns that, after a state's name or demonym, stand for that state's forces or government.
+STATE_FORCE_WORDS: frozenset[str] = frozenset({
+    "forces", "force", "troops", "army", "military", "soldiers", "government", "authorities", "police",
+    "army's", "navy", "regime", "administration", "officials", "jets", "aircraft", "warplanes", "drones",
+    "commandos", "security", "intelligence", "ministry", "department", "state", "gendarmerie", "marines",
+    "airstrikes", "artillery", "units", "personnel", "border", "defense", "defence", "cabinet", "president",
+})
+
+# Head nouns that stand for a group's members: "IJU fighters", "members of the IJU", "its forces".
+MEMBER_WORDS: frozenset[str] = frozenset({
+    "member", "members", "fighter", "fighters", "militant", "militants", "forces", "force", "troops",
+    "representatives", "commanders", "leaders", "leadership", "elements", "ranks", "units", "unit", "cadres",
+    "operatives", "men", "gunmen", "jihadists", "insurgents", "loyalists", "supporters", "soldiers",
+    "warriors", "network", "shura", "faction", "branch", "wing", "cell", "cells", "spokesman", "spokesperson",
+    "militia", "militias", "personnel", "rebels",
+})
+
+# Personal titles that belong to a person's name: "Mullah Omar", "Sheikh Abdullah".
+PERSON_TITLES: frozenset[str] = frozenset({
+    "mullah", "maulvi", "mawlawi", "maulana", "sheikh", "shaykh", "sheik", "imam", "emir", "amir", "commander",
+    "gen.", "general", "col.", "colonel", "maj.", "major", "lt.", "capt.", "captain", "president", "minister",
+    "prime", "mr.", "mrs.", "ms.", "dr.", "hajji", "haji", "qari", "mufti", "sayyid", "ayatollah",
+})
+
+# Group-referring noun phrases resolved to the most salient group: "the group", "the jihadist outfit".
+GROUP_ANAPHORS: frozenset[str] = frozenset({
+    "group", "organization", "organisation", "outfit", "movement", "faction", "militia", "network",
+    "insurgency", "jihadists", "militants", "insurgents", "rebels",
+})

@@ -1,0 +1,237 @@
+"""Relations and events from cue words and the parse: one ``Finding`` per cue with its parties.
+
+For every token whose lemma the cue lexicon knows, the cue's frame says where its parties are (subject of the
+clause, direct object, prepositional objects, possessor, compound, hyphen). Mere co-occurrence never makes a
+relation: "Imam Bukhari Jamaat and Katibat al Tawhid wal Jihad, neither of which has joined the Islamic State"
+yields nothing, and "the IMU has officially joined Abu Bakr al Baghdadi's Islamic State" is an allegiance to
+the Islamic State (the object phrase's head), not to Baghdadi.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from factionmap.pipeline.arguments import (
+    MentionIndex,
+    actors_at,
+    actors_of,
+    apposed_people,
+    clause_subjects,
+    clause_verb,
+    compounds,
+    expand,
+    hyphen_actor,
+    is_negated,
+    possessors,
+    prep_objects,
+)
+from factionmap.pipeline.cues import Cue, CueLexicon
+from factionmap.records import ActorMention
+
+LIGHT_VERBS = frozenset({"maintain", "have", "keep", "conduct", "launch", "carry", "stage", "mount", "wage", "lead",
+                         "showcase", "show", "highlight", "claim", "trumpet", "tout", "announce", "continue",
+                         "begin", "start", "intensify", "step", "escalate", "take", "play", "forge", "build",
+                         "strengthen", "establish", "form", "enjoy", "develop", "execute", "perform", "join",
+                         "see", "feature", "undertake", "pursue", "declare", "be"})
+COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
+POS_GROUPS = {"VERB": ("VERB",), "NOUN": ("NOUN", "PROPN"), "ADJ": ("ADJ", "VERB")}
+
+
+@dataclass(slots=True)
+class Finding:
+    """A cue that fired, with the actors (or places) it relates."""
+
+    cue: Cue
+    trigger: Token
+    subjects: list[ActorMention]
+    objects: list[ActorMention] = field(default_factory=list)
+    places: list[Token] = field(default_factory=list)
+
+    @property
+    def sentence(self) -> Span:
+        """The sentence holding the cue."""
+        return self.trigger.sent
+
+
+class RelationFinder:
+    """Runs the cue lexicon over a parsed document."""
+
+    def __init__(self, lexicon: CueLexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, sentence: Span, index: MentionIndex, place_tokens: set[int]) -> Iterator[Finding]:
+        for token in sentence:
+            lemma = token.lemma_.lower()
+            if lemma not in self.lexicon.lemmas and token.lower_ not in self.lexicon.lemmas:
+                continue
+            for pos, tags in POS_GROUPS.items():
+                if token.pos_ not in tags:
+                    continue
+                for cue in self.lexicon.lookup(pos, lemma) or self.lexicon.lookup(pos, token.lower_):
+                    finding = self._apply(cue, token, index, place_tokens)
+                    if finding is not None:
+                        yield finding
+
+    def _apply(self, cue: Cue, trigger: Token, index: MentionIndex, place_tokens: set[int]) -> Finding | None:
+        if not _requirements_met(cue, trigger) or is_negated(trigger):
+            return None
+        subjects = _kinds(self._subjects(cue, trigger, index), cue.subject_kinds)
+        if cue.place_object:
+            places = _place_objects(cue, trigger, place_tokens)
+            return Finding(cue, trigger, subjects, places=places) if subjects and places else None
+        objects = _kinds(self._objects(cue, trigger, index), cue.object_kinds)
+        if cue.object_via:
+            objects = [o for o in objects if o.via in cue.object_via]
+        subject_keys = {s.key for s in subjects}
+        objects = [o for o in objects if o.key not in subject_keys]
+        if not objects and cue.reciprocal and len(subjects) >= 2:
+            return Finding(cue, trigger, subjects)
+        if not subjects and cue.reciprocal and len(objects) >= 2 and _between(trigger):
+            return Finding(cue, trigger, objects)
+        if not objects and cue.event == "propaganda" and subjects:
+            return Finding(cue, trigger, subjects)
+        if not subjects and cue.event == "attack" and objects:
+            return Finding(cue, trigger, [], objects)  # agentless: the assembler looks for the narrative's actor
+        if not (subjects and objects) and not (cue.event and objects and not cue.type):
+            return None
+        return Finding(cue, trigger, subjects, objects)
+
+    def _subjects(self, cue: Cue, trigger: Token, index: MentionIndex) -> list[ActorMention]:
+        if cue.person_subject:
+            return apposed_people(trigger, index) or _copula_subjects(trigger, index)
+        if cue.possessor_is_subject:
+            owners = possessors(trigger, index)
+            if owners:
+                return owners
+        if cue.pos == "NOUN":
+            return _noun_subjects(trigger, index)
+        if cue.agent and trigger.dep_ in ("amod", "acl") and trigger.tag_ == "VBN":
+            return actors_of(prep_objects([trigger], ("by",)), index)
+        if cue.agent and any(c.dep_ == "nsubjpass" for c in trigger.children):
+            return actors_of(prep_objects([trigger], ("by",)), index)
+        if cue.hyphen_object and trigger.dep_ in ("amod", "acl"):
+            return actors_at(trigger.head, index)
+        return actors_of(clause_subjects(clause_verb(trigger)), index)
+
+    def _objects(self, cue: Cue, trigger: Token, index: MentionIndex) -> list[ActorMention]:
+        if cue.hyphen_only:
+            return hyphen_actor(trigger, index)
+        heads = _frame_heads(trigger, cue)
+        found: list[ActorMention] = []
+        if cue.hyphen_object:
+            found += hyphen_actor(trigger, index)
+        if cue.direct_object:
+            if cue.agent and any(c.dep_ == "nsubjpass" for c in trigger.children):
+                found += actors_of((c for c in trigger.children if c.dep_ == "nsubjpass"), index)
+            found += actors_of((c for h in heads for c in h.children if c.dep_ in ("dobj", "attr", "oprd")), index)
+        if cue.preps:
+            found += actors_of(prep_objects(heads, cue.preps), index)
+        if cue.possessor:
+            found += [a for h in heads for a in possessors(h, index)]
+        if cue.compound:
+            found += [a for h in heads for a in compounds(h, index)]
+        if cue.via_possessor_event:
+            found += _event_owner(heads, cue, index)
+        return found
+
+
+def _requirements_met(cue: Cue, trigger: Token) -> bool:
+    if cue.requires:
+        near = [*trigger.children, trigger.head, *(c for c in trigger.head.children if c.dep_ == "conj")]
+        if not any(t.lemma_.lower() in cue.requires or t.lower_ in cue.requires for t in near):
+            return False
+    if cue.requires_modifier:
+        mods = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")}
+        if not mods & set(cue.requires_modifier):
+            return False
+    if cue.hyphen_only and not (trigger.i >= 2 and trigger.nbor(-1).text in ("-", "–")):
+        return False
+    return True
+
+
+def _frame_heads(trigger: Token, cue: Cue) -> list[Token]:
+    """Where the cue's prepositions and objects may hang: the trigger, its noun head, its required noun."""
+    heads = [trigger]
+    if trigger.dep_ in ("compound", "amod") and trigger.head.pos_ in ("NOUN", "PROPN"):
+        heads.append(trigger.head)
+    heads += [c for c in trigger.children if c.dep_ in ("dobj", "npadvmod", "attr")
+              and (c.lemma_.lower() in cue.requires or c.lower_ in cue.requires)]
+    if cue.pos == "VERB":
+        heads += [c for c in trigger.children if c.dep_ == "dobj"]
+    if trigger.dep_ == "xcomp" or trigger.dep_ == "pcomp":
+        heads.append(trigger.head)
+    return heads
+
+
+def _noun_subjects(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """Who a relational noun is about: "X is a branch of", "X, a branch of", "X maintains ties with"."""
+    node = noun
+    for _ in range(6):
+        if node.dep_ == "appos":
+            return actors_at(node.head, index) or _noun_subjects(node.head, index)
+        if node.dep_ in ("compound", "amod") and node.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head
+            continue
+        if node.dep_ == "conj":
+            node = node.head
+            continue
+        if node.dep_ in ("attr", "acomp", "dobj", "oprd") and node.head.pos_ in ("VERB", "AUX"):
+            verb = node.head
+            if verb.lemma_ in COPULAS or verb.lemma_ in LIGHT_VERBS or node.dep_ != "dobj":
+                return actors_of(clause_subjects(verb), index)
+            return []
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            node = node.head.head
+            if node.pos_ in ("VERB", "AUX", "ADJ"):
+                return actors_of(clause_subjects(clause_verb(node)), index)
+            continue
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return []
+        return []
+    return []
+
+
+def _copula_subjects(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    if noun.dep_ in ("attr",) and noun.head.lemma_ in COPULAS:
+        return [m for m in actors_of(clause_subjects(noun.head), index) if m.kind == "person"]
+    return []
+
+
+def _place_objects(cue: Cue, trigger: Token, place_tokens: set[int]) -> list[Token]:
+    heads = [trigger, clause_verb(trigger)] if cue.pos != "NOUN" else [trigger]
+    found: list[Token] = []
+    for obj in prep_objects(heads, cue.preps):
+        for token in expand(obj):
+            found += [t for t in token.subtree if t.i in place_tokens and not _under_clause(t, token)]
+    return found
+
+
+def _under_clause(token: Token, top: Token) -> bool:
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        node = node.head
+    return False
+
+
+def _event_owner(heads: Sequence[Token], cue: Cue, index: MentionIndex) -> list[ActorMention]:
+    """ "took part in the latter's siege", "its role in the Taliban-led offensive": the event's owner."""
+    owners: list[ActorMention] = []
+    for event_noun in prep_objects(heads, cue.preps):
+        owners += possessors(event_noun, index)
+        for child in event_noun.children:
+            if child.dep_ in ("amod", "compound") and child.lemma_.lower() == "lead":
+                owners += hyphen_actor(child, index)
+    return owners
+
+
+def _between(trigger: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children)
+
+
+def _kinds(mentions: Sequence[ActorMention], kinds: Sequence[str]) -> list[ActorMention]:
+    return [m for m in mentions if m.kind in kinds]

@@ -1,0 +1,93 @@
+"""Whose word a fact rests on: asserted by the article, claimed or denied by a party, or hedged.
+
+A cue under a reporting verb ("the IJU said", "the IJU claims to run camps", "the IJU reported that") is
+``claimed`` by that verb's subject; under a denial ("The Afghan Taliban has denied that ...") it is
+``denied``; a hedge in its clause ("likely", "reportedly", "believed", "purporting to show", "thought killed")
+makes it ``uncertain``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from factionmap.pipeline.arguments import MentionIndex, actors_of, clause_subjects
+
+REPORTING_VERBS = frozenset({"say", "claim", "report", "announce", "state", "assert", "boast", "trumpet", "tout",
+                             "insist", "declare", "allege", "maintain", "contend", "tell", "write", "post",
+                             "publish", "statement", "acknowledge", "admit", "confirm", "testify", "add",
+                             "conclude", "note", "warn", "threaten", "vow", "promise", "accuse"})
+DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "disavow", "disown", "rebut", "contradict"})
+HEDGES = frozenset({"likely", "unlikely", "reportedly", "allegedly", "purportedly", "apparently", "possibly",
+                    "probably", "perhaps", "maybe", "may", "might", "could", "suspect", "suspected", "believe",
+                    "believed", "thought", "rumor", "rumour", "rumored", "rumoured", "unconfirmed", "unclear",
+                    "purport", "purporting", "allege", "alleged", "presumably", "presume", "presumed", "seem",
+                    "appear", "suggest", "speculate", "potentially", "if", "whether"})
+CONFIDENCE_BY_STATUS = {"asserted": 1.0, "claimed": 0.85, "uncertain": 0.6, "denied": 0.5}
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The status of a cue and, for claims and denials, who makes them (an actor key, or None)."""
+
+    status: str
+    attributed_to: str | None = None
+
+
+def attribute(trigger: Token, index: MentionIndex) -> Attribution:
+    """Status of the fact a cue states, from the verbs above it and the hedges in its clause."""
+    hedged = _hedged(trigger)
+    node = trigger
+    for _ in range(10):
+        parent = node.head
+        if parent.i == node.i:
+            break
+        lemma = parent.lemma_.lower()
+        if node.dep_ in ("ccomp", "xcomp", "advcl", "conj", "dobj", "acl", "relcl", "pcomp", "pobj", "prep") and (
+                lemma in DENIAL_VERBS or lemma in REPORTING_VERBS):
+            speaker = _speaker(parent, index)
+            if lemma in DENIAL_VERBS:
+                return Attribution("denied", speaker)
+            if node.dep_ in ("ccomp", "xcomp", "advcl", "acl") or lemma in ("claim", "allege"):
+                return Attribution("uncertain" if hedged else "claimed", speaker)
+        node = parent
+    quoted = _quoted_speaker(trigger, index)
+    if quoted is not None:
+        return Attribution("claimed", quoted)
+    return Attribution("uncertain" if hedged else "asserted")
+
+
+def _speaker(verb: Token, index: MentionIndex) -> str | None:
+    speakers = actors_of(clause_subjects(verb), index)
+    return speakers[0].key if speakers else None
+
+
+def _quoted_speaker(trigger: Token, index: MentionIndex) -> str | None:
+    """A cue inside quotation marks in a sentence whose main verb is a reporting verb ("... ,” the IJU said)."""
+    sent = trigger.sent
+    before = sent.doc[sent.start:trigger.i].text
+    if before.count("“") <= before.count("”") and before.count('"') % 2 == 0:
+        return None
+    for token in sent:
+        if token.dep_ in ("ROOT", "parataxis") and token.lemma_.lower() in REPORTING_VERBS:
+            speaker = _speaker(token, index)
+            if speaker is not None:
+                return speaker
+    return None
+
+
+def _hedged(trigger: Token) -> bool:
+    """A hedge word governs or modifies the cue's clause."""
+    node = trigger
+    for _ in range(6):
+        for child in node.children:
+            if child.lemma_.lower() in HEDGES or child.lower_ in HEDGES:
+                if child.dep_ in ("advmod", "aux", "amod", "acomp", "mark", "npadvmod", "parataxis", "ccomp"):
+                    return True
+        if node.lemma_.lower() in HEDGES and node.i != trigger.i:
+            return True
+        if node.head.i == node.i or node.dep_ in ("ROOT",):
+            break
+        node = node.head
+    return False

@@ -1,0 +1,99 @@
+"""When a fact held: the date expressions of a document tied to the cues they modify.
+
+A cue takes the date in its own clause ("On Aug. 20, the IJU released ..."), else the nearest in its sentence.
+A date's role says what it bounds: "Prior to June 2014, the IJU was based in Mir Ali" ends the basing. A
+point date ("In 2009, the IJU established ...") starts a fact that begins at a moment (a pledge, a founding, a
+split, a joint raid) but not a state of affairs ("In 2015, the IJU, which is loyal to the Taliban" does not
+say the loyalty began in 2015). An event with no date in its sentence takes the date its paragraph narrates.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from factionmap.dates import DateExpression
+
+PAST_MARKERS = frozenset({"previously", "formerly", "once", "erstwhile", "former", "earlier"})
+NEW_MARKERS = frozenset({"newly", "recently", "new"})
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """Start and end of a fact (partial dates), and whether the text says it is over ("previously allied")."""
+
+    start: str | None = None
+    end: str | None = None
+    ended: bool = False
+    recent: bool = False
+
+
+class DocumentDates:
+    """The date expressions of one document, looked up by position."""
+
+    def __init__(self, expressions: Sequence[DateExpression], text: str) -> None:
+        self.expressions = [e for e in expressions if e.value]
+        self.starts = [e.start for e in self.expressions]
+        self.text = text
+
+    def within(self, start: int, end: int) -> list[DateExpression]:
+        """Expressions inside a character range."""
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.expressions) and self.expressions[i].start < end:
+            out.append(self.expressions[i])
+            i += 1
+        return out
+
+    def paragraph_date(self, sentence: Span) -> str | None:
+        """The narrated date of a sentence's paragraph: the last point date before it, else the first after."""
+        para_start = self.text.rfind("\n", 0, sentence.start_char) + 1
+        para_end = self.text.find("\n", sentence.end_char)
+        para_end = len(self.text) if para_end < 0 else para_end
+        before = [e for e in self.within(para_start, sentence.start_char) if e.role == "point"]
+        if before:
+            return before[-1].value
+        after = [e for e in self.within(sentence.end_char, para_end) if e.role == "point"]
+        return after[0].value if after else None
+
+
+def cue_timing(trigger: Token, dates: DocumentDates, onset: bool) -> Timing:
+    """Start/end of the fact a cue states, from the date expressions of its sentence."""
+    sent = trigger.sent
+    found = dates.within(sent.start_char, sent.end_char)
+    ended = _marked(trigger, PAST_MARKERS)
+    recent = _marked(trigger, NEW_MARKERS)
+    if not found:
+        return Timing(ended=ended, recent=recent)
+    clause = {t.idx for t in _clause(trigger).subtree}
+    in_clause = [e for e in found if any(e.start <= i < e.end for i in clause)]
+    candidates = in_clause or found
+    best = min(candidates, key=lambda e: abs(e.start - trigger.idx))
+    if best.role == "end":
+        return Timing(end=best.value, ended=True, recent=recent)
+    if best.role == "start" or onset:
+        return Timing(start=best.value, ended=ended, recent=recent)
+    return Timing(ended=ended, recent=recent)
+
+
+def _clause(token: Token) -> Token:
+    node = token
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _marked(trigger: Token, markers: frozenset[str]) -> bool:
+    """An adverb or adjective like "previously" on the cue or its clause verb."""
+    for node in (trigger, _clause(trigger), trigger.head):
+        for child in node.children:
+            if child.lower_ in markers and child.dep_ in ("advmod", "amod", "npadvmod"):
+                return True
+            if child.dep_ == "amod" and any(g.lower_ in markers for g in child.children):
+                return True
+    return False
