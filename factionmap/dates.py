@@ -179,6 +179,10 @@ def _month_day(raw: RawMatch, published: str | None) -> str | None:
         first = _recent(day, month, dom)
         return first, first.replace(day=max(dom, min(dom2, calendar.monthrange(first.year, month)[1])))
 
+    if published is not None and precision(published) == "month":
+        # An article known only by its month tells of days of that month as past: "On Aug. 6" in an article
+        # of 2015-08 is Aug. 6, 2015, not "Aug. 6 of 2015 or 2014".
+        published = date_bounds(published)[1].isoformat()
     return _relative(published, meaning)
 
 

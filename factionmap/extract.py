@@ -92,7 +92,7 @@ class Extractor:
         place_at = _place_tokens(doc, places)
         dates = DocumentDates(find_date_expressions(document.text, document.published), document.text)
         index = MentionIndex(mentions)
-        assembler = Assembler(index, place_at, dates, document.published)
+        assembler = Assembler(index, place_at, dates, document.published, {p.key: p.country for p in places})
         for sentence in doc.sents:
             for finding in self.relations(sentence, index, set(place_at)):
                 assembler.add(finding)

@@ -135,7 +135,8 @@ def test_may_and_march_are_months_only_where_they_read_as_months(
 @pytest.mark.parametrize(("published", "expected"), [
     ("2015-08-26", "2015-08-20"),
     ("2015-08-10", "2014-08-20"),  # a day after publication would be in the future: the year before
-    ("2015-08", None),  # Aug. 20 could be this year's or last year's
+    ("2015-08", "2015-08-20"),  # an article known by its month tells of that month's days as past
+    ("2015", None),  # Aug. 20 could be this year's or last year's
     (None, None),
 ])
 def test_on_month_day_takes_year_from_publication(published: str | None, expected: str | None) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
-from factionmap.pipeline.names import MEMBER_WORDS
+from factionmap.pipeline.names import LEADER_WORDS, MEMBER_WORDS
 from factionmap.records import ActorMention
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -51,17 +51,16 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
         return _unique(found)
     if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
         return []
-    if token.lower_ in MEMBER_WORDS or token.lemma_.lower() in MEMBER_WORDS:
-        for child in token.children:
-            if child.dep_ in ("poss", "compound", "nmod", "amod"):
-                hit = actors_at(child, index, depth + 1)
-                if hit:
-                    return hit
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
-                for obj in _pobjs(child):
-                    hit = actors_at(obj, index, depth + 1)
-                    if hit:
-                        return hit
+    lemma = token.lemma_.lower()
+    if lemma in LEADER_WORDS or token.lower_ in LEADER_WORDS:
+        named = [m for c in token.children if c.dep_ == "appos" for t in expand(c)
+                 for m in actors_at(t, index, depth + 1)]
+        if any(m.kind == "person" for m in named):
+            return _unique(named)
+    if token.lower_ in MEMBER_WORDS or lemma in MEMBER_WORDS or lemma in LEADER_WORDS:
+        owners = _owners(token, index, depth)
+        if owners:
+            return owners
     for child in token.children:
         if child.dep_ == "appos":
             hit = actors_at(child, index, depth + 1)
@@ -70,6 +69,18 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
     if token.dep_ == "appos" and token.pos_ == "NOUN":
         return actors_at(token.head, index, depth + 1)
     return []
+
+
+def _owners(token: Token, index: MentionIndex, depth: int) -> list[ActorMention]:
+    """The groups a member or role noun belongs to: "IJU fighters", "its emir", "leaders of al Qaeda and the
+    Taliban", "al Qaeda and Taliban leaders"."""
+    heads = [c for c in token.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    heads += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for o in _pobjs(c)]
+    found: list[ActorMention] = []
+    for head in heads:
+        for t in expand(head):
+            found += [m for m in actors_at(t, index, depth + 1) if m.kind != "person"]
+    return _unique(found)
 
 
 def actors_of(tokens: Iterable[Token], index: MentionIndex) -> list[ActorMention]:
@@ -119,6 +130,8 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return [s]
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return clause_subjects(verb.head, depth + 1)
+    if verb.dep_ == "amod" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return _left_subject(verb)  # a finite verb parsed as a modifier: the parse is broken, read the surface
     if verb.dep_ in ("relcl", "acl", "amod"):
         return [verb.head]
     if verb.dep_ in ("pcomp", "pobj") and verb.head.dep_ == "prep":
@@ -128,10 +141,33 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _clause_chain(trigger: Token) -> list[Token]:
+    """The cue and the words it hangs from within its clause, up to the clause's verb and the verbs it
+    complements ("doesn't appear to be involved in the infighting" reaches "appear")."""
+    chain = [trigger]
+    node = trigger
+    for _ in range(10):
+        if node.head.i == node.i or node.dep_ in CLAUSE_DEPS - {"xcomp"} or node.dep_ == "conj":
+            break
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _left_subject(verb: Token) -> list[Token]:
+    """The nearest noun before the verb in its sentence that is not the object of a preposition."""
+    for token in reversed(verb.doc[verb.sent.start:verb.i]):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", "amod"):
+            return []
+        if token.pos_ in ("PROPN", "NOUN") and token.dep_ not in ("pobj", "poss", "npadvmod", "compound"):
+            return [token]
+    return []
+
+
 def is_negated(trigger: Token) -> bool:
     """ "has not joined", "neither of which has joined", "never pledged": the cue is denied by the sentence."""
     verb = clause_verb(trigger)
-    for t in {trigger, verb}:
+    for t in _clause_chain(trigger):
         for child in t.children:
             if child.dep_ == "neg" or (child.dep_ in SUBJECT_DEPS and child.lower_ in NEGATIONS):
                 return True

@@ -35,9 +35,10 @@ class Assembler:
     """Turns the findings of one document into records."""
 
     def __init__(self, index: MentionIndex, places: dict[int, str], dates: DocumentDates,
-                 published: str | None) -> None:
+                 published: str | None, place_countries: dict[str, str | None] | None = None) -> None:
         self.index = index
         self.places = places
+        self.place_countries = place_countries or {}
         self.dates = dates
         self.published = published
         self.out = Assembly()
@@ -56,21 +57,31 @@ class Assembler:
             subjects = self._recent_agents(trigger)
             confidence = round(confidence * 0.7, 3)
         objects = [m.key for m in finding.objects]
+        if cue.event is not None and onset and timing.start is None and timing.end is None:
+            timing = replace(timing, start=self.dates.paragraph_date(finding.sentence))
         if cue.type is not None:
             for s, o in self._pairs(finding, subjects, objects):
                 self._relation(cue.type, s, o, timing, who, confidence, evidence)
-            if cue.type in ACTIVITY_TYPES or cue.event == "attack":
+            if (cue.type in ACTIVITY_TYPES or cue.event == "attack") and (objects or len(subjects) > 1):
                 for place in self._places_near(trigger, ACTIVITY_PLACE_PREPS):
                     for s in subjects:
-                        self._relation("operates_in", s, place, timing, who, round(confidence * 0.8, 3), evidence)
+                        if not self._home_ground(s, place):
+                            self._relation("operates_in", s, place, timing, who, round(confidence * 0.8, 3),
+                                           evidence)
         if cue.event is not None and (subjects or objects):
             self._event(finding, subjects, objects, timing, who, confidence, evidence)
+
+    def _home_ground(self, actor_key: str, place_key: str) -> bool:
+        """A state operating in its own territory is no news: "the Pakistani Army's offensive in North
+        Waziristan" says where the offensive was, not that Pakistan operates in Pakistan."""
+        country = self.place_countries.get(place_key)
+        return country is not None and actor_key == f"kb:S:{country}"
 
     def _pairs(self, finding: Finding, subjects: list[str], objects: list[str]) -> Iterable[tuple[str, str]]:
         cue = finding.cue
         if cue.place_object:
             keys = [self.places[t.i] for t in finding.places if t.i in self.places]
-            return [(s, p) for s in subjects for p in dict.fromkeys(keys)]
+            return [(s, p) for s in subjects for p in dict.fromkeys(keys) if not self._home_ground(s, p)]
         if not objects and cue.reciprocal:
             return list(combinations(dict.fromkeys(subjects), 2))
         pairs = [(o, s) if cue.inverse else (s, o) for s in subjects for o in objects]
@@ -112,7 +123,9 @@ class Assembler:
         return recent[-1] if recent else []
 
     def _places_near(self, trigger: Token, preps: Sequence[str]) -> list[str]:
+        """Places under the cue's locative prepositions, wherever the parser attached them in its phrase."""
         heads = [trigger, clause_verb(trigger)]
+        heads += [t for t in trigger.subtree if t.dep_ in ("pobj", "dobj") and t.i != trigger.i]
         found: list[str] = []
         for obj in prep_objects(heads, preps):
             for token in obj.subtree:

@@ -26,6 +26,7 @@ class Cue(BaseModel):
     event: str | None = None
     requires: tuple[str, ...] = ()
     requires_modifier: tuple[str, ...] = ()
+    excludes_modifier: tuple[str, ...] = ()
     preps: tuple[str, ...] = ()
     direct_object: bool = False
     agent: bool = False

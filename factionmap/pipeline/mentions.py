@@ -34,8 +34,9 @@ from factionmap.records import ActorMention, KBEntry
 # Capitalised words allowed between a demonym and a force word: "Afghan National Army", "Iraqi Security Forces".
 FORCE_QUALIFIERS = frozenset({"national", "armed", "special", "security", "border", "air", "military", "defense",
                               "defence", "state", "federal", "army", "naval", "central", "interior"})
-# Source ranks: higher wins when spans overlap and have the same length.
-RANK = {"kb": 4, "forces": 5, "shape": 3, "ner": 1}
+# Source tiers: a higher tier wins an overlap whatever the lengths (an NER span that swallows a known name and a
+# parenthesis, "Islamic Movement of Uzbekistan (IMU", loses to the known name); within a tier the longest wins.
+TIER = {"kb": 3, "forces": 3, "shape": 2, "ner": 1}
 NER_KINDS = {"PERSON": "person", "ORG": "organization"}
 ALIAS_OPENERS = ("also known as", "formerly known as", "known as", "a.k.a.", "aka")
 
@@ -132,7 +133,7 @@ class ActorFinder:
         return entry
 
     def _shape_candidates(self, doc: Doc) -> Iterable[_Candidate]:
-        for start, end in _name_runs(doc):
+        for start, end in _split_coordinated(doc, _name_runs(doc)):
             words = [t.lower_ for t in doc[start:end]]
             if not (set(words) & LEADING_GROUP_WORDS or words[-1] in TRAILING_GROUP_WORDS
                     or _has_inner_trailing_word(words)):
@@ -167,7 +168,7 @@ def _select(candidates: Sequence[_Candidate]) -> list[_Candidate]:
     """Keep the longest, most reliable non-overlapping candidates, in text order."""
     taken: set[int] = set()
     chosen: list[_Candidate] = []
-    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), -RANK[c.via], c.start)):
+    for c in sorted(candidates, key=lambda c: (-TIER[c.via], -(c.end - c.start), c.via != "forces", c.start)):
         if taken.isdisjoint(range(c.start, c.end)):
             chosen.append(c)
             taken.update(range(c.start, c.end))
@@ -203,13 +204,37 @@ def _name_runs(doc: Doc) -> Iterable[tuple[int, int]]:
             j += 1
         start, end = i, j
         while start < end and (doc[start].lower_ in NAME_CONNECTORS - {"al", "al-"} or doc[start].is_stop
-                               and doc[start].lower_ not in ("al",)):
+                               and doc[start].lower_ not in ("al",) or _common_opener(doc[start])):
             start += 1
         while end > start and doc[end - 1].lower_ in NAME_CONNECTORS:
             end -= 1
         if end - start >= 2:
             yield start, end
         i = j
+
+
+def _is_group_name(words: Sequence[str]) -> bool:
+    return bool(set(words) & LEADING_GROUP_WORDS) or bool(words) and words[-1] in TRAILING_GROUP_WORDS
+
+
+def _split_coordinated(doc: Doc, runs: Iterable[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """ "the German Taliban Mujahideen and the Victorious Sect" is two names; "Iraq and the Levant" is not."""
+    for start, end in runs:
+        cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "and"), None)
+        if cut is not None:
+            right = _skip_determiner(doc, cut + 1)
+            left_words = [t.lower_ for t in doc[start:cut]]
+            right_words = [t.lower_ for t in doc[right:end]]
+            if _is_group_name(left_words) and _is_group_name(right_words):
+                yield start, cut
+                yield right, end
+                continue
+        yield start, end
+
+
+def _common_opener(token: Token) -> bool:
+    """A capitalised common word only because it opens the sentence: "Members of the ...", "Fighters from"."""
+    return token.is_sent_start and token.pos_ not in ("PROPN",) and token.lower_ not in LEADING_GROUP_WORDS
 
 
 def _has_inner_trailing_word(words: Sequence[str]) -> bool:
@@ -221,9 +246,12 @@ def _trim_entity(ent: Span) -> Span | None:
     """Drop a leading "the" and a trailing possessive from an entity span."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+    cut = next((i for i in range(start, end) if doc[i].text in ("(", "[", "\n") or doc[i].is_space), None)
+    end = cut if cut is not None else end
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
+                           or doc[end - 1].is_space):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -307,8 +335,10 @@ def _apply_aliases(doc: Doc, mentions: list[ActorMention], aliases: dict[str, Ac
     return [by_start[s] for s in sorted(by_start)]
 
 
-def _name_words(text: str) -> list[str]:
-    return [w for w in normalize_name(text).split() if w not in PERSON_TITLES]
+def _name_words(text: str) -> set[str]:
+    """Words of a person's name without titles; "albaghdadi" also counts as "baghdadi"."""
+    words = {w for w in normalize_name(text).split() if w not in PERSON_TITLES}
+    return words | {w[2:] for w in words if w.startswith("al") and len(w) > 5}
 
 
 def link_short_person_names(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -316,13 +346,14 @@ def link_short_person_names(mentions: list[ActorMention]) -> list[ActorMention]:
     people: list[ActorMention] = []
     result: list[ActorMention] = []
     for m in mentions:
-        if m.kind == "person" and m.kb_id is None:
+        single_name = m.via == "ner" and m.end - m.start == 1 and m.kind == "organization"
+        if (m.kind == "person" or single_name) and m.kb_id is None:
             words = _name_words(m.text)
             full = next((p for p in reversed(people) if words and len(_name_words(p.text)) > len(words)
-                         and set(words) <= set(_name_words(p.text))), None)
+                         and words <= _name_words(p.text)), None)
             if full is not None:
-                m = replace(m, name=full.name, key=full.key)
-            else:
+                m = replace(m, name=full.name, key=full.key, kind="person")
+            elif m.kind == "person":
                 people.append(m)
         result.append(m)
     return result

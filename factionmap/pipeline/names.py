@@ -69,3 +69,9 @@ GROUP_ANAPHORS: frozenset[str] = frozenset({
     "group", "organization", "organisation", "outfit", "movement", "faction", "militia", "network",
     "insurgency", "jihadists", "militants", "insurgents", "rebels",
 })
+
+# Nouns for a group's leaders: "the Taliban's new emir" stands for the Taliban when no person is named.
+LEADER_WORDS: frozenset[str] = frozenset({
+    "leader", "emir", "amir", "chief", "head", "commander", "founder", "chairman", "caliph", "spokesman",
+    "spokesperson", "deputy", "shura", "leadership",
+})

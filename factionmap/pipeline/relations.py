@@ -78,19 +78,20 @@ class RelationFinder:
     def _apply(self, cue: Cue, trigger: Token, index: MentionIndex, place_tokens: set[int]) -> Finding | None:
         if not _requirements_met(cue, trigger) or is_negated(trigger):
             return None
-        subjects = _kinds(self._subjects(cue, trigger, index), cue.subject_kinds)
+        between = _between_parties(trigger, index)
+        if cue.reciprocal and len(between) >= 2:
+            return Finding(cue, trigger, _group_level(cue, between))
+        subjects = _group_level(cue, _kinds(self._subjects(cue, trigger, index), cue.subject_kinds))
         if cue.place_object:
             places = _place_objects(cue, trigger, place_tokens)
             return Finding(cue, trigger, subjects, places=places) if subjects and places else None
-        objects = _kinds(self._objects(cue, trigger, index), cue.object_kinds)
+        objects = _group_level(cue, _kinds(self._objects(cue, trigger, index), cue.object_kinds))
         if cue.object_via:
             objects = [o for o in objects if o.via in cue.object_via]
         subject_keys = {s.key for s in subjects}
         objects = [o for o in objects if o.key not in subject_keys]
         if not objects and cue.reciprocal and len(subjects) >= 2:
             return Finding(cue, trigger, subjects)
-        if not subjects and cue.reciprocal and len(objects) >= 2 and _between(trigger):
-            return Finding(cue, trigger, objects)
         if not objects and cue.event == "propaganda" and subjects:
             return Finding(cue, trigger, subjects)
         if not subjects and cue.event == "attack" and objects:
@@ -143,10 +144,11 @@ def _requirements_met(cue: Cue, trigger: Token) -> bool:
         near = [*trigger.children, trigger.head, *(c for c in trigger.head.children if c.dep_ == "conj")]
         if not any(t.lemma_.lower() in cue.requires or t.lower_ in cue.requires for t in near):
             return False
-    if cue.requires_modifier:
-        mods = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")}
-        if not mods & set(cue.requires_modifier):
-            return False
+    mods = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")}
+    if cue.requires_modifier and not mods & set(cue.requires_modifier):
+        return False
+    if mods & set(cue.excludes_modifier):
+        return False
     if cue.hyphen_only and not (trigger.i >= 2 and trigger.nbor(-1).text in ("-", "–")):
         return False
     return True
@@ -229,8 +231,21 @@ def _event_owner(heads: Sequence[Token], cue: Cue, index: MentionIndex) -> list[
     return owners
 
 
-def _between(trigger: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children)
+def _between_parties(trigger: Token, index: MentionIndex) -> list[ActorMention]:
+    """ "the struggle between the Islamic State and al Qaeda": the parties are the two named, whoever the
+    sentence's subject is."""
+    return actors_of(prep_objects([trigger], ("between",)), index)
+
+
+GROUP_LEVEL = frozenset({"alliance", "joint_operation", "rivalry", "conflict", "splinter_of", "merger", "branch_of"})
+
+
+def _group_level(cue: Cue, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Relations between groups and states are not had with a person: drop people from them (a person who
+    pledges alongside his group's fighters is counted with the group)."""
+    if cue.type in GROUP_LEVEL or (cue.type == "allegiance" and any(m.kind != "person" for m in mentions)):
+        return [m for m in mentions if m.kind != "person"]
+    return mentions
 
 
 def _kinds(mentions: Sequence[ActorMention], kinds: Sequence[str]) -> list[ActorMention]:

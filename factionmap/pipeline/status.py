@@ -78,7 +78,8 @@ def _quoted_speaker(trigger: Token, index: MentionIndex) -> str | None:
 
 
 def _hedged(trigger: Token) -> bool:
-    """A hedge word governs or modifies the cue's clause."""
+    """A hedge word governs or modifies the cue's clause (not a neighbouring clause: "that could change as the
+    two groups have clashed" does not hedge the clash)."""
     node = trigger
     for _ in range(6):
         for child in node.children:
@@ -87,7 +88,7 @@ def _hedged(trigger: Token) -> bool:
                     return True
         if node.lemma_.lower() in HEDGES and node.i != trigger.i:
             return True
-        if node.head.i == node.i or node.dep_ in ("ROOT",):
+        if node.head.i == node.i or node.dep_ in ("ROOT", "advcl", "relcl", "acl", "conj", "parataxis"):
             break
         node = node.head
     return False

@@ -1,0 +1,353 @@
+"""The library API behind the command line: one function per command, each returning a typed result.
+
+    report = ingest(["articles/"], open_store("factionmap.db"), load_settings())
+    print(report.documents, report.skipped_known, report.problems)
+
+The CLI (``factionmap.cli``) only parses arguments, calls these and prints what they return; everything here works
+the same from Python.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
+from typing import Any, TextIO
+
+from factionmap.config import Settings
+from factionmap.errors import InputError
+from factionmap.evaluation import Tally, TypeScore, score, scores_by_type, summarize
+from factionmap.extract import Extractor
+from factionmap.ingest import read_documents
+from factionmap.records import Document, Extraction, IngestProblem
+from factionmap.serialize import RunIds, record_to_dict
+from factionmap.store import Store
+
+Progress = Callable[[str], None]
+"""Called once per input item (document or bad input) when it is done, with the item's source."""
+
+
+@dataclass(frozen=True, slots=True)
+class RunReport:
+    """What an ``ingest`` or ``extract`` run did.
+
+    ``documents``: documents extracted (and, for ``ingest``, newly stored); ``skipped_known``: documents whose text
+    was already stored (or seen earlier in the same run), so not extracted again; ``problems``: inputs that could
+    not be read, each named with the reason; ``relations``/``events``: how many the extracted documents gave.
+    """
+
+    documents: int = 0
+    skipped_known: int = 0
+    problems: tuple[IngestProblem, ...] = ()
+    relations: int = 0
+    events: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """Whether every input was read (nothing skipped as bad)."""
+        return not self.problems
+
+
+@dataclass
+class _Counter:
+    """Mutable tally behind a ``RunReport`` while a run goes on."""
+
+    documents: int = 0
+    skipped_known: int = 0
+    problems: list[IngestProblem] = field(default_factory=list)
+    relations: int = 0
+    events: int = 0
+
+    def count(self, ex: Extraction) -> None:
+        """Count one extracted document."""
+        self.documents += 1
+        self.relations += len(ex.relations)
+        self.events += len(ex.events)
+
+    def report(self) -> RunReport:
+        """The final, immutable report."""
+        return RunReport(self.documents, self.skipped_known, tuple(self.problems), self.relations, self.events)
+
+
+def _notify(progress: Progress | None, source: str) -> None:
+    if progress is not None:
+        progress(source)
+
+
+def _documents_only(
+    items: Iterable[Document | IngestProblem], counter: _Counter, progress: Progress | None
+) -> Iterator[Document]:
+    """Yield the documents; record each problem (and report its progress) as it passes."""
+    for item in items:
+        if isinstance(item, IngestProblem):
+            counter.problems.append(item)
+            _notify(progress, item.source)
+        else:
+            yield item
+
+
+def _new_documents(
+    documents: Iterable[Document], known: set[str], counter: _Counter, progress: Progress | None
+) -> Iterator[Document]:
+    """Yield documents whose text is not in ``known`` (which grows as they pass); count the others."""
+    for doc in documents:
+        digest = doc.content_hash
+        if digest in known:
+            counter.skipped_known += 1
+            _notify(progress, doc.source)
+            continue
+        known.add(digest)
+        yield doc
+
+
+def extract_documents(
+    documents: Iterable[Document], settings: Settings, extractor: Extractor | None = None
+) -> Iterator[Extraction]:
+    """Extract documents in batches, loading the model only when the first document arrives."""
+    pending = iter(documents)
+    first = next(pending, None)
+    if first is None:
+        return
+    extractor = extractor or Extractor.from_settings(settings)
+    yield from extractor.extract_all(chain([first], pending), batch_size=settings.batch_size)
+
+
+def extract_to_jsonl(
+    paths: Sequence[str | Path],
+    output: TextIO,
+    settings: Settings,
+    published: str | None = None,
+    progress: Progress | None = None,
+    extractor: Extractor | None = None,
+) -> RunReport:
+    """Extract every input document and write one extraction record a line (FORMAT.md), in input order.
+
+    Stateless: nothing is stored. Actor and place ids are stable across the records of the run. Bad inputs are
+    skipped and listed in the report's ``problems``.
+
+    Raises:
+        InvalidDate: ``published`` is not a partial date.
+    """
+    counter = _Counter()
+    items = read_documents(paths, published, max_bytes=settings.max_bytes)
+    run = RunIds()
+    for ex in extract_documents(_documents_only(items, counter, progress), settings, extractor):
+        output.write(json.dumps(record_to_dict(ex, run), ensure_ascii=False) + "\n")
+        counter.count(ex)
+        _notify(progress, ex.doc.source)
+    return counter.report()
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    store: Store,
+    settings: Settings,
+    published: str | None = None,
+    progress: Progress | None = None,
+    extractor: Extractor | None = None,
+) -> RunReport:
+    """Read, extract and store every input document whose text is not stored yet.
+
+    Documents already stored (by content hash) are skipped before extraction, and the model is not even loaded
+    when nothing is new. Each document is stored in its own transaction, so a run killed midway leaves the store
+    consistent, and running it again stores the rest without duplicates.
+
+    Raises:
+        InvalidDate: ``published`` is not a partial date.
+        StoreError: the store cannot be written.
+    """
+    counter = _Counter()
+    items = read_documents(paths, published, max_bytes=settings.max_bytes)
+    fresh = _new_documents(_documents_only(items, counter, progress), store.known_hashes(), counter, progress)
+    for ex in extract_documents(fresh, settings, extractor):
+        if store.add_extraction(ex):
+            counter.count(ex)
+        else:  # stored meanwhile by another writer
+            counter.skipped_known += 1
+        _notify(progress, ex.doc.source)
+    return counter.report()
+
+
+# --- Evaluation ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EvalReport:
+    """Scores of the program on a gold file: ``summary`` is the object ``shared/eval/score.py --json`` prints,
+    ``by_type`` adds precision per relation type, ``problems`` the gold records that could not be read."""
+
+    gold_path: str
+    documents: int
+    summary: dict[str, Any]
+    by_type: tuple[TypeScore, ...]
+    problems: tuple[IngestProblem, ...] = ()
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """The gold records of a JSON Lines gold file.
+
+    Raises:
+        InputError: the file cannot be read, or a line is not a JSON object with an ``id``.
+    """
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(str(path), f"cannot read the gold file ({e})") from e
+    records = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise InputError(f"{path}:{number}", f"not JSON ({e.msg} at column {e.colno})") from e
+        if not isinstance(record, dict) or "id" not in record:
+            raise InputError(f"{path}:{number}", "a gold record must be a JSON object with an 'id'")
+        records.append(record)
+    return records
+
+
+def evaluate(
+    gold_path: str | Path, settings: Settings, extractor: Extractor | None = None
+) -> EvalReport:
+    """Extract the texts of a gold file (it doubles as JSON Lines input) and score the records against it.
+
+    The same as ``factionmap extract --format jsonl --output OUT GOLD`` followed by
+    ``python shared/eval/score.py GOLD OUT``, without the intermediate file.
+
+    Raises:
+        InputError: the gold file cannot be read.
+    """
+    gold = read_gold(gold_path)
+    counter = _Counter()
+    items = read_documents([gold_path], max_bytes=settings.max_bytes)
+    run = RunIds()
+    records = [record_to_dict(ex, run) for ex in extract_documents(_documents_only(items, counter, None),
+                                                                  settings, extractor)]
+    tally: Tally = score(gold, records)
+    return EvalReport(str(gold_path), len(records), summarize(tally), tuple(scores_by_type(tally)),
+                      tuple(counter.problems))
+
+
+def _num(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:.3f}"
+
+
+def format_eval(report: EvalReport) -> str:
+    """The scores as a text table: relations overall and per type (P/R/F1), events, places, forbidden."""
+    s = report.summary
+    rel, ev, pl = s["relations"], s["events"], s["places"]
+    lines = [
+        f"{report.gold_path}: {report.documents} documents extracted",
+        f"relations  P {_num(rel['precision'])}  R {_num(rel['recall'])}  F1 {_num(rel['f1'])}  "
+        f"(gold {rel['gold']}, extracted {rel['extracted']}), dates {_num(rel['date_accuracy'])}",
+    ]
+    for row in report.by_type:
+        lines.append(f"  {row.type:<28} P {_num(row.precision)}  R {_num(row.recall)}  F1 {_num(row.f1)}  "
+                     f"(gold {row.gold}, extracted {row.extracted})")
+    lines += [
+        f"events     R {_num(ev['recall'])}  (gold {ev['gold']}), dates {_num(ev['date_accuracy'])}",
+        f"places     R {_num(pl['recall'])}  (gold {pl['gold']}), within 161 km {_num(pl['within_161km'])}",
+        f"forbidden extracted: {s['forbidden_extracted']}; "
+        f"documents missing from output: {s['documents_missing_from_output']}",
+    ]
+    return "\n".join(lines)
+
+
+# --- Graph ---------------------------------------------------------------------------------------------------
+
+GRAPH_FORMATS: tuple[str, ...] = ("json", "graphml")
+
+
+def _actor_node(store: Store, actor_id: int, name: str) -> dict[str, Any]:
+    """Node attributes of a stored actor: name, kind, aliases, KB id (looked up by its name)."""
+    match = next((a for a in store.find_actors(name) if a.id == actor_id), None)
+    if match is None:
+        return {"type": "actor", "name": name, "kind": None, "aliases": [], "kb_id": None}
+    return {"type": "actor", "name": match.name, "kind": match.kind, "aliases": list(match.aliases),
+            "kb_id": match.kb_id}
+
+
+def _place_nodes(store: Store) -> dict[int, dict[str, Any]]:
+    """Node attributes of the places events name (country, coordinates), by place id."""
+    nodes: dict[int, dict[str, Any]] = {}
+    for event in store.events():
+        p = event.place
+        if p is not None:
+            nodes[p.id] = {"type": "place", "name": p.name, "kind": "place", "aliases": [], "country": p.country,
+                           "admin1": p.admin1, "feature": p.feature, "lat": p.lat, "lon": p.lon,
+                           "geonames_id": p.geonames_id}
+    return nodes
+
+
+def build_graph(
+    store: Store, as_of: str | None = None, types: Sequence[str] = (), min_sources: int = 1
+) -> Any:
+    """The relations of the store (in force ``as_of`` a date, if given) as a networkx ``MultiDiGraph``.
+
+    Nodes are ``actor:<id>`` and ``place:<id>``; each edge is one merged relation, keyed by its type, with its
+    dates (``end`` is the effective end, after supersession), status, confidence and counts of sources and
+    evidence sentences. Symmetric relations are one edge from the lower actor id, marked ``symmetric``.
+
+    Raises:
+        InvalidDate: ``as_of`` is not a partial date.
+    """
+    import networkx as nx
+
+    from factionmap.records import SYMMETRIC_RELATIONS
+
+    graph = nx.MultiDiGraph(as_of=as_of)
+    relations = store.relations(as_of=as_of, types=types, min_sources=min_sources)
+    places = _place_nodes(store) if any(r.object_is_place for r in relations) else {}
+    for rel in relations:
+        source = f"actor:{rel.subject_id}"
+        target = f"{'place' if rel.object_is_place else 'actor'}:{rel.object_id}"
+        if source not in graph:
+            graph.add_node(source, **_actor_node(store, rel.subject_id, rel.subject_name))
+        if target not in graph:
+            attrs = (places.get(rel.object_id, {"type": "place", "name": rel.object_name, "kind": "place",
+                                                "aliases": []})
+                     if rel.object_is_place else _actor_node(store, rel.object_id, rel.object_name))
+            graph.add_node(target, **attrs)
+        graph.add_edge(source, target, key=rel.type, id=rel.id, type=rel.type, start=rel.start,
+                       end=rel.effective_end, stated_end=rel.end, superseded_by=rel.superseded_by,
+                       status=rel.status, confidence=rel.confidence, sources=rel.n_sources,
+                       evidence=len(rel.evidence), symmetric=rel.type in SYMMETRIC_RELATIONS)
+    return graph
+
+
+def _scalar_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
+    """GraphML takes scalars only: lists become "; "-joined strings and missing values are left out."""
+    return {k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in attrs.items() if v is not None}
+
+
+def _graphml(graph: Any) -> str:
+    import networkx as nx
+
+    flat = nx.MultiDiGraph(**_scalar_attrs(dict(graph.graph)))
+    flat.add_nodes_from((n, _scalar_attrs(d)) for n, d in graph.nodes(data=True))
+    flat.add_edges_from((u, v, k, _scalar_attrs(d)) for u, v, k, d in graph.edges(keys=True, data=True))
+    return "\n".join(nx.generate_graphml(flat)) + "\n"
+
+
+def graph(
+    store: Store, as_of: str | None = None, fmt: str = "json", types: Sequence[str] = (), min_sources: int = 1
+) -> str:
+    """The relation graph (see ``build_graph``) as node-link JSON or GraphML text.
+
+    Raises:
+        UnknownFormat: ``fmt`` is neither ``json`` nor ``graphml``.
+        InvalidDate: ``as_of`` is not a partial date.
+    """
+    import networkx as nx
+
+    from factionmap.errors import UnknownFormat
+
+    if fmt not in GRAPH_FORMATS:
+        raise UnknownFormat(fmt, GRAPH_FORMATS)
+    g = build_graph(store, as_of, types, min_sources)
+    if fmt == "graphml":
+        return _graphml(g)
+    return json.dumps(nx.node_link_data(g, edges="links"), ensure_ascii=False, indent=1) + "\n"
