@@ -9,6 +9,7 @@ the same from Python.
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -17,13 +18,17 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from factionmap.config import Settings
-from factionmap.errors import InputError
+import networkx as nx
+
+from factionmap.errors import ActorNotFound, InputError, UnknownFormat
 from factionmap.evaluation import Tally, TypeScore, score, scores_by_type, summarize
 from factionmap.extract import Extractor
 from factionmap.ingest import read_documents
-from factionmap.records import Document, Extraction, IngestProblem
+from factionmap.kb import normalize_name
+from factionmap.records import SYMMETRIC_RELATIONS, Document, Extraction, IngestProblem
 from factionmap.serialize import RunIds, record_to_dict
-from factionmap.store import Store
+from factionmap.store import ActorProfile, Store, StoredActor, StoredEvent, StoredEvidence, StoredRelation
+from factionmap.timeline import sort_key
 
 Progress = Callable[[str], None]
 """Called once per input item (document or bad input) when it is done, with the item's source."""
@@ -294,10 +299,6 @@ def build_graph(
     Raises:
         InvalidDate: ``as_of`` is not a partial date.
     """
-    import networkx as nx
-
-    from factionmap.records import SYMMETRIC_RELATIONS
-
     graph = nx.MultiDiGraph(as_of=as_of)
     relations = store.relations(as_of=as_of, types=types, min_sources=min_sources)
     places = _place_nodes(store) if any(r.object_is_place for r in relations) else {}
@@ -324,8 +325,7 @@ def _scalar_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _graphml(graph: Any) -> str:
-    import networkx as nx
-
+    """GraphML text of a graph, with every attribute made a scalar."""
     flat = nx.MultiDiGraph(**_scalar_attrs(dict(graph.graph)))
     flat.add_nodes_from((n, _scalar_attrs(d)) for n, d in graph.nodes(data=True))
     flat.add_edges_from((u, v, k, _scalar_attrs(d)) for u, v, k, d in graph.edges(keys=True, data=True))
@@ -341,13 +341,118 @@ def graph(
         UnknownFormat: ``fmt`` is neither ``json`` nor ``graphml``.
         InvalidDate: ``as_of`` is not a partial date.
     """
-    import networkx as nx
-
-    from factionmap.errors import UnknownFormat
-
     if fmt not in GRAPH_FORMATS:
         raise UnknownFormat(fmt, GRAPH_FORMATS)
     g = build_graph(store, as_of, types, min_sources)
     if fmt == "graphml":
         return _graphml(g)
     return json.dumps(nx.node_link_data(g, edges="links"), ensure_ascii=False, indent=1) + "\n"
+
+
+# --- Actor profiles ------------------------------------------------------------------------------------------
+
+_EVIDENCE_CHARS = 240
+
+
+def _known_names(store: Store) -> set[str]:
+    """Every actor name the store's relations and events mention (for suggestions)."""
+    names = {r.subject_name for r in store.relations()}
+    names |= {r.object_name for r in store.relations() if not r.object_is_place}
+    names |= {p.name for e in store.events() for p in e.participants if p.actor_id is not None}
+    return names
+
+
+def suggest_names(store: Store, name: str, limit: int = 5) -> list[str]:
+    """Actor names close to ``name`` (by spelling, or containing it), best first."""
+    wanted = normalize_name(name)
+    by_norm = {normalize_name(n): n for n in sorted(_known_names(store))}
+    close = difflib.get_close_matches(wanted, list(by_norm), n=limit, cutoff=0.6)
+    containing = [n for n in by_norm if wanted and wanted in n and n not in close]
+    return [by_norm[n] for n in (close + containing)[:limit]]
+
+
+def actor_profile(store: Store, name: str) -> ActorProfile:
+    """The profile of the actor called ``name`` (name or alias, any spelling normalisation allows).
+
+    When several actors answer to the name, the one with the most relations is taken.
+
+    Raises:
+        ActorNotFound: no actor has that name; the message suggests close names.
+    """
+    candidates: list[StoredActor] = store.find_actors(name)
+    if not candidates:
+        raise ActorNotFound(name, suggest_names(store, name))
+    profiles = [store.actor_profile(a.id) for a in candidates]
+    return max(profiles, key=lambda p: len(p.relations))  # max keeps the first (best name match) on ties
+
+
+def _span(start: str | None, end: str | None) -> str:
+    """A date range for display: "2015-08-06 to 2016", "since 2015", "until 2014-06", "undated"."""
+    if start and end:
+        return start if start == end else f"{start} to {end}"
+    if start:
+        return f"since {start}"
+    if end:
+        return f"until {end}"
+    return "undated"
+
+
+def _quote(ev: StoredEvidence) -> str:
+    """One evidence sentence with its document's title and date."""
+    text = " ".join(ev.text.split())
+    if len(text) > _EVIDENCE_CHARS:
+        text = text[: _EVIDENCE_CHARS - 1].rstrip() + "…"
+    where = ev.title or ev.doc_id
+    return f'      "{text}" ({where}, {ev.published or "undated"})'
+
+
+def _status(status: str, attributed_to: str | None) -> str:
+    return f"{status} by {attributed_to}" if attributed_to else status
+
+
+def _relation_lines(rel: StoredRelation) -> list[str]:
+    """A relation over time: dates, who to whom, status, sources, and its first evidence sentence."""
+    ended = f" (ended by relation #{rel.superseded_by})" if rel.superseded_by is not None else ""
+    first = rel.evidence[0] if rel.evidence else None
+    head = (f"  {_span(rel.start, rel.effective_end)}{ended}: {rel.subject_name} {rel.type} {rel.object_name}"
+            f"  [{_status(rel.status, first.attributed_to if first else None)}, {rel.n_sources} "
+            f"source{'s' if rel.n_sources != 1 else ''}, confidence {rel.confidence:.2f}]")
+    return [head] + ([_quote(first)] if first else [])
+
+
+def _event_lines(event: StoredEvent) -> list[str]:
+    """An event: date, type, who did what to whom, where, and its evidence sentence."""
+    roles = ", ".join(f"{p.role} {p.name}" for p in event.participants)
+    place = f" in {event.place.name}" if event.place else ""
+    status = "" if event.status == "asserted" else f" [{_status(event.status, event.attributed_to)}]"
+    return [f"  {event.date or 'undated'}: {event.type} ({roles}){place}{status}", _quote(event.evidence)]
+
+
+def _section(title: str, items: Sequence[Any], render: Callable[[Any], list[str]]) -> list[str]:
+    if not items:
+        return []
+    return ["", f"{title}:"] + [line for item in items for line in render(item)]
+
+
+def _by_date(relations: Iterable[StoredRelation]) -> list[StoredRelation]:
+    return sorted(relations, key=lambda r: (sort_key(r.start), sort_key(r.effective_end)))
+
+
+def format_profile(profile: ActorProfile) -> str:
+    """A readable profile: names, kind, KB id, lineage, leaders, relations over time, events, places."""
+    actor = profile.actor
+    lines = [f"{actor.name} ({actor.kind.replace('_', ' ')})"]
+    if actor.aliases:
+        lines.append(f"  also: {'; '.join(actor.aliases)}")
+    if actor.kb_id:
+        lines.append(f"  knowledge base: {actor.kb_id}")
+    shown = {r.id for r in profile.lineage} | {r.id for r in profile.leaders}
+    others = [r for r in profile.relations if r.id not in shown]
+    lines += _section("Lineage", _by_date(profile.lineage), _relation_lines)
+    lines += _section("Leaders", _by_date(profile.leaders), _relation_lines)
+    lines += _section("Relations over time", _by_date(others), _relation_lines)
+    lines += _section("Events", sorted(profile.events, key=lambda e: sort_key(e.date)), _event_lines)
+    lines += _section("Places", _by_date(profile.places), _relation_lines)
+    if len(lines) == 1 + bool(actor.aliases) + bool(actor.kb_id):
+        lines += ["", "No relations or events stored for this actor."]
+    return "\n".join(lines)

@@ -228,3 +228,23 @@ def _person_after(noun: Token, index: MentionIndex) -> list[ActorMention]:
     if i < len(doc):
         return [m for m in index.at(doc[i]) if m.kind == "person" and m.start == i]
     return []
+
+
+def place_list(token: Token, place_tokens: set[int] | dict[int, str]) -> list[Token]:
+    """A place and the places listed after it, read off the surface ("in Kunduz, Badakhshan, and Nangarhar
+    provinces"): parsers often lose long coordinations, the commas do not."""
+    doc = token.doc
+    found = [token]
+    i = token.i + 1
+    while i < len(doc):
+        if i in place_tokens:
+            if doc[i - 1].text in (",", "and", "or") or doc[i - 1].i == found[-1].i + 1:
+                found.append(doc[i])
+                i += 1
+                continue
+            break
+        if doc[i].text in (",", "and", "or"):
+            i += 1
+            continue
+        break
+    return found

@@ -8,7 +8,7 @@ from itertools import combinations
 
 from spacy.tokens import Span, Token
 
-from factionmap.pipeline.arguments import MentionIndex, clause_verb, prep_objects
+from factionmap.pipeline.arguments import MentionIndex, clause_verb, place_list, prep_objects
 from factionmap.pipeline.relations import Finding
 from factionmap.pipeline.status import CONFIDENCE_BY_STATUS, Attribution, attribute
 from factionmap.pipeline.timing import DocumentDates, Timing, cue_timing
@@ -62,7 +62,7 @@ class Assembler:
         if cue.type is not None:
             for s, o in self._pairs(finding, subjects, objects):
                 self._relation(cue.type, s, o, timing, who, confidence, evidence)
-            if (cue.type in ACTIVITY_TYPES or cue.event == "attack") and (objects or len(subjects) > 1):
+            if (cue.type in ACTIVITY_TYPES or cue.event == "attack") and objects:
                 for place in self._places_near(trigger, ACTIVITY_PLACE_PREPS):
                     for s in subjects:
                         if not self._home_ground(s, place):
@@ -130,7 +130,7 @@ class Assembler:
         for obj in prep_objects(heads, preps):
             for token in obj.subtree:
                 if token.i in self.places and token.dep_ not in ("relcl", "acl"):
-                    found.append(self.places[token.i])
+                    found += [self.places[t.i] for t in place_list(token, self.places)]
         return list(dict.fromkeys(found))
 
     def finish(self) -> Assembly:
@@ -156,8 +156,8 @@ def _switch_date(rel: Relation, relations: Sequence[Relation]) -> str | None:
 def _dedupe(relations: Sequence[Relation]) -> list[Relation]:
     seen: set[tuple[object, ...]] = set()
     out = []
-    for r in sorted(relations, key=lambda r: -r.confidence):
-        key = (r.subject, r.type, r.object, r.start, r.end, r.evidence.start)
+    for r in sorted(relations, key=lambda r: (-(r.start is not None) - (r.end is not None), -r.confidence)):
+        key = (r.subject, r.type, r.object, r.evidence.start)
         if key not in seen:
             seen.add(key)
             out.append(r)

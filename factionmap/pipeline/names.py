@@ -67,7 +67,6 @@ PERSON_TITLES: frozenset[str] = frozenset({
 # Group-referring noun phrases resolved to the most salient group: "the group", "the jihadist outfit".
 GROUP_ANAPHORS: frozenset[str] = frozenset({
     "group", "organization", "organisation", "outfit", "movement", "faction", "militia", "network",
-    "insurgency", "jihadists", "militants", "insurgents", "rebels",
 })
 
 # Nouns for a group's leaders: "the Taliban's new emir" stands for the Taliban when no person is named.

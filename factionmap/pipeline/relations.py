@@ -25,6 +25,7 @@ from factionmap.pipeline.arguments import (
     expand,
     hyphen_actor,
     is_negated,
+    place_list,
     possessors,
     prep_objects,
 )
@@ -90,8 +91,8 @@ class RelationFinder:
             objects = [o for o in objects if o.via in cue.object_via]
         subject_keys = {s.key for s in subjects}
         objects = [o for o in objects if o.key not in subject_keys]
-        if not objects and cue.reciprocal and len(subjects) >= 2:
-            return Finding(cue, trigger, subjects)
+        if not objects and cue.reciprocal and len(subjects) >= 2 and cue.pos != "NOUN":
+            return Finding(cue, trigger, subjects)  # "the two groups have clashed", "X and Y merged"
         if not objects and cue.event == "propaganda" and subjects:
             return Finding(cue, trigger, subjects)
         if not subjects and cue.event == "attack" and objects:
@@ -186,10 +187,10 @@ def _noun_subjects(noun: Token, index: MentionIndex) -> list[ActorMention]:
                 return actors_of(clause_subjects(verb), index)
             return []
         if node.dep_ == "pobj" and node.head.dep_ == "prep":
-            node = node.head.head
-            if node.pos_ in ("VERB", "AUX", "ADJ"):
-                return actors_of(clause_subjects(clause_verb(node)), index)
-            continue
+            owner = node.head.head
+            if owner.pos_ in ("VERB", "AUX", "ADJ") and node.head.lower_ in ("in", "into", "during"):
+                return actors_of(clause_subjects(clause_verb(owner)), index)
+            return []  # "the leadership of the global jihad": a noun deep in a phrase says nothing of the subject
         if node.dep_ in ("nsubj", "nsubjpass"):
             return []
         return []
@@ -207,7 +208,8 @@ def _place_objects(cue: Cue, trigger: Token, place_tokens: set[int]) -> list[Tok
     found: list[Token] = []
     for obj in prep_objects(heads, cue.preps):
         for token in expand(obj):
-            found += [t for t in token.subtree if t.i in place_tokens and not _under_clause(t, token)]
+            found += [p for t in token.subtree if t.i in place_tokens and not _under_clause(t, token)
+                      for p in place_list(t, place_tokens)]
     return found
 
 
@@ -234,7 +236,11 @@ def _event_owner(heads: Sequence[Token], cue: Cue, index: MentionIndex) -> list[
 def _between_parties(trigger: Token, index: MentionIndex) -> list[ActorMention]:
     """ "the struggle between the Islamic State and al Qaeda": the parties are the two named, whoever the
     sentence's subject is."""
-    return actors_of(prep_objects([trigger], ("between",)), index)
+    parties: list[ActorMention] = []
+    for obj in prep_objects([trigger], ("between",)):
+        nested = {t.i for c in obj.children if c.dep_ == "prep" for t in c.subtree}
+        parties += [m for t in obj.subtree if t.i not in nested for m in index.at(t)]
+    return list({m.key: m for m in parties}.values())
 
 
 GROUP_LEVEL = frozenset({"alliance", "joint_operation", "rivalry", "conflict", "splinter_of", "merger", "branch_of"})

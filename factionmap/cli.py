@@ -1,0 +1,244 @@
+"""The ``factionmap`` command: a thin layer over ``factionmap.service``.
+
+Each command validates its arguments, loads the settings once (defaults < ``factionmap.json`` or ``--config`` <
+``FACTIONMAP_*`` environment < flags), calls one library function and prints its result. Errors of factionmap
+become a one-line message and exit status 1.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from factionmap import service
+from factionmap.config import Settings, load_settings
+from factionmap.dates import parse_partial_date
+from factionmap.errors import FactionmapError, InvalidDate
+from factionmap.ingest import count_inputs
+from factionmap.records import RELATION_TYPES, IngestProblem
+from factionmap.store import Store, open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2015, 2015-08, 2015-08-24)"
+
+
+class PartialDate(click.ParamType):
+    """A click type for partial dates: ``2015``, ``2015-08`` or ``2015-08-24`` (returned zero-padded)."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        """Validate with ``dates.parse_partial_date``; a bad date names the valid forms."""
+        try:
+            return parse_partial_date(str(value))
+        except InvalidDate:
+            self.fail(f"{value!r} is not a date: use {DATE_FORMS}", param, ctx)
+
+
+DATE = PartialDate()
+
+
+def config_option(f: F) -> F:
+    """``--config FILE``: a JSON settings file (default: ./factionmap.json when present)."""
+    return click.option("--config", "config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                        help="JSON settings file (default: ./factionmap.json if it exists).")(f)
+
+
+def db_option(f: F) -> F:
+    """``--db PATH``: the store (default from the settings: factionmap.db)."""
+    return click.option("--db", help="SQLite file or database URL of the store [default: factionmap.db, or "
+                        "FACTIONMAP_DB, or 'db' in the config file].")(f)
+
+
+def _settings(config: Path | None, **flags: Any) -> Settings:
+    """Load the settings once, with the command's flags on top."""
+    return load_settings(config, **flags)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn factionmap's errors into a one-line message and exit status 1."""
+    try:
+        yield
+    except FactionmapError as e:
+        raise click.ClickException(str(e)) from e
+
+
+@contextmanager
+def _store(settings: Settings) -> Iterator[Store]:
+    with open_store(settings.db) as store:
+        yield store
+
+
+@contextmanager
+def _progress(paths: tuple[str, ...], label: str) -> Iterator[service.Progress | None]:
+    """A progress bar on stderr when it is a terminal; nothing (and no counting of inputs) in a pipe."""
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield None
+        return
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(label, total=count_inputs(paths))
+        yield lambda _source: bar.advance(task)
+
+
+def _report_problems(problems: tuple[IngestProblem, ...]) -> None:
+    for problem in problems:
+        click.echo(f"skipped {problem.source}: {problem.reason}", err=True)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def ingest_summary(report: service.RunReport, db: str) -> str:
+    """The line ``ingest`` ends with."""
+    if report.documents == 0 and not report.problems:
+        if report.skipped_known:
+            return f"Nothing new: all {_plural(report.skipped_known, 'document')} already in {db}."
+        return "Nothing to ingest: no documents found."
+    parts = [f"Stored {_plural(report.documents, 'new document')} in {db} "
+             f"({_plural(report.relations, 'relation')}, {_plural(report.events, 'event')})"]
+    if report.skipped_known:
+        parts.append(f"{report.skipped_known} already stored")
+    if report.problems:
+        parts.append(f"{_plural(len(report.problems), 'bad input')} skipped")
+    return "; ".join(parts) + "."
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="factionmap", prog_name="factionmap")
+def cli() -> None:
+    """Read news and analysis about armed groups; keep a sourced, time-aware map of them."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s", stream=sys.stderr)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@click.option("--published", type=DATE, help=f"Publication date of inputs that give none: {DATE_FORMS}.")
+@config_option
+def ingest(paths: tuple[str, ...], db: str | None, published: str | None, config: Path | None) -> None:
+    """Read, extract and store articles: .txt, .html/.htm, .jsonl files or folders of them.
+
+    Documents already in the store are skipped. Every bad input is named on stderr with the reason; the exit
+    status is 1 if any was skipped.
+    """
+    with _errors():
+        settings = _settings(config, db=db)
+        with _store(settings) as store, _progress(paths, "ingesting") as progress:
+            report = service.ingest(paths, store, settings, published, progress)
+    _report_problems(report.problems)
+    click.echo(ingest_summary(report, settings.db))
+    if not report.ok:
+        raise click.exceptions.Exit(1)
+
+
+@contextmanager
+def _output(path: str) -> Iterator[TextIO]:
+    if path == "-":
+        yield sys.stdout
+        return
+    try:
+        with open(path, "w", encoding="utf-8") as out:
+            yield out
+    except OSError as e:
+        raise click.FileError(path, e.strerror) from e
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
+              help="Output format: one extraction record (shared/eval/FORMAT.md) a line.")
+@click.option("--output", "-o", default="-", show_default=True, help="Output file; - for stdout.")
+@click.option("--published", type=DATE, help=f"Publication date of inputs that give none: {DATE_FORMS}.")
+@config_option
+def extract(paths: tuple[str, ...], fmt: str, output: str, published: str | None, config: Path | None) -> None:
+    """Extract articles without storing them: one record per document, in input order.
+
+    Bad inputs are named on stderr and skipped; the exit status is 1 if any was.
+    """
+    with _errors():
+        settings = _settings(config)
+        with _output(output) as out, _progress(paths, "extracting") as progress:
+            report = service.extract_to_jsonl(paths, out, settings, published, progress)
+    _report_problems(report.problems)
+    where = "stdout" if output == "-" else output
+    click.echo(f"Extracted {_plural(report.documents, 'document')} to {where} "
+               f"({_plural(report.relations, 'relation')}, {_plural(report.events, 'event')}).", err=True)
+    if not report.ok:
+        raise click.exceptions.Exit(1)
+
+
+@cli.command()
+@click.argument("name")
+@db_option
+@config_option
+def actor(name: str, db: str | None, config: Path | None) -> None:
+    """Show an actor's profile: names, lineage, leaders, relations over time, events, places, evidence."""
+    with _errors():
+        settings = _settings(config, db=db)
+        with _store(settings) as store:
+            profile = service.actor_profile(store, name)
+    click.echo(service.format_profile(profile))
+
+
+@cli.command()
+@click.option("--as-of", type=DATE, help="Only relations in force on this date.")
+@click.option("--format", "fmt", type=click.Choice(service.GRAPH_FORMATS), default="json", show_default=True,
+              help="node-link JSON (networkx) or GraphML.")
+@click.option("--type", "types", multiple=True, type=click.Choice(RELATION_TYPES),
+              help="Only relations of this type (repeatable).")
+@click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Only relations stated by at least this many independent sources.")
+@click.option("--output", "-o", default="-", show_default=True, help="Output file; - for stdout.")
+@db_option
+@config_option
+def graph(as_of: str | None, fmt: str, types: tuple[str, ...], min_sources: int, output: str,
+          db: str | None, config: Path | None) -> None:
+    """Export the map as a graph: actors and places as nodes, relations as edges."""
+    with _errors():
+        settings = _settings(config, db=db)
+        with _store(settings) as store:
+            text = service.graph(store, as_of=as_of, fmt=fmt, types=types, min_sources=min_sources)
+    with _output(output) as out:
+        out.write(text)
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@config_option
+def evaluate(gold: str, config: Path | None) -> None:
+    """Extract the texts of a gold file and print precision, recall and F1 per type (shared/eval/FORMAT.md)."""
+    with _errors():
+        report = service.evaluate(gold, _settings(config))
+    _report_problems(report.problems)
+    click.echo(service.format_eval(report))
+
+
+@cli.command()
+@db_option
+@config_option
+def stats(db: str | None, config: Path | None) -> None:
+    """Count what the store holds: documents, actors, places, relations, evidence, events."""
+    with _errors():
+        settings = _settings(config, db=db)
+        with _store(settings) as store:
+            counts = store.stats()
+    click.echo(f"{settings.db}: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="factionmap")

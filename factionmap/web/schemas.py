@@ -1,0 +1,180 @@
+"""Response models of the JSON API (they make the OpenAPI description at ``/openapi.json``).
+
+Article text travels as plain JSON strings, exactly as stored: escaping is the page's job (it only ever sets
+``textContent``), so API users get the text verbatim.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ApiModel(BaseModel):
+    """Base of every response model."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EvidenceOut(ApiModel):
+    """One sentence behind a relation or event, with the article it is from and what it said."""
+
+    text: str = Field(description="the sentence, verbatim")
+    document_id: int
+    doc_id: str
+    title: str | None
+    url: str | None
+    outlet: str | None = Field(description="the site the article is from (host of its URL)")
+    published: str | None
+    status: str = Field(description="asserted, claimed, denied or uncertain")
+    attributed_to: str | None = Field(description="whose claim or denial it is")
+    confidence: float
+    start: str | None = Field(description="start date this sentence gives")
+    end: str | None = Field(description="end date this sentence gives")
+
+
+class ActorOut(ApiModel):
+    """An actor with every name and alias seen for it."""
+
+    id: int
+    name: str
+    kind: str
+    kb_id: str | None
+    aliases: list[str]
+
+
+class NodeOut(ApiModel):
+    """An actor in the network. ``weight`` says how much is known: evidence sentences plus events."""
+
+    id: int
+    name: str
+    kind: str
+    aliases: list[str]
+    relations: int
+    events: int
+    weight: int
+
+
+class RelationOut(ApiModel):
+    """A merged relation; ``effective_end`` is its end after supersession (what "as of" uses)."""
+
+    id: int
+    type: str
+    directed: bool
+    subject_id: int
+    subject_name: str
+    object_id: int
+    object_name: str
+    object_is_place: bool
+    start: str | None
+    end: str | None
+    effective_end: str | None
+    superseded_by: int | None
+    status: str
+    confidence: float
+    n_sources: int
+    n_evidence: int
+
+
+class GraphOut(ApiModel):
+    """The network of actors: relations between actors (never denied ones, never places)."""
+
+    as_of: str | None
+    nodes: list[NodeOut]
+    edges: list[RelationOut]
+
+
+class RelationEvidenceOut(ApiModel):
+    """A relation with every sentence behind it, oldest article first."""
+
+    relation: RelationOut
+    evidence: list[EvidenceOut]
+
+
+class PlaceOut(ApiModel):
+    """A gazetteer place."""
+
+    id: int
+    name: str
+    country: str | None
+    admin1: str | None
+    feature: str
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+
+
+class ParticipantOut(ApiModel):
+    """An event participant: a stored actor (``actor_id``) or a literal value (a medium, a list)."""
+
+    role: str
+    actor_id: int | None
+    name: str
+
+
+class EventOut(ApiModel):
+    """Something that happened, with its evidence sentence."""
+
+    id: int
+    type: str
+    date: str | None
+    place: PlaceOut | None
+    status: str
+    attributed_to: str | None
+    confidence: float
+    participants: list[ParticipantOut]
+    attributes: list[tuple[str, str]]
+    evidence: EvidenceOut
+
+
+class PlaceLinkOut(ApiModel):
+    """Why a place is on the map: an actor ``operates_in``/``based_in`` it, or an ``event`` happened there."""
+
+    place: PlaceOut
+    link: str = Field(description="operates_in, based_in or event")
+    actor_ids: list[int]
+    actor_names: list[str]
+    relation_id: int | None
+    event_id: int | None
+    event_type: str | None
+    start: str | None
+    end: str | None
+    status: str
+
+
+class ActorProfileOut(ApiModel):
+    """Everything known about one actor; relations include denied ones, as history."""
+
+    actor: ActorOut
+    lineage: list[RelationOut]
+    leaders: list[RelationOut]
+    relations: list[RelationOut]
+    events: list[EventOut]
+    places: list[PlaceLinkOut]
+
+
+class StatsOut(ApiModel):
+    """Counts, the date range the slider covers, and the vocabulary the filters offer."""
+
+    counts: dict[str, int]
+    first_date: str | None
+    last_date: str | None
+    relation_types: list[str]
+    directed_types: list[str]
+    actor_kinds: list[str]
+    statuses: list[str]
+
+
+class ConfigOut(ApiModel):
+    """What the page needs to know about the server's settings."""
+
+    tile_url: str | None
+    tile_attribution: str
+    countries_url: str
+
+
+class ErrorOut(ApiModel):
+    """The shape of every error."""
+
+    ok: bool = False
+    error: str
+    status: int
