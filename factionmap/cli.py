@@ -102,18 +102,15 @@ def _plural(n: int, word: str) -> str:
 
 
 def ingest_summary(report: service.RunReport, db: str) -> str:
-    """The line ``ingest`` ends with."""
-    if report.documents == 0 and not report.problems:
+    """The line ``ingest`` ends with: what was stored, what was already there, what was bad."""
+    bad = f"; {_plural(len(report.problems), 'bad input')} skipped" if report.problems else ""
+    if report.documents == 0:
         if report.skipped_known:
-            return f"Nothing new: all {_plural(report.skipped_known, 'document')} already in {db}."
-        return "Nothing to ingest: no documents found."
-    parts = [f"Stored {_plural(report.documents, 'new document')} in {db} "
-             f"({_plural(report.relations, 'relation')}, {_plural(report.events, 'event')})"]
-    if report.skipped_known:
-        parts.append(f"{report.skipped_known} already stored")
-    if report.problems:
-        parts.append(f"{_plural(len(report.problems), 'bad input')} skipped")
-    return "; ".join(parts) + "."
+            return f"Nothing new: {_plural(report.skipped_known, 'document')} already in {db}{bad}."
+        return f"Nothing stored: no documents read{bad}."
+    known = f"; {report.skipped_known} already in the store" if report.skipped_known else ""
+    return (f"Stored {_plural(report.documents, 'new document')} in {db} "
+            f"({_plural(report.relations, 'relation')}, {_plural(report.events, 'event')}){known}{bad}.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -27,6 +27,7 @@ from factionmap.pipeline.assemble import Assembler
 from factionmap.pipeline.coref import resolve_references
 from factionmap.pipeline.cues import CueLexicon, load_cues
 from factionmap.pipeline.mentions import ActorFinder
+from factionmap.pipeline.names import MEMBER_WORDS, STATE_FORCE_WORDS
 from factionmap.pipeline.nlp import load_nlp
 from factionmap.pipeline.relations import RelationFinder
 from factionmap.pipeline.timing import DocumentDates
@@ -97,7 +98,7 @@ class Extractor:
             for finding in self.relations(sentence, index, set(place_at)):
                 assembler.add(finding)
         assembly = assembler.finish()
-        return _records(document, mentions, places, assembly.relations, assembly.events)
+        return _records(document, mentions, places, assembly.relations, assembly.events, _phrase_aliases(doc, mentions))
 
 
 def _non_place_spans(mentions: Sequence[ActorMention]) -> list[tuple[int, int]]:
@@ -118,10 +119,25 @@ def _place_tokens(doc: Doc, places: Sequence[Place]) -> dict[int, str]:
     return at
 
 
+def _phrase_aliases(doc: Doc, mentions: Sequence[ActorMention]) -> dict[str, list[str]]:
+    """Names as written for an actor's members or forces: "ISIL fighters", "Coalition military forces"."""
+    found: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.via == "coref":
+            continue
+        root = doc[m.start:m.end].root
+        head = root.head
+        if root.dep_ in ("compound", "amod", "nmod") and head.i >= m.end and head.i - m.end <= 2 and (
+                head.lower_ in MEMBER_WORDS or head.lower_ in STATE_FORCE_WORDS):
+            found.setdefault(m.key, []).append(doc[m.start:head.i + 1].text)
+    return found
+
+
 def _records(document: Document, mentions: Sequence[ActorMention], places: Sequence[Place],
-             relations: Sequence[Relation], events: Sequence[Event]) -> Extraction:
+             relations: Sequence[Relation], events: Sequence[Event],
+             phrase_aliases: dict[str, list[str]] | None = None) -> Extraction:
     """Number actors and places locally (a1, p1...) and point relations and events at those ids."""
-    actors = _actors(mentions)
+    actors = _actors(mentions, phrase_aliases or {})
     ids = {a.key: a.id for a in actors} | {p.key: p.id for p in places}
     used = {r.subject for r in relations} | {r.object for r in relations} | {
         p.ref for e in events for p in e.participants}
@@ -137,7 +153,7 @@ def _records(document: Document, mentions: Sequence[ActorMention], places: Seque
     return Extraction(document, tuple(actors), tuple(places), rels, evs)
 
 
-def _actors(mentions: Sequence[ActorMention]) -> list[Actor]:
+def _actors(mentions: Sequence[ActorMention], phrase_aliases: dict[str, list[str]]) -> list[Actor]:
     """One actor per key, named by its canonical name, with every surface form the text used as aliases."""
     names: dict[str, ActorMention] = {}
     aliases: dict[str, list[str]] = {}
@@ -145,6 +161,8 @@ def _actors(mentions: Sequence[ActorMention]) -> list[Actor]:
         names.setdefault(m.key, m)
         if m.via != "coref":
             aliases.setdefault(m.key, []).append(m.text)
+    for key, phrases in phrase_aliases.items():
+        aliases.setdefault(key, []).extend(phrases)
     actors = []
     for n, (key, first) in enumerate(names.items(), 1):
         forms = [a for a in dict.fromkeys(aliases.get(key, [])) if a != first.name]

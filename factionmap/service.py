@@ -312,7 +312,7 @@ def build_graph(
                                                 "aliases": []})
                      if rel.object_is_place else _actor_node(store, rel.object_id, rel.object_name))
             graph.add_node(target, **attrs)
-        graph.add_edge(source, target, key=rel.type, id=rel.id, type=rel.type, start=rel.start,
+        graph.add_edge(source, target, key=rel.type, relation_id=rel.id, type=rel.type, start=rel.start,
                        end=rel.effective_end, stated_end=rel.end, superseded_by=rel.superseded_by,
                        status=rel.status, confidence=rel.confidence, sources=rel.n_sources,
                        evidence=len(rel.evidence), symmetric=rel.type in SYMMETRIC_RELATIONS)

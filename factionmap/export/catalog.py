@@ -43,6 +43,7 @@ class Snapshot:
     documents: list[StoredDocument]
     as_of: str | None = None
     selected: frozenset[int] = field(default_factory=frozenset)
+    store: Store | None = None
 
 
 def engine_of(store: Store) -> Engine:
@@ -176,7 +177,7 @@ def load_snapshot(
         actor_ids = _referenced_actors(rels, events) | selected
         places = places_by_id(store, _referenced_places(rels, events))
         docs = _documents_of(store, rels, events)
-    return Snapshot(actors_by_id(store, actor_ids), places, rels, events, docs, as_of, selected)
+    return Snapshot(actors_by_id(store, actor_ids), places, rels, events, docs, as_of, selected, store)
 
 
 def _referenced_actors(rels: list[StoredRelation], events: list[StoredEvent]) -> set[int]:

@@ -165,10 +165,23 @@ class ActorFinder:
 
 
 def _select(candidates: Sequence[_Candidate]) -> list[_Candidate]:
-    """Keep the longest, most reliable non-overlapping candidates, in text order."""
+    """Keep the longest, most reliable non-overlapping candidates, in text order.
+
+    A known name inside a longer group-shaped name that does not end with it ("U.S." in "U.S. Central
+    Command") is part of that other name, so it yields; one that ends it ("Members of the Islamic Jihad
+    Union", "al Qaeda and Taliban") does not."""
+    known = [c for c in candidates if c.via in ("kb", "forces")]
+    outer = [c for c in candidates if c.via == "shape" and not any(k.start < c.end <= k.end for k in known)]
+    inner = {id(k) for k in known for c in outer if c.start <= k.start and k.end <= c.end}
+    promoted = {id(c) for c in outer if any(c.start <= k.start and k.end <= c.end for k in known)}
+    candidates = [c for c in candidates if id(c) not in inner]
     taken: set[int] = set()
     chosen: list[_Candidate] = []
-    for c in sorted(candidates, key=lambda c: (-TIER[c.via], -(c.end - c.start), c.via != "forces", c.start)):
+    def order(c: _Candidate) -> tuple[int, int, bool, int]:
+        tier = TIER["kb"] if id(c) in promoted else TIER[c.via]
+        return -tier, -(c.end - c.start), c.via != "forces", c.start
+
+    for c in sorted(candidates, key=order):
         if taken.isdisjoint(range(c.start, c.end)):
             chosen.append(c)
             taken.update(range(c.start, c.end))
@@ -248,7 +261,7 @@ def _trim_entity(ent: Span) -> Span | None:
     doc = ent.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_space):
         start += 1
-    cut = next((i for i in range(start, end) if doc[i].text in ("(", "[", "\n") or doc[i].is_space), None)
+    cut = next((i for i in range(start, end) if any(b in doc[i].text for b in "([\n") or doc[i].is_space), None)
     end = cut if cut is not None else end
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
                            or doc[end - 1].is_space):

@@ -22,7 +22,7 @@ TRAILING_GROUP_WORDS: frozenset[str] = frozenset({
     "movement", "party", "union", "group", "organization", "organisation", "council", "sect", "mujahideen",
     "mujahidin", "militia", "militias", "forces", "alliance", "coalition", "legion", "network", "corps",
     "guard", "guards", "division", "regiment", "squadron", "taliban", "shabaab", "committee", "cells",
-    "companies", "tigers", "emirate", "caliphate", "resistance", "rebels",
+    "companies", "tigers", "emirate", "caliphate", "resistance", "rebels", "command", "force",
 })
 
 # Words in a name that make an unknown named organization an armed group rather than a civil one.
