@@ -435,7 +435,8 @@ def _section(title: str, items: Sequence[Any], render: Callable[[Any], list[str]
 
 
 def _by_date(relations: Iterable[StoredRelation]) -> list[StoredRelation]:
-    return sorted(relations, key=lambda r: (sort_key(r.start), sort_key(r.effective_end)))
+    """Relations in time order: by start, or by end where only the end is known ("until X" before "since X")."""
+    return sorted(relations, key=lambda r: (sort_key(r.start or r.effective_end), r.start is not None))
 
 
 def format_profile(profile: ActorProfile) -> str:

@@ -22,7 +22,11 @@ from typing import BinaryIO, TextIO
 from factionmap.errors import UnknownFormat
 from factionmap.export.base import ExportCounts, Exporter
 from factionmap.export.catalog import load_snapshot
+from factionmap.export.graphs import GexfExporter, GraphMLExporter
 from factionmap.export.importer import ImportReport, import_records
+from factionmap.export.jsonl import JsonlExporter
+from factionmap.export.stix import StixExporter
+from factionmap.export.tables import AcledExporter, MmpExporter
 from factionmap.store.base import Store
 
 Output = TextIO | BinaryIO | str | os.PathLike[str]
@@ -99,15 +103,8 @@ def export(
     return ExportReport(fmt, where, counts)
 
 
-def _register_builtins() -> None:
-    from factionmap.export import graphs, jsonl, stix, tables
-
-    for exporter in (stix.StixExporter(), graphs.GraphMLExporter(), graphs.GexfExporter(),
-                     tables.AcledExporter(), tables.MmpExporter(), jsonl.JsonlExporter()):
-        register_exporter(exporter)
-
-
-_register_builtins()
+for _builtin in (StixExporter(), GraphMLExporter(), GexfExporter(), AcledExporter(), MmpExporter(), JsonlExporter()):
+    register_exporter(_builtin)
 
 __all__ = [
     "EXPORTERS",

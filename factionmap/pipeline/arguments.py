@@ -130,8 +130,9 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return [s]
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return clause_subjects(verb.head, depth + 1)
-    if verb.dep_ == "amod" and verb.tag_ in ("VBD", "VBZ", "VBP"):
-        return _left_subject(verb)  # a finite verb parsed as a modifier: the parse is broken, read the surface
+    if verb.dep_ == "amod" and (verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("compound", "nsubj") and c.i < verb.i for c in verb.children)):
+        return _left_subject(verb)  # "the IMU swore(amod) allegiance": a broken parse, read the surface
     if verb.dep_ in ("relcl", "acl", "amod"):
         return [verb.head]
     if verb.dep_ in ("pcomp", "pobj") and verb.head.dep_ == "prep":
@@ -159,7 +160,8 @@ def _left_subject(verb: Token) -> list[Token]:
     for token in reversed(verb.doc[verb.sent.start:verb.i]):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", "amod"):
             return []
-        if token.pos_ in ("PROPN", "NOUN") and token.dep_ not in ("pobj", "poss", "npadvmod", "compound"):
+        if token.pos_ in ("PROPN", "NOUN") and (token.dep_ not in ("pobj", "poss", "npadvmod", "compound")
+                                                or token.dep_ == "compound" and token.head.i == verb.i):
             return [token]
     return []
 

@@ -68,12 +68,17 @@ class RelationFinder:
             lemma = token.lemma_.lower()
             if lemma not in self.lexicon.lemmas and token.lower_ not in self.lexicon.lemmas:
                 continue
+            said: set[str] = set()  # one word states each relation type and event once (the first cue wins)
             for pos, tags in POS_GROUPS.items():
                 if token.pos_ not in tags:
                     continue
                 for cue in self.lexicon.lookup(pos, lemma) or self.lexicon.lookup(pos, token.lower_):
+                    kinds = {k for k in (cue.type, cue.event) if k}
+                    if kinds & said:
+                        continue
                     finding = self._apply(cue, token, index, place_tokens)
                     if finding is not None:
+                        said |= kinds
                         yield finding
 
     def _apply(self, cue: Cue, trigger: Token, index: MentionIndex, place_tokens: set[int]) -> Finding | None:
@@ -159,7 +164,7 @@ def _frame_heads(trigger: Token, cue: Cue) -> list[Token]:
     """Where the cue's prepositions and objects may hang: the trigger, its noun head, its required noun."""
     heads = [trigger]
     if trigger.dep_ in ("compound", "amod") and trigger.head.pos_ in ("NOUN", "PROPN"):
-        heads.append(trigger.head)
+        heads.append(trigger.head)  # "splinter faction of", and the misparse "X swore(amod) allegiance to"
     heads += [c for c in trigger.children if c.dep_ in ("dobj", "npadvmod", "attr")
               and (c.lemma_.lower() in cue.requires or c.lower_ in cue.requires)]
     if cue.pos == "VERB":
