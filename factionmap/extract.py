@@ -87,9 +87,10 @@ class Extractor:
 
     def extract_parsed(self, document: Document, doc: Doc) -> Extraction:
         """Extract from a document already parsed by the model."""
-        mentions = resolve_references(doc, self.actors(doc))
+        mentions = self.actors(doc)
         place_mentions = find_place_mentions(doc, self.resources.gazetteer, _non_place_spans(mentions))
         places = group_places(place_mentions)
+        mentions = resolve_references(doc, _drop_places(mentions, places))
         place_at = _place_tokens(doc, places)
         dates = DocumentDates(find_date_expressions(document.text, document.published), document.text)
         index = MentionIndex(mentions)
@@ -102,9 +103,16 @@ class Extractor:
 
 
 def _non_place_spans(mentions: Sequence[ActorMention]) -> list[tuple[int, int]]:
-    """Actor names are not toponyms, except a country named as such ("Afghanistan" is a state and a place)."""
+    """Actor names are not toponyms, except a country named as such ("Afghanistan" is a state and a place)
+    and names only spaCy's NER vouches for (it calls the town of Mir Ali a person): the gazetteer decides."""
     return [(m.start_char, m.end_char) for m in mentions
-            if not (m.kind == "state" and m.via == "kb") and m.via != "coref"]
+            if not (m.kind == "state" and m.via == "kb") and m.via not in ("coref", "ner")]
+
+
+def _drop_places(mentions: Sequence[ActorMention], places: Sequence[Place]) -> list[ActorMention]:
+    """NER-only actor mentions that the gazetteer resolved as places are places."""
+    spans = [(s.start, s.end) for p in places for s in p.mentions]
+    return [m for m in mentions if m.via != "ner" or not any(a < m.end_char and m.start_char < b for a, b in spans)]
 
 
 def _place_tokens(doc: Doc, places: Sequence[Place]) -> dict[int, str]:
