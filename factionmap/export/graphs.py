@@ -66,11 +66,11 @@ def build_graph(snapshot: Snapshot) -> tuple[nx.MultiDiGraph, ExportCounts]:
 
 
 def with_time_intervals(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy for GEXF: each edge gets ``start``/``end`` days and a GEXF edge ``type`` (directed/undirected)."""
+    """A copy for GEXF: each edge gets ``start``/``end`` days and a GEXF edge ``type`` (directed, or mutual for symmetric relations)."""
     h = g.copy()
     h.graph["mode"] = "dynamic"
     for _, _, data in h.edges(data=True):
-        data["type"] = "undirected" if data["symmetric"] else "directed"
+        data["type"] = "mutual" if data["symmetric"] else "directed"
         if data["start_date"]:
             data["start"] = lower_bound(data["start_date"]).isoformat()
         if data["end_date"]:

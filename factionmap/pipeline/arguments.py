@@ -128,7 +128,7 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
         if s.lower_ in RELATIVE_PRONOUNS | {"neither", "none"} and s.dep_ and verb.dep_ == "conj":
             return clause_subjects(verb.head, depth + 1)
         return [s]
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+    if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
         return clause_subjects(verb.head, depth + 1)
     if verb.dep_ == "amod" and (verb.tag_ in ("VBD", "VBZ", "VBP") or any(
             c.dep_ in ("compound", "nsubj") and c.i < verb.i for c in verb.children)):

@@ -9,6 +9,7 @@ say the loyalty began in 2015). An event with no date in its sentence takes the 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from factionmap.dates import DateExpression
 
+STORY_LINES = 4  # the headline and the lede paragraphs
 PAST_MARKERS = frozenset({"previously", "formerly", "once", "erstwhile", "former", "earlier"})
 NEW_MARKERS = frozenset({"newly", "recently", "new"})
 
@@ -57,7 +59,18 @@ class DocumentDates:
         if before:
             return before[-1].value
         after = [e for e in self.within(sentence.end_char, para_end) if e.role == "point"]
-        return after[0].value if after else None
+        if after:
+            return after[0].value
+        return self.story_date(sentence.start_char)
+
+    def story_date(self, position: int) -> str | None:
+        """The date the lede gives the story ("The video, which is dated for Oct. 2017"), for undated events
+        told in the opening paragraphs; later paragraphs are background and get none."""
+        lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", self.text)][:STORY_LINES]
+        if not lines or position >= lines[-1].end():
+            return None
+        points = [e for e in self.within(0, lines[-1].end()) if e.role == "point"]
+        return points[0].value if points else None
 
 
 def cue_timing(trigger: Token, dates: DocumentDates, onset: bool) -> Timing:
