@@ -55,7 +55,7 @@ def config_option(f: F) -> F:
 
 def db_option(f: F) -> F:
     """``--db PATH``: the store (default from the settings: factionmap.db)."""
-    return click.option("--db", help="SQLite file or database URL of the store [default: factionmap.db, or "
+    return click.option("--db", metavar="PATH|URL", help="SQLite file or database URL of the store [default: factionmap.db, or "
                         "FACTIONMAP_DB, or 'db' in the config file].")(f)
 
 
@@ -158,7 +158,7 @@ def _output(path: str) -> Iterator[TextIO]:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
               help="Output format: one extraction record (shared/eval/FORMAT.md) a line.")
-@click.option("--output", "-o", default="-", show_default=True, help="Output file; - for stdout.")
+@click.option("--output", "-o", metavar="FILE", default="-", show_default=True, help="Output file; - for stdout.")
 @click.option("--published", type=DATE, help=f"Publication date of inputs that give none: {DATE_FORMS}.")
 @config_option
 def extract(paths: tuple[str, ...], fmt: str, output: str, published: str | None, config: Path | None) -> None:
@@ -195,11 +195,11 @@ def actor(name: str, db: str | None, config: Path | None) -> None:
 @click.option("--as-of", type=DATE, help="Only relations in force on this date.")
 @click.option("--format", "fmt", type=click.Choice(service.GRAPH_FORMATS), default="json", show_default=True,
               help="node-link JSON (networkx) or GraphML.")
-@click.option("--type", "types", multiple=True, type=click.Choice(RELATION_TYPES),
-              help="Only relations of this type (repeatable).")
+@click.option("--type", "types", multiple=True, type=click.Choice(RELATION_TYPES), metavar="TYPE",
+              help=f"Only relations of this type (repeatable): {', '.join(RELATION_TYPES)}.")
 @click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
               help="Only relations stated by at least this many independent sources.")
-@click.option("--output", "-o", default="-", show_default=True, help="Output file; - for stdout.")
+@click.option("--output", "-o", metavar="FILE", default="-", show_default=True, help="Output file; - for stdout.")
 @db_option
 @config_option
 def graph(as_of: str | None, fmt: str, types: tuple[str, ...], min_sources: int, output: str,

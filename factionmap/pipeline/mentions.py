@@ -87,7 +87,7 @@ class ActorFinder:
         chosen = _select(candidates)
         mentions = [self._mention(doc, c) for c in chosen]
         mentions = link_text_aliases(doc, mentions)
-        return link_short_person_names(mentions)
+        return link_short_person_names(add_surnames(doc, mentions))
 
     def _mention(self, doc: Doc, c: _Candidate) -> ActorMention:
         span = doc[c.start:c.end]
@@ -352,6 +352,24 @@ def _name_words(text: str) -> set[str]:
     """Words of a person's name without titles; "albaghdadi" also counts as "baghdadi"."""
     words = {w for w in normalize_name(text).split() if w not in PERSON_TITLES}
     return words | {w[2:] for w in words if w.startswith("al") and len(w) > 5}
+
+
+def add_surnames(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A person named in full is later called by the last word of the name alone ("Ghazi" for "Uthman Ghazi"),
+    which NER often misses at the start of a sentence."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    surnames: dict[str, ActorMention] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.kind == "person" and len(words) >= 2 and len(words[-1]) >= 4 and words[-1][:1].isupper():
+            surnames.setdefault(words[-1], m)
+    added = []
+    for token in doc:
+        person = surnames.get(token.text)
+        if person is not None and token.i not in covered and token.i >= person.end:
+            added.append(ActorMention(token.i, token.i + 1, token.idx, token.idx + len(token), token.text,
+                                      person.name, "person", person.key, "alias", person.kb_id))
+    return sorted([*mentions, *added], key=lambda m: m.start)
 
 
 def link_short_person_names(mentions: list[ActorMention]) -> list[ActorMention]:

@@ -1,0 +1,63 @@
+"""Finding actors: knowledge base, state forces, name shapes, aliases the text defines, references."""
+
+from __future__ import annotations
+
+import pytest
+
+from factionmap.extract import Extractor
+from factionmap.pipeline.coref import resolve_references
+from factionmap.records import ActorMention
+
+
+def mentions(extractor: Extractor, text: str) -> list[ActorMention]:
+    doc = extractor.resources.nlp(text)
+    return resolve_references(doc, extractor.actors(doc))
+
+
+def named(extractor: Extractor, text: str) -> dict[str, tuple[str, str]]:
+    """Mention text -> (canonical name, kind)."""
+    return {m.text: (m.name, m.kind) for m in mentions(extractor, text)}
+
+
+@pytest.mark.parametrize(("text", "mention", "name", "kind"), [
+    ("Afghan forces repelled the attack.", "Afghan forces", "Afghanistan", "state"),
+    ("The Pakistani Army launched an offensive.", "Pakistani Army", "Pakistan", "state"),
+    ("Iraqi security forces entered the city.", "Iraqi security forces", "Iraq", "state"),
+    ("Fighters of Al Nusrah Front crossed the river.", "Al Nusrah Front", "Al Nusrah Front", "armed_group"),
+    ("Imam Bukhari Jamaat released a video.", "Imam Bukhari Jamaat", "Imam Bukhari Jamaat", "armed_group"),
+    ("ISWAP fighters overran the base.", "ISWAP", "Islamic State West Africa Province", "armed_group"),
+])
+def test_known_groups_and_state_forces_are_found(extractor: Extractor, text: str, mention: str, name: str,
+                                                 kind: str) -> None:
+    assert named(extractor, text)[mention] == (name, kind)
+
+
+def test_group_shaped_name_unknown_to_the_kb_is_an_armed_group(extractor: Extractor) -> None:
+    found = named(extractor, "Katibat Ansar al-Tawhid wal-Sunna clashed with the Tigers of Idlib Brigade.")
+    assert found["Katibat Ansar al-Tawhid wal-Sunna"][1] == "armed_group"
+
+
+def test_demonym_without_a_force_noun_is_not_a_state_actor(extractor: Extractor) -> None:
+    assert "Afghan" not in named(extractor, "The fighters drove through a remote Afghan village.")
+
+
+def test_acronym_defined_in_parentheses_names_the_same_actor(extractor: Extractor) -> None:
+    found = mentions(extractor, "The Northern Hawks Brigade (NHB) was formed in 2014. The NHB later split.")
+    keys = {m.text: m.key for m in found}
+    assert keys["NHB"] == keys["Northern Hawks Brigade"]
+
+
+def test_short_form_of_a_persons_name_is_the_same_person(extractor: Extractor) -> None:
+    found = mentions(extractor, "Uthman Ghazi led the group. Ghazi later praised the Islamic State.")
+    keys = {m.text: m.key for m in found}
+    assert keys["Ghazi"] == keys["Uthman Ghazi"]
+
+
+@pytest.mark.parametrize(("text", "reference", "name"), [
+    ("The IJU released a video. Its fighters raided a village.", "Its", "Islamic Jihad Union"),
+    ("Al Shabaab attacked a base. The group later claimed the attack.", "The group", "al-Shabaab"),
+    ("The Taliban fought the Islamic State, and the latter lost ground.", "the latter", "Islamic State"),
+])
+def test_references_resolve_to_the_salient_group(extractor: Extractor, text: str, reference: str,
+                                                 name: str) -> None:
+    assert named(extractor, text)[reference][0] == name
