@@ -84,6 +84,8 @@ class Assembler:
             return [(s, p) for s in subjects for p in dict.fromkeys(keys) if not self._home_ground(s, p)]
         if not objects and cue.reciprocal:
             return list(combinations(dict.fromkeys(subjects), 2))
+        if cue.person_subject and len(finding.subjects) > 1 and len(finding.objects) > 1:
+            return _nearest_pairs(finding)
         pairs = [(o, s) if cue.inverse else (s, o) for s in subjects for o in objects]
         return [(s, o) for s, o in pairs if s != o]
 
@@ -142,6 +144,11 @@ class Assembler:
                 self.out.relations[i] = replace(rel, end=switch)
         self.out.relations = _dedupe(self.out.relations)
         return self.out
+
+
+def _nearest_pairs(finding: Finding) -> list[tuple[str, str]]:
+    """ "Turkish President Erdogan and Russian President Putin": each person leads the state named beside him."""
+    return [(s.key, min(finding.objects, key=lambda o: abs(o.start - s.start)).key) for s in finding.subjects]
 
 
 def _switch_date(rel: Relation, relations: Sequence[Relation]) -> str | None:

@@ -38,6 +38,10 @@ FORCE_QUALIFIERS = frozenset({"national", "armed", "special", "security", "borde
 # parenthesis, "Islamic Movement of Uzbekistan (IMU", loses to the known name); within a tier the longest wins.
 TIER = {"kb": 3, "forces": 3, "shape": 2, "ner": 1}
 NER_KINDS = {"PERSON": "person", "ORG": "organization"}
+DATE_WORDS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                        "january", "february", "march", "april", "june", "july", "august", "september",
+                        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                        "friday", "saturday", "sunday"})
 ALIAS_OPENERS = ("also known as", "formerly known as", "known as", "a.k.a.", "aka")
 
 
@@ -246,7 +250,9 @@ def _split_coordinated(doc: Doc, runs: Iterable[tuple[int, int]]) -> Iterable[tu
 
 
 def _common_opener(token: Token) -> bool:
-    """A capitalised common word only because it opens the sentence: "Members of the ...", "Fighters from"."""
+    """A capitalised common word only because it opens the sentence ("Members of the ...") or a date word."""
+    if token.lower_.rstrip(".") in DATE_WORDS or token.like_num:
+        return True
     return token.is_sent_start and token.pos_ not in ("PROPN",) and token.lower_ not in LEADING_GROUP_WORDS
 
 

@@ -96,7 +96,7 @@ class RelationFinder:
             objects = [o for o in objects if o.via in cue.object_via]
         subject_keys = {s.key for s in subjects}
         objects = [o for o in objects if o.key not in subject_keys]
-        if not objects and cue.reciprocal and len(subjects) >= 2 and cue.pos != "NOUN":
+        if not objects and cue.reciprocal and len(subjects) >= 2 and _reciprocal_use(cue, trigger):
             return Finding(cue, trigger, subjects)  # "the two groups have clashed", "X and Y merged"
         if not objects and cue.event == "propaganda" and subjects:
             return Finding(cue, trigger, subjects)
@@ -243,9 +243,23 @@ def _between_parties(trigger: Token, index: MentionIndex) -> list[ActorMention]:
     sentence's subject is."""
     parties: list[ActorMention] = []
     for obj in prep_objects([trigger], ("between",)):
-        nested = {t.i for c in obj.children if c.dep_ == "prep" for t in c.subtree}
+        nested = {t.i for c in obj.children if c.dep_ in ("prep", "relcl", "acl") for t in c.subtree}
         parties += [m for t in obj.subtree if t.i not in nested for m in index.at(t)]
     return list({m.key: m for m in parties}.values())
+
+
+RECIPROCAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "war", "feud", "compete", "vie", "merge",
+                              "ally", "align", "cooperate", "collaborate", "coordinate", "partner", "unite",
+                              "unify", "fuse", "amalgamate", "combine", "team", "spar", "join"})
+
+
+def _reciprocal_use(cue: Cue, trigger: Token) -> bool:
+    """ "X and Y clashed" pairs its subjects; "X and Y agreed to destroy" does not (destroy is not mutual)."""
+    if cue.pos == "NOUN":
+        return False
+    if cue.pos == "ADJ":
+        return True
+    return trigger.lemma_.lower() in RECIPROCAL_VERBS and not any(c.dep_ == "dobj" for c in trigger.children)
 
 
 GROUP_LEVEL = frozenset({"alliance", "joint_operation", "rivalry", "conflict", "splinter_of", "merger", "branch_of"})
@@ -255,8 +269,14 @@ def _group_level(cue: Cue, mentions: list[ActorMention]) -> list[ActorMention]:
     """Relations between groups and states are not had with a person: drop people from them (a person who
     pledges alongside his group's fighters is counted with the group)."""
     if cue.type in GROUP_LEVEL or (cue.type == "allegiance" and any(m.kind != "person" for m in mentions)):
-        return [m for m in mentions if m.kind != "person"]
+        return [m for m in mentions if m.kind != "person" and _vouched(m)]
     return mentions
+
+
+def _vouched(m: ActorMention) -> bool:
+    """A party to a relation between groups must be known, shaped like a group, or a state's forces: a
+    capitalised word that only NER calls an organization ("Raqa", "Observatorys") is not enough."""
+    return m.via != "ner" or m.kind == "armed_group"
 
 
 def _kinds(mentions: Sequence[ActorMention], kinds: Sequence[str]) -> list[ActorMention]:
