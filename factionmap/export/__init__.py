@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, TextIO, cast
 
 from factionmap.errors import UnknownFormat
 from factionmap.export.base import ExportCounts, Exporter
@@ -78,14 +78,14 @@ def _text_output(output: Output) -> Iterator[TextIO]:
         with open(output, "w", encoding="utf-8", newline="") as f:
             yield f
     elif _is_binary(output):
-        wrapper = io.TextIOWrapper(output, encoding="utf-8", newline="")  # type: ignore[arg-type]
+        wrapper = io.TextIOWrapper(cast(BinaryIO, output), encoding="utf-8", newline="")
         try:
             yield wrapper
         finally:
             wrapper.flush()
             wrapper.detach()
     else:
-        yield output  # type: ignore[misc]
+        yield cast(TextIO, output)
 
 
 def export(

@@ -19,7 +19,6 @@ class ExportCounts:
     documents: int = 0
 
 
-
 class Exporter(Protocol):
     """Writes a snapshot of the store to a text stream in one format."""
 

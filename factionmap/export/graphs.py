@@ -21,15 +21,26 @@ ALIAS_SEPARATOR = "; "
 
 
 def _actor_node(a: StoredActor) -> dict[str, Any]:
-    return {"label": a.name, "kind": a.kind, "aliases": ALIAS_SEPARATOR.join(x for x in a.aliases if x != a.name),
-            "kb_id": a.kb_id or "", "store_id": a.id}
+    return {
+        "label": a.name,
+        "kind": a.kind,
+        "aliases": ALIAS_SEPARATOR.join(x for x in a.aliases if x != a.name),
+        "kb_id": a.kb_id or "",
+        "store_id": a.id,
+    }
 
 
 def _place_node(info: PlaceInfo) -> dict[str, Any]:
     p = info.place
     node: dict[str, Any] = {
-        "label": p.name, "kind": "place", "aliases": "", "country": p.country or "", "admin1": p.admin1 or "",
-        "feature": p.feature, "precision": info.precision or "", "geonames_id": str(p.geonames_id or ""),
+        "label": p.name,
+        "kind": "place",
+        "aliases": "",
+        "country": p.country or "",
+        "admin1": p.admin1 or "",
+        "feature": p.feature,
+        "precision": info.precision or "",
+        "geonames_id": str(p.geonames_id or ""),
         "store_id": p.id,
     }
     if p.lat is not None and p.lon is not None:  # a place without a point has no lat/lon attributes at all
@@ -41,11 +52,18 @@ def _edge(rel: StoredRelation) -> dict[str, Any]:
     """Edge attributes; ``end`` is the effective end (after supersession), ``stated_end`` the text's own."""
     urls = [ev.url or ev.doc_id for ev in rel.evidence]
     return {
-        "relation": rel.type, "label": rel.type, "symmetric": rel.type in SYMMETRIC_RELATIONS,
-        "start_date": rel.start or "", "end_date": rel.effective_end or "", "stated_end": rel.end or "",
-        "status": rel.status, "confidence": float(rel.confidence), "sources": rel.n_sources,
+        "relation": rel.type,
+        "label": rel.type,
+        "symmetric": rel.type in SYMMETRIC_RELATIONS,
+        "start_date": rel.start or "",
+        "end_date": rel.effective_end or "",
+        "stated_end": rel.end or "",
+        "status": rel.status,
+        "confidence": float(rel.confidence),
+        "sources": rel.n_sources,
         "evidence": "\n".join(dict.fromkeys(ev.text for ev in rel.evidence)),
-        "documents": "\n".join(dict.fromkeys(urls)), "store_id": rel.id,
+        "documents": "\n".join(dict.fromkeys(urls)),
+        "store_id": rel.id,
     }
 
 
@@ -87,8 +105,9 @@ class GraphMLExporter:
     def __call__(self, snapshot: Snapshot, out: TextIO) -> ExportCounts:
         """Write the graph as GraphML."""
         g, counts = build_graph(snapshot)
-        for line in nx.generate_graphml(g, encoding="utf-8", prettyprint=True, named_key_ids=True):
-            out.write(line + "\n")
+        out.writelines(
+            line + "\n" for line in nx.generate_graphml(g, encoding="utf-8", prettyprint=True, named_key_ids=True)
+        )
         return counts
 
 
@@ -101,6 +120,7 @@ class GexfExporter:
     def __call__(self, snapshot: Snapshot, out: TextIO) -> ExportCounts:
         """Write the graph as dynamic GEXF."""
         g, counts = build_graph(snapshot)
-        for line in nx.generate_gexf(with_time_intervals(g), encoding="utf-8", prettyprint=True):
-            out.write(line + "\n")
+        out.writelines(
+            line + "\n" for line in nx.generate_gexf(with_time_intervals(g), encoding="utf-8", prettyprint=True)
+        )
         return counts

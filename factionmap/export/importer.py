@@ -27,8 +27,9 @@ from factionmap.store.base import Store
 log = logging.getLogger(__name__)
 
 EVIDENCE_ONLY_PREFIX = "evidence-only:"
-_EVENT_FIELDS = frozenset({"type", "participants", "date", "place", "status", "attributed_to", "confidence",
-                           "evidence"})
+_EVENT_FIELDS = frozenset(
+    {"type", "participants", "date", "place", "status", "attributed_to", "confidence", "evidence"}
+)
 
 
 @dataclass(slots=True)
@@ -47,8 +48,10 @@ class ImportReport:
 
     def summary(self) -> str:
         """One line for the CLI."""
-        return (f"{self.added} documents added, {self.duplicates} already stored, "
-                f"{len(self.evidence_only)} evidence-only, {len(self.problems)} refused")
+        return (
+            f"{self.added} documents added, {self.duplicates} already stored, "
+            f"{len(self.evidence_only)} evidence-only, {len(self.problems)} refused"
+        )
 
 
 def _str(d: Mapping[str, Any], key: str, where: str) -> str:
@@ -74,23 +77,45 @@ def _span(d: Any, where: str) -> Span:
 
 def _actor(d: Mapping[str, Any], where: str) -> Actor:
     aliases = tuple(str(a) for a in d.get("aliases") or ())
-    return Actor(_str(d, "id", where), _str(d, "name", where), _str(d, "kind", where), aliases,
-                 key=str(d.get("key") or ""), kb_id=_opt(d, "kb_id"))
+    return Actor(
+        _str(d, "id", where),
+        _str(d, "name", where),
+        _str(d, "kind", where),
+        aliases,
+        key=str(d.get("key") or ""),
+        kb_id=_opt(d, "kb_id"),
+    )
 
 
 def _place(d: Mapping[str, Any], where: str) -> Place:
     gid = d.get("geonames_id")
-    return Place(_str(d, "id", where), _str(d, "name", where), _opt(d, "country"), str(d.get("feature") or "unknown"),
-                 _opt(d, "lat"), _opt(d, "lon"), admin1=_opt(d, "admin1"), geonames_id=int(gid) if gid else None,
-                 precision=_opt(d, "precision"), mentions=tuple(_span(m, where) for m in d.get("mentions") or ()),
-                 key=str(d.get("key") or ""))
+    return Place(
+        _str(d, "id", where),
+        _str(d, "name", where),
+        _opt(d, "country"),
+        str(d.get("feature") or "unknown"),
+        _opt(d, "lat"),
+        _opt(d, "lon"),
+        admin1=_opt(d, "admin1"),
+        geonames_id=int(gid) if gid else None,
+        precision=_opt(d, "precision"),
+        mentions=tuple(_span(m, where) for m in d.get("mentions") or ()),
+        key=str(d.get("key") or ""),
+    )
 
 
 def _relation(d: Mapping[str, Any], where: str) -> Relation:
-    return Relation(_str(d, "subject", where), _str(d, "type", where), _str(d, "object", where),
-                    _span(d.get("evidence"), where), start=_opt(d, "start"), end=_opt(d, "end"),
-                    status=str(d.get("status") or "asserted"), attributed_to=_opt(d, "attributed_to"),
-                    confidence=float(d.get("confidence", 0.5)))
+    return Relation(
+        _str(d, "subject", where),
+        _str(d, "type", where),
+        _str(d, "object", where),
+        _span(d.get("evidence"), where),
+        start=_opt(d, "start"),
+        end=_opt(d, "end"),
+        status=str(d.get("status") or "asserted"),
+        attributed_to=_opt(d, "attributed_to"),
+        confidence=float(d.get("confidence", 0.5)),
+    )
 
 
 def _participant(d: Mapping[str, Any], where: str) -> Participant:
@@ -102,10 +127,17 @@ def _participant(d: Mapping[str, Any], where: str) -> Participant:
 
 def _event(d: Mapping[str, Any], where: str) -> Event:
     attributes = tuple((k, str(v)) for k, v in d.items() if k not in _EVENT_FIELDS and v is not None)
-    return Event(_str(d, "type", where), tuple(_participant(p, where) for p in d.get("participants") or ()),
-                 _span(d.get("evidence"), where), date=_opt(d, "date"), place=_opt(d, "place"),
-                 status=str(d.get("status") or "asserted"), attributed_to=_opt(d, "attributed_to"),
-                 confidence=float(d.get("confidence", 0.5)), attributes=attributes)
+    return Event(
+        _str(d, "type", where),
+        tuple(_participant(p, where) for p in d.get("participants") or ()),
+        _span(d.get("evidence"), where),
+        date=_opt(d, "date"),
+        place=_opt(d, "place"),
+        status=str(d.get("status") or "asserted"),
+        attributed_to=_opt(d, "attributed_to"),
+        confidence=float(d.get("confidence", 0.5)),
+        attributes=attributes,
+    )
 
 
 def _spans(places: Iterable[Place], rels: Iterable[Relation], events: Iterable[Event]) -> list[Span]:
@@ -129,22 +161,30 @@ def evidence_text(spans: Iterable[Span], where: str) -> str:
 
 def _check_spans(text: str, spans: Iterable[Span], where: str) -> None:
     for s in spans:
-        if text[s.start:s.end] != s.text:
+        if text[s.start : s.end] != s.text:
             raise InputError(where, f"span {s.text[:40]!r} at {s.start}-{s.end} is not in the document text there")
 
 
 def _document(d: Mapping[str, Any], spans: list[Span], where: str) -> tuple[Document, bool]:
     """The record's document; the flag says its text was rebuilt from evidence (evidence-only)."""
     source = str(d.get("source") or d.get("id") or where)
-    text = d.get("text")
-    evidence_only = not isinstance(text, str) or not text
-    if evidence_only:
+    given = d.get("text")
+    evidence_only = not isinstance(given, str) or not given
+    if isinstance(given, str) and given:
+        text = given
+        _check_spans(text, spans, where)
+    else:
         text = evidence_text(spans, where)
         source = EVIDENCE_ONLY_PREFIX + source.removeprefix(EVIDENCE_ONLY_PREFIX)
-    else:
-        _check_spans(text, spans, where)
-    doc = Document(_str(d, "id", where), str(text), source, title=_opt(d, "title"), published=_opt(d, "published"),
-                   published_from=_opt(d, "published_from"), url=_opt(d, "url"))
+    doc = Document(
+        _str(d, "id", where),
+        text,
+        source,
+        title=_opt(d, "title"),
+        published=_opt(d, "published"),
+        published_from=_opt(d, "published_from"),
+        url=_opt(d, "url"),
+    )
     return doc, evidence_only
 
 
@@ -165,7 +205,7 @@ def record_to_extraction(record: Mapping[str, Any], where: str) -> tuple[Extract
 def read_records(path: str | os.PathLike[str]) -> Iterator[tuple[str, Any]]:
     """(``path:line``, parsed JSON or the ``InputError`` it raised) for each non-blank line of a JSONL file."""
     try:
-        f = open(path, encoding="utf-8")
+        f = open(path, encoding="utf-8")  # noqa: SIM115 (only the open's OSError becomes an InputError)
     except OSError as e:
         raise InputError(os.fspath(path), f"cannot be read: {e.strerror}") from e
     with f:

@@ -6,7 +6,8 @@ the store does not keep, and the records therefore lack (docs/exports.md):
 
 * actors a document names without any relation or event (the store does not link actors to documents);
 * each document's own aliases of an actor: an actor carries every alias the store has seen for it;
-* the record's local ids: actors are ``a<store id>`` and places ``p<store id>``, the same in every record;
+* the record's local ids and order: actors are ``a<store id>`` and places ``p<store id>`` (the same in every
+  record), listed in store order;
 * relations of an actor with itself, which the store drops.
 
 Beyond FORMAT.md each record has ``doc.text`` (the cleaned text, so ``import`` can rebuild the document; null
@@ -63,20 +64,38 @@ class _Record:
 
     def add_relation(self, rel: StoredRelation, ev: StoredEvidence) -> None:
         obj = self.place(rel.object_id) if rel.object_is_place else self.actor(rel.object_id)
-        self.relations.append({
-            "subject": self.actor(rel.subject_id), "type": rel.type, "object": obj, "start": ev.start_date,
-            "end": ev.end_date, "status": ev.status, "attributed_to": self.attribution(ev.attributed_to),
-            "confidence": ev.confidence, "evidence": _span(ev.text, ev.start, ev.end)})
+        self.relations.append(
+            {
+                "subject": self.actor(rel.subject_id),
+                "type": rel.type,
+                "object": obj,
+                "start": ev.start_date,
+                "end": ev.end_date,
+                "status": ev.status,
+                "attributed_to": self.attribution(ev.attributed_to),
+                "confidence": ev.confidence,
+                "evidence": _span(ev.text, ev.start, ev.end),
+            }
+        )
 
     def add_event(self, e: StoredEvent) -> None:
-        parts = [{"role": p.role, "ref": self.actor(p.actor_id)} if p.actor_id is not None
-                 else {"role": p.role, "value": p.name} for p in e.participants]
+        parts = [
+            {"role": p.role, "ref": self.actor(p.actor_id)}
+            if p.actor_id is not None
+            else {"role": p.role, "value": p.name}
+            for p in e.participants
+        ]
         ev = e.evidence
         out: dict[str, Any] = {
-            "type": e.type, "participants": parts, "date": e.date,
-            "place": self.place(e.place.id) if e.place else None, "status": e.status,
-            "attributed_to": self.attribution(e.attributed_to), "confidence": e.confidence,
-            "evidence": _span(ev.text, ev.start, ev.end)}
+            "type": e.type,
+            "participants": parts,
+            "date": e.date,
+            "place": self.place(e.place.id) if e.place else None,
+            "status": e.status,
+            "attributed_to": self.attribution(e.attributed_to),
+            "confidence": e.confidence,
+            "evidence": _span(ev.text, ev.start, ev.end),
+        }
         out.update({k: v for k, v in e.attributes if k not in out})
         self.events.append(out)
 
@@ -84,31 +103,65 @@ class _Record:
         mentions = place_mentions(store, self.doc.id)
         for place_id in mentions:
             self.place(place_id)
-        return {"doc": self._doc(store), "actors": self._actors(), "places": self._places(store, mentions),
-                "relations": self.relations, "events": self.events}
+        return {
+            "doc": self._doc(store),
+            "actors": self._actors(),
+            "places": self._places(store, mentions),
+            "relations": self.relations,
+            "events": self.events,
+        }
 
     def _doc(self, store: Store) -> dict[str, Any]:
         d = self.doc
         evidence_only = d.source.startswith(EVIDENCE_ONLY_PREFIX)
-        return {"id": d.doc_id, "source": d.source, "title": d.title, "published": d.published,
-                "published_from": d.published_from, "url": d.url, "content_hash": d.content_hash,
-                "text": None if evidence_only else store.document_text(d.id)}
+        return {
+            "id": d.doc_id,
+            "source": d.source,
+            "title": d.title,
+            "published": d.published,
+            "published_from": d.published_from,
+            "url": d.url,
+            "content_hash": d.content_hash,
+            "text": None if evidence_only else store.document_text(d.id),
+        }
 
     def _actors(self) -> list[dict[str, Any]]:
-        found = [self.snapshot.actors[i] for i in self.actor_ids if i in self.snapshot.actors]
-        return [{"id": f"a{a.id}", "name": a.name, "aliases": [x for x in a.aliases if x != a.name],
-                 "kind": a.kind, "kb_id": a.kb_id, "key": a.key} for a in found]
+        found = [self.snapshot.actors[i] for i in sorted(self.actor_ids) if i in self.snapshot.actors]
+        return [
+            {
+                "id": f"a{a.id}",
+                "name": a.name,
+                "aliases": [x for x in a.aliases if x != a.name],
+                "kind": a.kind,
+                "kb_id": a.kb_id,
+                "key": a.key,
+            }
+            for a in found
+        ]
 
     def _places(self, store: Store, mentions: dict[int, list[Span]]) -> list[dict[str, Any]]:
-        infos = {**places_by_id(store, [i for i in self.place_ids if i not in self.snapshot.places]),
-                 **self.snapshot.places}
+        infos = {
+            **places_by_id(store, [i for i in self.place_ids if i not in self.snapshot.places]),
+            **self.snapshot.places,
+        }
         out = []
-        for place_id in self.place_ids:
+        for place_id in sorted(self.place_ids):
             p, precision = infos[place_id].place, infos[place_id].precision
-            out.append({"id": f"p{p.id}", "name": p.name, "geonames_id": p.geonames_id, "country": p.country,
-                        "admin1": p.admin1, "feature": p.feature, "lat": p.lat, "lon": p.lon,
-                        "precision": precision, "key": p.key,
-                        "mentions": [_span(m.text, m.start, m.end) for m in mentions.get(place_id, [])]})
+            out.append(
+                {
+                    "id": f"p{p.id}",
+                    "name": p.name,
+                    "geonames_id": p.geonames_id,
+                    "country": p.country,
+                    "admin1": p.admin1,
+                    "feature": p.feature,
+                    "lat": p.lat,
+                    "lon": p.lon,
+                    "precision": precision,
+                    "key": p.key,
+                    "mentions": [_span(m.text, m.start, m.end) for m in mentions.get(place_id, [])],
+                }
+            )
         return out
 
 
@@ -146,5 +199,10 @@ class JsonlExporter:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             n += 1
         actors = len(snapshot.actors)
-        return ExportCounts(actors=actors, places=len(snapshot.places), relations=len(snapshot.relations),
-                            events=len(snapshot.events), documents=n)
+        return ExportCounts(
+            actors=actors,
+            places=len(snapshot.places),
+            relations=len(snapshot.relations),
+            events=len(snapshot.events),
+            documents=n,
+        )

@@ -44,7 +44,11 @@ RELATIONSHIP_TYPES: dict[str, str] = {
 
 IDENTITY_CLASSES: dict[str, str] = {"state": "organization", "organization": "organization", "person": "individual"}
 PRECISION_METRES: dict[str, float] = {
-    "country": 500_000.0, "region": 250_000.0, "admin1": 100_000.0, "admin2": 30_000.0, "city": 5_000.0,
+    "country": 500_000.0,
+    "region": 250_000.0,
+    "admin1": 100_000.0,
+    "admin2": 30_000.0,
+    "city": 5_000.0,
 }
 PRODUCER_NAME = "factionmap"
 
@@ -70,9 +74,14 @@ class _Builder:
     def __init__(self, snapshot: Snapshot, now: datetime) -> None:
         self.snapshot = snapshot
         self.now = now
-        self.producer = Identity(id=stix_id("identity", "producer", PRODUCER_NAME), name=PRODUCER_NAME,
-                                 identity_class="system", created=now, modified=now,
-                                 description="factionmap: a sourced, time-aware map of armed groups.")
+        self.producer = Identity(
+            id=stix_id("identity", "producer", PRODUCER_NAME),
+            name=PRODUCER_NAME,
+            identity_class="system",
+            created=now,
+            modified=now,
+            description="factionmap: a sourced, time-aware map of armed groups.",
+        )
         self.refs: dict[int, str] = {}
         self.place_refs: dict[int, str] = {}
         self.doc_objects: dict[int, list[str]] = defaultdict(list)
@@ -87,12 +96,20 @@ class _Builder:
         custom = {k: v for k, v in custom.items() if v is not None}
         aliases = [x for x in a.aliases if x != a.name]
         if a.kind == "armed_group":
-            obj: _STIXBase = ThreatActor(id=stix_id("threat-actor", a.key), name=a.name, aliases=aliases or None,
-                                         **custom, **self._common())
+            obj: _STIXBase = ThreatActor(
+                id=stix_id("threat-actor", a.key), name=a.name, aliases=aliases or None, **custom, **self._common()
+            )
         else:
             extra = {"sectors": ["government-national"]} if a.kind == "state" else {}
-            obj = Identity(id=stix_id("identity", a.key), name=a.name, identity_class=IDENTITY_CLASSES.get(a.kind,
-                           "unknown"), x_factionmap_aliases=aliases or None, **extra, **custom, **self._common())
+            obj = Identity(
+                id=stix_id("identity", a.key),
+                name=a.name,
+                identity_class=IDENTITY_CLASSES.get(a.kind, "unknown"),
+                x_factionmap_aliases=aliases or None,
+                **extra,
+                **custom,
+                **self._common(),
+            )
         self.refs[a.id] = obj.id
         return obj
 
@@ -103,11 +120,19 @@ class _Builder:
         if not point and not p.country:
             return None
         precision = PRECISION_METRES.get(info.precision or "", 10_000.0) if point else None
-        obj = Location(id=stix_id("location", p.key), name=p.name, latitude=p.lat if point else None,
-                       longitude=p.lon if point else None, precision=precision, country=p.country,
-                       administrative_area=p.admin1, x_factionmap_feature=p.feature,
-                       x_factionmap_precision=info.precision, x_factionmap_geonames_id=p.geonames_id,
-                       **self._common())
+        obj = Location(
+            id=stix_id("location", p.key),
+            name=p.name,
+            latitude=p.lat if point else None,
+            longitude=p.lon if point else None,
+            precision=precision,
+            country=p.country,
+            administrative_area=p.admin1,
+            x_factionmap_feature=p.feature,
+            x_factionmap_precision=info.precision,
+            x_factionmap_geonames_id=p.geonames_id,
+            **self._common(),
+        )
         self.place_refs[p.id] = obj.id
         return obj
 
@@ -120,10 +145,16 @@ class _Builder:
             return None
         obj = Relationship(
             id=stix_id("relationship", rel.type, self._key(rel.subject_id), self._object_key(rel)),
-            relationship_type=RELATIONSHIP_TYPES[rel.type], source_ref=source, target_ref=target,
-            description=_evidence_text(rel.evidence) or None, confidence=round(rel.confidence * 100),
+            relationship_type=RELATIONSHIP_TYPES[rel.type],
+            source_ref=source,
+            target_ref=target,
+            description=_evidence_text(rel.evidence) or None,
+            confidence=round(rel.confidence * 100),
             external_references=[_reference(ev) for ev in rel.evidence] or None,
-            **_times(rel), **_relation_custom(rel), **self._common(_first_published(rel.evidence)))
+            **_times(rel),
+            **_relation_custom(rel),
+            **self._common(_first_published(rel.evidence)),
+        )
         for ev in rel.evidence:
             self.doc_objects[ev.document_id] += [obj.id, source, target]
         return obj
@@ -141,10 +172,17 @@ class _Builder:
             return None
         published = start_timestamp(doc.published) if doc.published else self.now
         ref = ExternalReference(source_name=doc.outlet, url=doc.url, external_id=doc.doc_id)
-        return Report(id=stix_id("report", doc.content_hash), name=doc.title or doc.doc_id, published=published,
-                      report_types=["threat-actor"], object_refs=refs, external_references=[ref],
-                      x_factionmap_published=doc.published, x_factionmap_source=doc.source,
-                      **self._common(published))
+        return Report(
+            id=stix_id("report", doc.content_hash),
+            name=doc.title or doc.doc_id,
+            published=published,
+            report_types=["threat-actor"],
+            object_refs=refs,
+            external_references=[ref],
+            x_factionmap_published=doc.published,
+            x_factionmap_source=doc.source,
+            **self._common(published),
+        )
 
 
 def _times(rel: StoredRelation) -> dict[str, datetime]:
@@ -159,9 +197,14 @@ def _times(rel: StoredRelation) -> dict[str, datetime]:
 
 
 def _relation_custom(rel: StoredRelation) -> dict[str, Any]:
-    custom = {"x_factionmap_relation": rel.type, "x_factionmap_status": rel.status,
-              "x_factionmap_sources": rel.n_sources, "x_factionmap_start": rel.start,
-              "x_factionmap_end": rel.effective_end, "x_factionmap_stated_end": rel.end}
+    custom = {
+        "x_factionmap_relation": rel.type,
+        "x_factionmap_status": rel.status,
+        "x_factionmap_sources": rel.n_sources,
+        "x_factionmap_start": rel.start,
+        "x_factionmap_end": rel.effective_end,
+        "x_factionmap_stated_end": rel.end,
+    }
     return {k: v for k, v in custom.items() if v is not None}
 
 
@@ -175,8 +218,7 @@ def _first_published(evidence: Iterable[StoredEvidence]) -> datetime | None:
 
 
 def _reference(ev: StoredEvidence) -> ExternalReference:
-    return ExternalReference(source_name=ev.title or ev.doc_id, url=ev.url, external_id=ev.doc_id,
-                             description=ev.text)
+    return ExternalReference(source_name=ev.title or ev.doc_id, url=ev.url, external_id=ev.doc_id, description=ev.text)
 
 
 def build_objects(snapshot: Snapshot, now: datetime) -> tuple[list[_STIXBase], ExportCounts]:

@@ -18,19 +18,56 @@ from factionmap.store.base import StoredActor, StoredEvent, StoredEvidence, Stor
 from factionmap.timeline import lower_bound
 
 ACLED_COLUMNS: tuple[str, ...] = (
-    "event_date", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
-    "country", "admin1", "location", "latitude", "longitude", "geo_precision", "time_precision", "source", "notes",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "time_precision",
+    "source",
+    "notes",
     # factionmap's own columns
-    "event_id", "factionmap_type", "date", "status", "confidence", "country_code", "source_url", "doc_id",
+    "event_id",
+    "factionmap_type",
+    "date",
+    "status",
+    "confidence",
+    "country_code",
+    "source_url",
+    "doc_id",
 )
 MMP_COLUMNS: tuple[str, ...] = (
-    "type", "group1", "group2", "date", "description",
+    "type",
+    "group1",
+    "group2",
+    "date",
+    "description",
     # factionmap's own columns
-    "end_date", "status", "sources", "relation", "stated_end_date", "confidence", "source_urls",
+    "end_date",
+    "status",
+    "sources",
+    "relation",
+    "stated_end_date",
+    "confidence",
+    "source_urls",
 )
 MMP_TYPES: dict[str, str] = {
-    "alliance": "all", "joint_operation": "all", "rivalry": "riv", "conflict": "riv",
-    "allegiance": "aff", "branch_of": "aff", "splinter_of": "spl", "merger": "mer",
+    "alliance": "all",
+    "joint_operation": "all",
+    "rivalry": "riv",
+    "conflict": "riv",
+    "allegiance": "aff",
+    "branch_of": "aff",
+    "splinter_of": "spl",
+    "merger": "mer",
 }
 """Ontology relation type -> Mapping Militants type; leader_of, member_of and place relations have none."""
 
@@ -38,8 +75,7 @@ GEO_PRECISION: dict[str, int] = {"city": 1, "admin2": 2, "admin1": 3, "region": 
 TIME_PRECISION: dict[int, int] = {10: 1, 7: 3, 4: 3}  # by partial-date length: day, month, year
 
 REMOTE_MEANS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("drone", "airstrike", "air strike", "air raid", "aerial", "bombing raid", "warplane", "jet"),
-     "Air/drone strike"),
+    (("drone", "airstrike", "air strike", "air raid", "aerial", "bombing raid", "warplane", "jet"), "Air/drone strike"),
     (("suicide",), "Suicide bomb"),
     (("shell", "artillery", "rocket", "missile", "mortar"), "Shelling/artillery/missile attack"),
     (("ied", "bomb", "explosive", "landmine", "mine", "car bomb", "vbied"), "Remote explosive/landmine/IED"),
@@ -47,8 +83,12 @@ REMOTE_MEANS: tuple[tuple[tuple[str, ...], str], ...] = (
 """Words in an event's ``means`` (participant or attribute) -> ACLED Explosions/Remote violence sub-event type."""
 
 STRATEGIC: dict[str, str] = {
-    "capture": "Arrests", "pledge": "Change to group/activity", "founding": "Change to group/activity",
-    "designation": "Other", "propaganda": "Other", "killing": "Other",
+    "capture": "Arrests",
+    "pledge": "Change to group/activity",
+    "founding": "Change to group/activity",
+    "designation": "Other",
+    "propaganda": "Other",
+    "killing": "Other",
 }
 """Non-attack events coded as ACLED "Strategic developments" (killings by remote means excepted)."""
 
@@ -64,8 +104,9 @@ def _means(event: StoredEvent) -> str:
 def _remote_sub_type(means: str) -> str | None:
     words = set(means.replace("/", " ").replace("-", " ").split())
     for cues, sub_type in REMOTE_MEANS:
-        if any((cue in means) if " " in cue else (cue in words or any(w.startswith(cue) for w in words))
-               for cue in cues):
+        if any(
+            (cue in means) if " " in cue else (cue in words or any(w.startswith(cue) for w in words)) for cue in cues
+        ):
             return sub_type
     return None
 
@@ -77,8 +118,11 @@ def acled_type(event: StoredEvent, actors: dict[int, StoredActor]) -> tuple[str,
         return "Explosions/Remote violence", remote
     if event.type != "attack":
         return "Strategic developments", STRATEGIC.get(event.type, "Other")
-    kinds = {actors[p.actor_id].kind for p in event.participants
-             if p.role == "target" and p.actor_id is not None and p.actor_id in actors}
+    kinds = {
+        actors[p.actor_id].kind
+        for p in event.participants
+        if p.role == "target" and p.actor_id is not None and p.actor_id in actors
+    }
     if kinds & FIGHTING_KINDS:
         return "Battles", "Armed clash"
     return "Violence against civilians", "Attack"
@@ -108,19 +152,29 @@ def acled_row(event: StoredEvent, actors: dict[int, StoredActor], precisions: di
     place, ev = event.place, event.evidence
     row = {
         "event_date": lower_bound(event.date).isoformat() if event.date else "",
-        "event_type": event_type, "sub_event_type": sub_type,
-        "actor1": side1[0] if side1 else "", "assoc_actor_1": "; ".join(side1[1:]),
-        "actor2": side2[0] if side2 else "", "assoc_actor_2": "; ".join(side2[1:]),
-        "country": _country_name(place.country if place else None), "admin1": (place.admin1 or "") if place else "",
+        "event_type": event_type,
+        "sub_event_type": sub_type,
+        "actor1": side1[0] if side1 else "",
+        "assoc_actor_1": "; ".join(side1[1:]),
+        "actor2": side2[0] if side2 else "",
+        "assoc_actor_2": "; ".join(side2[1:]),
+        "country": _country_name(place.country if place else None),
+        "admin1": (place.admin1 or "") if place else "",
         "location": place.name if place else "",
         "latitude": "" if place is None or place.lat is None else str(place.lat),
         "longitude": "" if place is None or place.lon is None else str(place.lon),
         "geo_precision": str(GEO_PRECISION.get(precisions.get(place.id) or "city", 1)) if place else "",
         "time_precision": str(TIME_PRECISION[len(event.date)]) if event.date else "",
-        "source": _source(ev), "notes": ev.text,
-        "event_id": str(event.id), "factionmap_type": event.type, "date": event.date or "", "status": event.status,
-        "confidence": f"{event.confidence:.2f}", "country_code": (place.country or "") if place else "",
-        "source_url": ev.url or "", "doc_id": ev.doc_id,
+        "source": _source(ev),
+        "notes": ev.text,
+        "event_id": str(event.id),
+        "factionmap_type": event.type,
+        "date": event.date or "",
+        "status": event.status,
+        "confidence": f"{event.confidence:.2f}",
+        "country_code": (place.country or "") if place else "",
+        "source_url": ev.url or "",
+        "doc_id": ev.doc_id,
     }
     return row
 
@@ -129,10 +183,17 @@ def mmp_row(rel: StoredRelation) -> dict[str, str]:
     """One Mapping-Militants-style row: group1 is the subject (the affiliate, the splinter), group2 the object."""
     urls = [ev.url or ev.doc_id for ev in rel.evidence]
     return {
-        "type": MMP_TYPES[rel.type], "group1": rel.subject_name, "group2": rel.object_name,
-        "date": rel.start or "", "description": "\n".join(dict.fromkeys(ev.text for ev in rel.evidence)),
-        "end_date": rel.effective_end or "", "status": rel.status, "sources": str(rel.n_sources),
-        "relation": rel.type, "stated_end_date": rel.end or "", "confidence": f"{rel.confidence:.2f}",
+        "type": MMP_TYPES[rel.type],
+        "group1": rel.subject_name,
+        "group2": rel.object_name,
+        "date": rel.start or "",
+        "description": "\n".join(dict.fromkeys(ev.text for ev in rel.evidence)),
+        "end_date": rel.effective_end or "",
+        "status": rel.status,
+        "sources": str(rel.n_sources),
+        "relation": rel.type,
+        "stated_end_date": rel.end or "",
+        "confidence": f"{rel.confidence:.2f}",
         "source_urls": "\n".join(dict.fromkeys(urls)),
     }
 

@@ -1,0 +1,155 @@
+"""Import of extraction records (JSON Lines) into a store (factionmap.export.import_records)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from export_records import HOSTILE_SENTENCE, all_records
+
+from factionmap.errors import InputError
+from factionmap.export import export, import_records
+from factionmap.export.importer import EVIDENCE_ONLY_PREFIX
+from factionmap.records import SYMMETRIC_RELATIONS
+from factionmap.serialize import write_jsonl
+from factionmap.store import Store, StoredRelation, open_store
+
+pytestmark = pytest.mark.issue(6)
+
+
+@pytest.fixture
+def filled_store(tmp_path: Path) -> Iterator[Store]:
+    """A store in tmp_path holding the three hand-made records."""
+    store = open_store(tmp_path / "source.db")
+    for record in all_records():
+        store.add_extraction(record)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def fresh_store(tmp_path: Path) -> Iterator[Store]:
+    """An empty store in tmp_path."""
+    store = open_store(tmp_path / "fresh.db")
+    yield store
+    store.close()
+
+
+def fact(r: StoredRelation) -> tuple[str, str, str]:
+    """(subject, type, object); the ends in name order for symmetric types, whose stored order is by store id."""
+    subject, obj = (r.subject_name, r.object_name)
+    if r.type in SYMMETRIC_RELATIONS:
+        subject, obj = sorted((subject, obj))
+    return subject, r.type, obj
+
+
+def summary(rels: list[StoredRelation]) -> set[tuple[object, ...]]:
+    """What a relation says, without store ids."""
+    return {
+        (
+            *fact(r),
+            r.start,
+            r.end,
+            r.effective_end,
+            r.status,
+            r.n_sources,
+            round(r.confidence, 6),
+            tuple(e.text for e in r.evidence),
+        )
+        for r in rels
+    }
+
+
+def exported(store: Store, path: Path) -> Path:
+    """The store exported as JSON Lines to ``path``."""
+    export(store, "jsonl", path)
+    return path
+
+
+def test_import_of_an_export_reproduces_the_relations(filled_store: Store, fresh_store: Store, tmp_path: Path) -> None:
+    report = import_records(fresh_store, exported(filled_store, tmp_path / "all.jsonl"))
+    assert (report.added, report.duplicates, report.problems, report.evidence_only) == (3, 0, [], [])
+    assert summary(fresh_store.relations()) == summary(filled_store.relations())
+    assert fresh_store.stats() == filled_store.stats()
+    assert [(e.type, e.date, e.participants[0].name) for e in fresh_store.events()] == [
+        (e.type, e.date, e.participants[0].name) for e in filled_store.events()
+    ]
+
+
+def test_second_import_adds_nothing(filled_store: Store, fresh_store: Store, tmp_path: Path) -> None:
+    path = exported(filled_store, tmp_path / "all.jsonl")
+    import_records(fresh_store, path)
+    before = fresh_store.stats()
+    report = import_records(fresh_store, path)
+    assert (report.added, report.duplicates) == (0, 3)
+    assert fresh_store.stats() == before
+
+
+def test_reexport_of_an_import_is_the_same_records(filled_store: Store, fresh_store: Store, tmp_path: Path) -> None:
+    first = exported(filled_store, tmp_path / "first.jsonl")
+    import_records(fresh_store, first)
+    second = exported(fresh_store, tmp_path / "second.jsonl")
+    assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
+
+
+def test_pipeline_records_written_by_serialize_import(fresh_store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    # FORMAT.md records as the pipeline writes them (no doc.text); serialize cannot write literal participants
+    records = [
+        replace(r, events=tuple(e for e in r.events if e.type not in ("propaganda", "designation")))
+        for r in all_records()
+    ]
+    with path.open("w", encoding="utf-8") as f:
+        write_jsonl(records, f)
+    report = import_records(fresh_store, path)
+    assert report.added == 3 and len(report.evidence_only) == 3
+    assert {d.source.startswith(EVIDENCE_ONLY_PREFIX) for d in fresh_store.documents()} == {True}
+
+
+def test_evidence_only_documents_keep_true_offsets_and_import_once(
+    filled_store: Store, fresh_store: Store, tmp_path: Path
+) -> None:
+    records = [json.loads(x) for x in exported(filled_store, tmp_path / "a.jsonl").read_text("utf-8").splitlines()]
+    stripped = tmp_path / "stripped.jsonl"
+    stripped.write_text(
+        "".join(json.dumps({**r, "doc": {**r["doc"], "text": None}}) + "\n" for r in records), encoding="utf-8"
+    )
+    report = import_records(fresh_store, stripped)
+    assert report.evidence_only == ["imu_switch", "iju_raid", "hostile"]
+    assert import_records(fresh_store, stripped).added == 0
+    for rel in fresh_store.relations():
+        for ev in rel.evidence:
+            assert fresh_store.document_text(ev.document_id)[ev.start : ev.end] == ev.text
+    assert {fact(r) for r in fresh_store.relations()} == {fact(r) for r in filled_store.relations()}
+    again = exported(fresh_store, tmp_path / "again.jsonl")
+    assert import_records(fresh_store, again).added == 0  # the marked source and rebuilt text round-trip
+
+
+def test_hostile_text_survives_import(filled_store: Store, fresh_store: Store, tmp_path: Path) -> None:
+    import_records(fresh_store, exported(filled_store, tmp_path / "h.jsonl"))
+    assert HOSTILE_SENTENCE in {e.text for r in fresh_store.relations() for e in r.evidence}
+
+
+def test_bad_records_are_refused_with_the_line_and_the_rest_imported(
+    filled_store: Store, fresh_store: Store, tmp_path: Path
+) -> None:
+    good = exported(filled_store, tmp_path / "good.jsonl").read_text("utf-8").splitlines()
+    record = json.loads(good[0])
+    record["relations"][0]["evidence"]["start"] += 1  # offsets no longer point at the sentence
+    lines = [good[1], "{not json", json.dumps(record), json.dumps({"actors": []}), "", good[2]]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = import_records(fresh_store, path)
+    assert report.added == 2 and not report.ok
+    assert [p.source for p in report.problems] == [f"{path}:2", f"{path}:3", f"{path}:4"]
+    assert "not JSON" in report.problems[0].reason
+    assert "is not in the document text" in report.problems[1].reason
+    assert "'doc' object" in report.problems[2].reason
+
+
+def test_unreadable_file_is_an_input_error(fresh_store: Store, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="missing.jsonl: cannot be read"):
+        import_records(fresh_store, tmp_path / "missing.jsonl")
