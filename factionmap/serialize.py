@@ -62,7 +62,7 @@ def _relation(r: Relation, ids: dict[str, str]) -> dict[str, Any]:
 
 def _event(e: Event, ids: dict[str, str]) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "type": e.type, "participants": [{"role": p.role, "ref": ids[p.ref]} for p in e.participants],
+        "type": e.type, "participants": [{"role": p.role, "ref": ids.get(p.ref, p.ref)} for p in e.participants],
         "date": e.date, "place": ids.get(e.place or ""), "status": e.status,
         "attributed_to": ids.get(e.attributed_to or ""), "confidence": e.confidence, "evidence": _span(e.evidence)}
     out.update(dict(e.attributes))
