@@ -215,7 +215,8 @@ def apposed_people(noun: Token, index: MentionIndex) -> list[ActorMention]:
     candidates: list[Token] = [c for c in noun.children if c.dep_ == "appos"]
     if noun.dep_ in ("appos", "amod", "compound", "nmod"):
         candidates.append(noun.head)
-    people = [m for m in actors_of(candidates, index) if m.kind == "person"]
+    # No coordination here: in "Turkish President Erdogan and Russian President Putin" each title has its man.
+    people = [m for c in candidates for m in actors_at(c, index) if m.kind == "person"]
     if people:
         return people
     return _person_after(noun, index)

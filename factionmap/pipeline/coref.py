@@ -45,8 +45,9 @@ def _resolve(token: Token, before: list[ActorMention], sent_of: dict[int, int], 
     lower = token.lower_
     groups = [m for m in before if m.kind in GROUP_KINDS]
     if lower in ("its", "it", "itself") and token.pos_ == "PRON":
-        target = _salient(token, groups, sent_of, doc) or _salient(token, [m for m in before if m.kind == "state"],
-                                                                     sent_of, doc)
+        target = None
+        for kind in ("armed_group", "organization", "state"):  # a group first: publishers are rarely "it"
+            target = target or _salient(token, [m for m in before if m.kind == kind], sent_of, doc)
         return [_refer(token.i, token.i + 1, token, target)] if target else []
     if lower in ("latter", "former") and token.i > 0 and doc[token.i - 1].lower_ == "the":
         return _latter_former(token, groups, doc)

@@ -89,6 +89,7 @@ class RelationFinder:
             return Finding(cue, trigger, _group_level(cue, between))
         subjects = _group_level(cue, _kinds(self._subjects(cue, trigger, index), cue.subject_kinds))
         if cue.place_object:
+            subjects = [m for m in subjects if m.kind != "person" and _vouched(m)]
             places = _place_objects(cue, trigger, place_tokens)
             return Finding(cue, trigger, subjects, places=places) if subjects and places else None
         objects = _group_level(cue, _kinds(self._objects(cue, trigger, index), cue.object_kinds))
