@@ -77,13 +77,24 @@ class Extractor:
 
     def extract(self, document: Document) -> Extraction:
         """Extract one document."""
+        if not self.may_hold_facts(document):
+            return Extraction(document)
         return self.extract_parsed(document, self.resources.nlp(document.text))
 
     def extract_all(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[Extraction]:
-        """Extract many documents, parsing them in batches."""
-        pairs = ((d.text, d) for d in documents)
-        for parsed, document in self.resources.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield self.extract_parsed(document, parsed)
+        """Extract many documents in input order, parsing the ones that may hold facts in batches."""
+        for chunk in _chunks(documents, batch_size):
+            keep = [d for d in chunk if self.may_hold_facts(d)]
+            parsed = dict(zip((id(d) for d in keep), self.resources.nlp.pipe((d.text for d in keep),
+                                                                               batch_size=batch_size)))
+            for document in chunk:
+                doc = parsed.get(id(document))
+                yield Extraction(document) if doc is None else self.extract_parsed(document, doc)
+
+    def may_hold_facts(self, document: Document) -> bool:
+        """The cheap test run before parsing: does the text name an actor the knowledge base knows, a
+        group-shaped name or a state's forces? Most of a general news stream does not, and skips the parser."""
+        return self.actors.may_name_actors(self.resources.nlp.make_doc(document.text))
 
     def extract_parsed(self, document: Document, doc: Doc) -> Extraction:
         """Extract from a document already parsed by the model."""
@@ -100,6 +111,17 @@ class Extractor:
                 assembler.add(finding)
         assembly = assembler.finish()
         return _records(document, mentions, places, assembly.relations, assembly.events, _phrase_aliases(doc, mentions))
+
+
+def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for document in documents:
+        chunk.append(document)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _non_place_spans(mentions: Sequence[ActorMention]) -> list[tuple[int, int]]:

@@ -133,3 +133,17 @@ def test_aliases_the_text_defines_are_learned(extractor: Extractor) -> None:
     srb = next(a for a in ex.actors if a.name == "Sham Revolutionaries Brigade")
     assert "SRB" in srb.aliases
     assert ("Sham Revolutionaries Brigade", "allegiance", "Ahrar al-Sham") in triples(ex)
+
+
+@pytest.mark.parametrize(("text", "may"), [
+    ("The city council approved the new school budget on Monday.", False),
+    ("the district police arrested two men for theft near the station.", False),
+    ("Afghan forces repelled the attack.", True),
+    ("Fighters of the Northern Dawn Brigades entered the town.", True),
+    ("the naxalites and the police exchanged fire.", True),
+])
+def test_texts_that_name_no_actor_skip_the_parser(extractor: Extractor, text: str, may: bool) -> None:
+    document = Document("t", text, "test", published=PUBLISHED)
+    assert extractor.may_hold_facts(document) is may
+    if not may:
+        assert extractor.extract(document).relations == ()

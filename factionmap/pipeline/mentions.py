@@ -81,9 +81,16 @@ class ActorFinder:
         for entry_id, docs in exact.items():
             self.exact.add(entry_id, docs)
 
-    def mentions_known(self, doc: Doc) -> bool:
-        """Whether the document names any actor the knowledge base knows (a cheap relevance test)."""
-        return bool(self.folded(doc)) or bool(self.exact(doc))
+    def may_name_actors(self, doc: Doc) -> bool:
+        """A cheap test on a tokenized (unparsed) text: a known actor, a capitalised group word ("Front",
+        "Katibat") or a state's forces ("Afghan forces")? Texts with none of these hold no fact we extract."""
+        for token in doc:
+            lower = token.lower_
+            if token.is_title and (lower in LEADING_GROUP_WORDS or lower in TRAILING_GROUP_WORDS):
+                return True
+            if lower in STATE_FORCE_WORDS and token.i > 0 and self._state_named_by(doc[token.i - 1]) is not None:
+                return True
+        return bool(self.exact(doc)) or bool(self.folded(doc))
 
     def __call__(self, doc: Doc) -> list[ActorMention]:
         candidates = [*self._kb_candidates(doc), *self._force_candidates(doc), *self._shape_candidates(doc),
