@@ -117,7 +117,9 @@ async function main() {
     refreshNetwork();
   });
   legend();
+  performance.mark("fm-data");
   network = createNetwork($("network"), graph, { onNode: openActor, onEdge: openRelation });
+  performance.mark("fm-network");
   refreshNetwork();
   network.cy.one("render", () => {
     document.body.dataset.renderMs = String(Math.round(performance.now()));

@@ -47,7 +47,8 @@ export async function createMap(container, attributionNode, config) {
         .addTo(markers);
     }
     if (placed.length) {
-      map.fitBounds(L.latLngBounds(placed.map((l) => [l.place.lat, l.place.lon])).pad(0.3), { maxZoom: 7 });
+      const bounds = L.latLngBounds(placed.map((l) => [l.place.lat, l.place.lon])).pad(0.3);
+      map.fitBounds(bounds, { maxZoom: 6, animate: false });
     }
     return placed.length;
   }
