@@ -31,20 +31,17 @@ F = TypeVar("F", bound=Callable[..., Any])
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2015, 2015-08, 2015-08-24)"
 
 
-class PartialDate(click.ParamType):
-    """A click type for partial dates: ``2015``, ``2015-08`` or ``2015-08-24`` (returned zero-padded)."""
+def check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Option callback: a partial date (``2015``, ``2015-08``, ``2015-08-24``), returned zero-padded.
 
-    name = "DATE"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        """Validate with ``dates.parse_partial_date``; a bad date names the valid forms."""
-        try:
-            return parse_partial_date(str(value))
-        except InvalidDate:
-            self.fail(f"{value!r} is not a date: use {DATE_FORMS}", param, ctx)
-
-
-DATE = PartialDate()
+    A bad date is a usage error that names the valid forms.
+    """
+    if value is None:
+        return None
+    try:
+        return parse_partial_date(value)
+    except InvalidDate:
+        raise click.BadParameter(f"{value!r} is not a date: use {DATE_FORMS}", ctx, param) from None
 
 
 def config_option(f: F) -> F:
@@ -55,8 +52,9 @@ def config_option(f: F) -> F:
 
 def db_option(f: F) -> F:
     """``--db PATH``: the store (default from the settings: factionmap.db)."""
-    return click.option("--db", metavar="PATH|URL", help="SQLite file or database URL of the store [default: factionmap.db, or "
-                        "FACTIONMAP_DB, or 'db' in the config file].")(f)
+    return click.option("--db", metavar="PATH|URL",
+                        help="SQLite file or database URL of the store [default: factionmap.db, or FACTIONMAP_DB, "
+                        "or 'db' in the config file].")(f)
 
 
 def _settings(config: Path | None, **flags: Any) -> Settings:
@@ -124,7 +122,8 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
-@click.option("--published", type=DATE, help=f"Publication date of inputs that give none: {DATE_FORMS}.")
+@click.option("--published", metavar="DATE", callback=check_date,
+              help=f"Publication date of inputs that give none: {DATE_FORMS}.")
 @config_option
 def ingest(paths: tuple[str, ...], db: str | None, published: str | None, config: Path | None) -> None:
     """Read, extract and store articles: .txt, .html/.htm, .jsonl files or folders of them.
@@ -159,7 +158,8 @@ def _output(path: str) -> Iterator[TextIO]:
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
               help="Output format: one extraction record (shared/eval/FORMAT.md) a line.")
 @click.option("--output", "-o", metavar="FILE", default="-", show_default=True, help="Output file; - for stdout.")
-@click.option("--published", type=DATE, help=f"Publication date of inputs that give none: {DATE_FORMS}.")
+@click.option("--published", metavar="DATE", callback=check_date,
+              help=f"Publication date of inputs that give none: {DATE_FORMS}.")
 @config_option
 def extract(paths: tuple[str, ...], fmt: str, output: str, published: str | None, config: Path | None) -> None:
     """Extract articles without storing them: one record per document, in input order.
@@ -192,7 +192,7 @@ def actor(name: str, db: str | None, config: Path | None) -> None:
 
 
 @cli.command()
-@click.option("--as-of", type=DATE, help="Only relations in force on this date.")
+@click.option("--as-of", metavar="DATE", callback=check_date, help="Only relations in force on this date.")
 @click.option("--format", "fmt", type=click.Choice(service.GRAPH_FORMATS), default="json", show_default=True,
               help="node-link JSON (networkx) or GraphML.")
 @click.option("--type", "types", multiple=True, type=click.Choice(RELATION_TYPES), metavar="TYPE",
@@ -234,6 +234,60 @@ def stats(db: str | None, config: Path | None) -> None:
         with _store(settings) as store:
             counts = store.stats()
     click.echo(f"{settings.db}: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
+
+
+@cli.command(name="export")
+@click.argument("fmt", metavar="FORMAT")
+@click.option("--as-of", metavar="DATE", callback=check_date,
+              help="Only what was in force on DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--actor", "actors", multiple=True, metavar="NAME",
+              help="Only this actor's relations and events (repeatable).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write; default: standard output.")
+@db_option
+@config_option
+def export_command(fmt: str, as_of: str | None, actors: tuple[str, ...], output: str | None, db: str | None,
+                   config: Path | None) -> None:
+    """Write the store as FORMAT: stix, graphml, gexf, acled, mmp or jsonl (see docs/exports.md)."""
+    from factionmap.export import export
+
+    with _errors():
+        settings = _settings(config, db=db)
+        with _store(settings) as store:
+            report = export(store, fmt, output or click.get_binary_stream("stdout"), as_of=as_of, actors=actors)
+    click.echo(report.summary(), err=True)
+
+
+@cli.command(name="import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@config_option
+def import_command(path: str, db: str | None, config: Path | None) -> None:
+    """Load extraction records (JSON Lines, FORMAT.md) into the store; importing twice adds nothing."""
+    from factionmap.export import import_records
+
+    with _errors():
+        settings = _settings(config, db=db)
+        with _store(settings) as store:
+            report = import_records(store, path)
+    for problem in report.problems:
+        click.echo(f"skipped {problem.source}: {problem.reason}", err=True)
+    click.echo(report.summary())
+    if not report.ok:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; 0.0.0.0 exposes the app to the network.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@db_option
+@config_option
+def serve(host: str, port: int, db: str | None, config: Path | None) -> None:
+    """Serve the web app over the store, read-only (http://127.0.0.1:8000 by default)."""
+    from factionmap.web import serve as serve_web
+
+    with _errors():
+        serve_web(_settings(config, db=db), host=host, port=port)
 
 
 def main() -> None:

@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     cue_file: Path | None = Field(None, description="a cue lexicon replacing the bundled one")
     max_bytes: int = Field(5_000_000, description="inputs larger than this are skipped", gt=0)
     batch_size: int = Field(32, description="documents parsed together", gt=0)
+    tile_url: str = Field("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                          description="map tile URL template for the web app; empty: no tiles (outlines only)")
+    tile_attribution: str = Field("© OpenStreetMap contributors", description="credit shown under the map tiles")
 
 
 def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:

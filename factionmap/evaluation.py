@@ -11,7 +11,7 @@ Everything here is a pure function over the JSON objects of the two files (``dic
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,9 +126,8 @@ def place_matches(sysplace: Mapping[str, Any], gold: Mapping[str, Any], names: s
         return False
     if gold.get("feature") == "country":
         return sysplace.get("feature") in COUNTRY_FEATURES or norm(gold["name"]) in names
-    if "admin1" in gold:
-        if norm(sysplace.get("admin1") or "") not in {norm(a) for a in as_list(gold["admin1"])}:
-            return False
+    if "admin1" in gold and norm(sysplace.get("admin1") or "") not in {norm(a) for a in as_list(gold["admin1"])}:
+        return False
     return norm(gold["name"]) in names
 
 
@@ -305,6 +304,9 @@ def scores_by_type(tally: Tally) -> list[TypeScore]:
     return rows
 
 
-def score_files(gold_records: Sequence[Mapping[str, Any]], system_records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """Shortcut: ``summarize(score(gold, system))``."""
+
+def score_files(
+    gold_records: Iterable[Mapping[str, Any]], system_records: Iterable[Mapping[str, Any]]
+) -> dict[str, Any]:
+    """The scores of extraction records against gold records: ``summarize(score(gold, system))``."""
     return summarize(score(gold_records, system_records))

@@ -17,9 +17,9 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, TextIO
 
-from factionmap.config import Settings
 import networkx as nx
 
+from factionmap.config import Settings
 from factionmap.errors import ActorNotFound, InputError, UnknownFormat
 from factionmap.evaluation import Tally, TypeScore, score, scores_by_type, summarize
 from factionmap.extract import Extractor
@@ -246,8 +246,8 @@ def format_eval(report: EvalReport) -> str:
     rel, ev, pl = s["relations"], s["events"], s["places"]
     lines = [
         f"{report.gold_path}: {report.documents} documents extracted",
-        f"relations  P {_num(rel['precision'])}  R {_num(rel['recall'])}  F1 {_num(rel['f1'])}  "
-        f"(gold {rel['gold']}, extracted {rel['extracted']}), dates {_num(rel['date_accuracy'])}",
+        (f"relations  P {_num(rel['precision'])}  R {_num(rel['recall'])}  F1 {_num(rel['f1'])}  "
+        f"(gold {rel['gold']}, extracted {rel['extracted']}), dates {_num(rel['date_accuracy'])}"),
     ]
     for row in report.by_type:
         lines.append(f"  {row.type:<28} P {_num(row.precision)}  R {_num(row.recall)}  F1 {_num(row.f1)}  "
@@ -255,8 +255,8 @@ def format_eval(report: EvalReport) -> str:
     lines += [
         f"events     R {_num(ev['recall'])}  (gold {ev['gold']}), dates {_num(ev['date_accuracy'])}",
         f"places     R {_num(pl['recall'])}  (gold {pl['gold']}), within 161 km {_num(pl['within_161km'])}",
-        f"forbidden extracted: {s['forbidden_extracted']}; "
-        f"documents missing from output: {s['documents_missing_from_output']}",
+        (f"forbidden extracted: {s['forbidden_extracted']}; "
+        f"documents missing from output: {s['documents_missing_from_output']}"),
     ]
     return "\n".join(lines)
 

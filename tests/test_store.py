@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
+import os
 import random
 import sqlite3
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,6 +17,7 @@ from sqlalchemy import func, insert, select
 from factionmap.errors import ActorNotFound, InputError, InvalidDate, StoreError
 from factionmap.records import Actor, Document, Event, Extraction, Participant, Place, Relation, Span
 from factionmap.store import SQLStore, Store, open_store, schema, sql_write
+from factionmap.store.sql import make_engine
 from factionmap.timeline import earliest, latest
 
 IMU_SWITCH = (
@@ -51,10 +52,35 @@ KUNDUZ = Place(
 )
 
 
-@pytest.fixture
-def fresh_store() -> Iterator[Store]:
-    """An empty in-memory store."""
-    store = open_store(":memory:")
+POSTGRES_URL_VARIABLE = "FACTIONMAP_TEST_POSTGRES_URL"
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+def empty_postgres_url() -> str:
+    """The test PostgreSQL database (``FACTIONMAP_TEST_POSTGRES_URL``), emptied; skips the test where it is unset."""
+    url = os.environ.get(POSTGRES_URL_VARIABLE)
+    if not url:
+        pytest.skip(f"{POSTGRES_URL_VARIABLE} is not set: no PostgreSQL server to test against (.ci/run starts one)")
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(params=BACKENDS)
+def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where an empty store can be opened: a SQLite file, or the emptied test PostgreSQL database."""
+    if request.param == "postgresql":
+        return empty_postgres_url()
+    return str(tmp_path / "factionmap.db")
+
+
+@pytest.fixture(params=BACKENDS)
+def fresh_store(request: pytest.FixtureRequest) -> Iterator[Store]:
+    """An empty store: in-memory SQLite, or the emptied test PostgreSQL database."""
+    store = open_store(empty_postgres_url() if request.param == "postgresql" else ":memory:")
     yield store
     store.close()
 
@@ -209,8 +235,8 @@ def test_find_actors_folds_case_punctuation_and_articles(fresh_store: Store, que
     assert [a.name for a in fresh_store.find_actors(query)] == ["Islamic State"]
 
 
-def test_find_actors_folds_al_prefix() -> None:
-    store = open_store(":memory:")
+def test_find_actors_folds_al_prefix(fresh_store: Store) -> None:
+    store = fresh_store
     qaeda = Actor("a1", "al-Qaeda", "armed_group", (), "kb:G:al-qaeda", "G:al-qaeda")
     store.add_extraction(record(IMU_TEXT, actors=(qaeda,)))
     assert [a.name for a in store.find_actors("al Qaeda")] == ["al-Qaeda"]
@@ -547,8 +573,8 @@ def test_hostile_text_is_stored_and_read_back_verbatim(fresh_store: Store) -> No
     assert fresh_store.stats()["actors"] == 2
 
 
-def test_two_writers_storing_the_same_documents_store_each_once(tmp_path: Path) -> None:
-    path = tmp_path / "shared.db"
+def test_two_writers_storing_the_same_documents_store_each_once(store_location: str) -> None:
+    path = store_location
     open_store(path).close()
     records = [_copy(_allegiance_record("d", None), n, f"https://outlet{n}.example/") for n in range(12)]
     added: list[bool] = []
@@ -580,6 +606,18 @@ def test_migrations_are_recorded_once_and_reopening_keeps_the_data(tmp_path: Pat
         store.close()
     with sqlite3.connect(path) as conn:
         assert [name for (name,) in conn.execute("SELECT name FROM migrations")] == ["m001_create_tables"]
+
+
+def test_reopening_a_store_applies_no_migration_twice_and_keeps_the_data(store_location: str) -> None:
+    with open_store(store_location) as store:
+        store.add_extraction(imu_record())
+    for _ in range(2):
+        with open_store(store_location) as store:
+            assert store.stats()["documents"] == 1
+            assert isinstance(store, SQLStore)
+            with store.engine.connect() as conn:
+                names = conn.execute(select(schema.migrations.c.name)).scalars().all()
+            assert names == ["m001_create_tables"]
 
 
 def test_file_store_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
@@ -628,8 +666,8 @@ def test_unsupported_store_url_names_the_choices() -> None:
         open_store("mysql://localhost/factionmap")
 
 
-def test_crash_in_a_file_store_leaves_it_as_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "f.db"
+def test_crash_in_a_file_store_leaves_it_as_before(store_location: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = store_location
     store = open_store(path)
 
     def crash(*args: object) -> None:
@@ -663,14 +701,11 @@ def _typical_record(n: int) -> Extraction:
     return record(text, doc_id=f"d{n}", url=f"https://outlet{n % 5}.example/{n}", actors=actors, relations=relations)
 
 
-def test_adding_a_typical_record_takes_a_few_milliseconds(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "perf.db")
+def test_many_typical_records_resolve_to_the_same_actors(store_location: str) -> None:
+    # Speed is measured by the benchmark (bench/), not asserted here.
+    store = open_store(store_location)
     records = [_typical_record(n) for n in range(60)]
-    store.add_extraction(records[0])
-    started = time.perf_counter()
-    for ex in records[1:]:
+    for ex in records:
         assert store.add_extraction(ex)
-    per_record_ms = (time.perf_counter() - started) * 1000 / (len(records) - 1)
-    assert per_record_ms < 25, f"{per_record_ms:.1f} ms per record"
     assert store.stats()["actors"] == 20
     store.close()
