@@ -248,12 +248,12 @@ def stats(db: str | None, config: Path | None) -> None:
 def export_command(fmt: str, as_of: str | None, actors: tuple[str, ...], output: str | None, db: str | None,
                    config: Path | None) -> None:
     """Write the store as FORMAT: stix, graphml, gexf, acled, mmp or jsonl (see docs/exports.md)."""
-    from factionmap.export import export
+    from factionmap.export import export as export_store
 
     with _errors():
         settings = _settings(config, db=db)
         with _store(settings) as store:
-            report = export(store, fmt, output or click.get_binary_stream("stdout"), as_of=as_of, actors=actors)
+            report = export_store(store, fmt, output or sys.stdout.buffer, as_of=as_of, actors=actors)
     click.echo(report.summary(), err=True)
 
 

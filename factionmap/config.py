@@ -22,16 +22,16 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="FACTIONMAP_", extra="forbid")
 
-    db: str = Field("factionmap.db", description="SQLite file or database URL of the store")
-    model: str | None = Field(None, description="spaCy model package to load (default: the bundled one)")
+    db: str = Field(default="factionmap.db", description="SQLite file or database URL of the store")
+    model: str | None = Field(default=None, description="spaCy model package to load (default: the bundled one)")
     kb_files: list[Path] = Field(default_factory=list, description="user knowledge-base files (JSONL)")
     geonames_files: list[Path] = Field(default_factory=list, description="GeoNames dumps to add to the gazetteer")
-    cue_file: Path | None = Field(None, description="a cue lexicon replacing the bundled one")
-    max_bytes: int = Field(5_000_000, description="inputs larger than this are skipped", gt=0)
-    batch_size: int = Field(32, description="documents parsed together", gt=0)
-    tile_url: str = Field("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    cue_file: Path | None = Field(default=None, description="a cue lexicon replacing the bundled one")
+    max_bytes: int = Field(default=5_000_000, description="inputs larger than this are skipped", gt=0)
+    batch_size: int = Field(default=32, description="documents parsed together", gt=0)
+    tile_url: str = Field(default="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                           description="map tile URL template for the web app; empty: no tiles (outlines only)")
-    tile_attribution: str = Field("© OpenStreetMap contributors", description="credit shown under the map tiles")
+    tile_attribution: str = Field(default="© OpenStreetMap contributors", description="credit shown under the map tiles")
 
 
 def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:

@@ -10,7 +10,7 @@ precision the source text supports (see ``factionmap.dates``).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 PartialDate = str

@@ -12,7 +12,8 @@ from factionmap.pipeline.arguments import MentionIndex, clause_verb, place_list,
 from factionmap.pipeline.relations import Finding
 from factionmap.pipeline.status import CONFIDENCE_BY_STATUS, Attribution, attribute
 from factionmap.pipeline.timing import DocumentDates, Timing, cue_timing
-from factionmap.records import Event, Participant, Relation, Span as TextSpan
+from factionmap.records import Event, Participant, Relation
+from factionmap.records import Span as TextSpan
 
 ONSET_TYPES = frozenset({"allegiance", "splinter_of", "merger", "joint_operation"})
 SWITCH_TYPES = frozenset({"allegiance", "merger", "splinter_of"})

@@ -45,7 +45,7 @@ class Cue(BaseModel):
     object_via: tuple[str, ...] = ()
     confidence: float = Field(0.6, ge=0.0, le=1.0)
 
-    def model_post_init(self, __context: object) -> None:
+    def model_post_init(self, context: object, /) -> None:
         if self.type is None and self.event is None:
             raise ValueError(f"cue {self.name!r} yields neither a relation type nor an event")
         if self.type is not None and self.type not in RELATION_TYPES:

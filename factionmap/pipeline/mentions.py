@@ -10,8 +10,8 @@ Uzbekistan (IMU)", "also known as the Islamic Jihad Group") and short forms of p
 
 from __future__ import annotations
 
+import itertools
 import re
-
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -168,7 +168,7 @@ class ActorFinder:
             entry = self.kb.lookup(span.text)
             if entry is not None:
                 yield self._entry_candidate(span.start, span.end, entry)
-            elif kind == "organization" and set(t.lower_ for t in span) & ARMED_NAME_WORDS:
+            elif kind == "organization" and {t.lower_ for t in span} & ARMED_NAME_WORDS:
                 yield _Candidate(span.start, span.end, "ner", "armed_group", span.text,
                                  f"name:{normalize_name(span.text)}")
             else:
@@ -260,12 +260,12 @@ def _common_opener(token: Token) -> bool:
     """A capitalised common word only because it opens the sentence ("Members of the ...") or a date word."""
     if token.lower_.rstrip(".") in DATE_WORDS or token.like_num:
         return True
-    return token.is_sent_start and token.pos_ not in ("PROPN",) and token.lower_ not in LEADING_GROUP_WORDS
+    return bool(token.is_sent_start) and token.pos_ != "PROPN" and token.lower_ not in LEADING_GROUP_WORDS
 
 
 def _has_inner_trailing_word(words: Sequence[str]) -> bool:
     """ "Islamic Movement of Uzbekistan": a group word followed by "of ..." names a group."""
-    return any(w in TRAILING_GROUP_WORDS and n in ("of", "for") for w, n in zip(words, words[1:]))
+    return any(w in TRAILING_GROUP_WORDS and n in ("of", "for") for w, n in itertools.pairwise(words))
 
 
 def _trim_entity(ent: Span) -> Span | None:

@@ -12,7 +12,7 @@ LEADING_GROUP_WORDS: frozenset[str] = frozenset({
     "katibat", "katiba", "katibah", "kataib", "kata'ib", "jabhat", "jabha", "jaish", "jaysh", "harakat",
     "harakah", "lashkar", "tehrik", "tehreek", "tahreek", "hizb", "hezb", "hizbul", "ansar", "ansaru",
     "liwa", "liwaa", "jamaat", "jama'at", "jamaah", "jamaa", "jund", "junud", "ahrar", "saraya", "tanzim",
-    "faylaq", "firqat", "alwiya", "asaib", "asa'ib", "jaysh", "haraka", "majlis", "tahrir", "hay'at", "hayat",
+    "faylaq", "firqat", "alwiya", "asaib", "asa'ib", "haraka", "majlis", "tahrir", "hay'at", "hayat",
     "sipah", "sipah-e", "lashkar-e", "jaish-e", "harkat", "harkat-ul", "tehrik-e", "hizb-ul",
 })
 

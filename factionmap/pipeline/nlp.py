@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 

@@ -156,9 +156,7 @@ def _requirements_met(cue: Cue, trigger: Token) -> bool:
         return False
     if mods & set(cue.excludes_modifier):
         return False
-    if cue.hyphen_only and not (trigger.i >= 2 and trigger.nbor(-1).text in ("-", "–")):
-        return False
-    return True
+    return not (cue.hyphen_only and not (trigger.i >= 2 and trigger.nbor(-1).text in ("-", "–")))
 
 
 def _frame_heads(trigger: Token, cue: Cue) -> list[Token]:

@@ -83,9 +83,9 @@ def _hedged(trigger: Token) -> bool:
     node = trigger
     for _ in range(6):
         for child in node.children:
-            if child.lemma_.lower() in HEDGES or child.lower_ in HEDGES:
-                if child.dep_ in ("advmod", "aux", "amod", "acomp", "mark", "npadvmod", "parataxis", "ccomp"):
-                    return True
+            hedge = child.lemma_.lower() in HEDGES or child.lower_ in HEDGES
+            if hedge and child.dep_ in ("advmod", "aux", "amod", "acomp", "mark", "npadvmod", "parataxis", "ccomp"):
+                return True
         if node.lemma_.lower() in HEDGES and node.i != trigger.i:
             return True
         if node.head.i == node.i or node.dep_ in ("ROOT", "advcl", "relcl", "acl", "conj", "parataxis"):
