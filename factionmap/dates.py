@@ -32,6 +32,7 @@ Relative = Callable[[date], Interval]
 
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _EXPLICIT = frozenset({"iso", "mdy", "dmy", "my", "y"})
+_YEARLESS = frozenset({"md", "dm"})
 _ONE_DAY = timedelta(days=1)
 
 
@@ -414,18 +415,26 @@ def find_dateline(text: str) -> str | None:
 
 
 def infer_publication_date(text: str) -> str | None:
-    """Guess a publication year from the dates a text mentions, when there is no metadata and no dateline.
+    """Guess a publication date from the dates a text mentions, when there is no metadata and no dateline.
 
-    The guess is the year of the latest date that states its own year and is a plain point in time
+    The base guess is the year of the latest date that states its own year and is a plain point in time
     (not "since ...", "until ...", nor either end of a range), and only when that date gives at least
-    a month: a bare year ("in 2009") is usually background. The result is a year, never finer, and
-    ``None`` where there is no such date. It is a cautious guess: the article may be later.
+    a month: a bare year ("in 2009") is usually background. News style writes the year only for dates
+    outside the current year ("in November 2014", but "On Aug. 20"): so when yearless month dates name months
+    that fall before that latest dated month, they belong to the next year, and the article is of that year,
+    no earlier than the latest such month. ``None`` where there is no such date; never finer than a month.
     """
+    expressions = _expressions(text, None)
     points = [
-        expr.value for raw, expr in _expressions(text, None)
+        expr.value for raw, expr in expressions
         if raw.kind in _EXPLICIT and expr.value is not None and expr.role == "point"
     ]
     if not points:
         return None
     latest = max(points, key=lambda value: date_bounds(value)[1])
-    return latest[:4] if precision(latest) != "year" else None
+    if precision(latest) == "year":
+        return None
+    yearless = [_month_of(raw.match) for raw, _ in expressions if raw.kind in _YEARLESS]
+    if yearless and max(yearless) < int(latest[5:7]):
+        return f"{int(latest[:4]) + 1:04d}-{max(yearless):02d}"
+    return latest[:4]

@@ -334,3 +334,14 @@ def test_find_dateline_reads_only_a_dateline_near_the_start(text: str, expected:
 ])
 def test_inferred_publication_date_is_the_year_of_the_latest_dated_event(text: str, expected: str | None) -> None:
     assert infer_publication_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # News style gives the year only outside the current year: yearless days before the dated month are next year's.
+    ("In November 2014 the group pledged to Omar. On Aug. 6 it pledged to Baghdadi. On Aug. 20 it said so.",
+     "2015-08"),
+    ("In March 2016 the group formed. On Aug. 6 it pledged.", "2016"),
+    ("The group was formed in 2009.", None),
+])
+def test_publication_date_is_inferred_from_dated_and_yearless_mentions(text: str, expected: str | None) -> None:
+    assert infer_publication_date(text) == expected
