@@ -147,3 +147,22 @@ def test_texts_that_name_no_actor_skip_the_parser(extractor: Extractor, text: st
     assert extractor.may_hold_facts(document) is may
     if not may:
         assert extractor.extract(document).relations == ()
+
+
+def test_according_to_a_source_makes_the_fact_its_claim(extractor: Extractor) -> None:
+    ex = extract(extractor, "Boko Haram fighters attacked Nigerian troops in Borno state, according to the Nigerian army.")
+    rel = relation(ex, "conflict", "Boko Haram", "Nigeria")
+    assert (rel["status"], rel["by"]) == ("claimed", "Nigeria")
+
+
+def test_suspected_perpetrators_make_the_fact_uncertain(extractor: Extractor) -> None:
+    ex = extract(extractor, "Suspected Boko Haram militants attacked Nigerian troops in Borno state.")
+    assert relation(ex, "conflict", "Boko Haram", "Nigeria")["status"] == "uncertain"
+
+
+def test_claim_of_responsibility_is_an_attack_claimed_by_the_group(extractor: Extractor) -> None:
+    ex = extract(extractor, "Al Shabaab claimed responsibility for the bombing in Mogadishu.")
+    names = {a.id: a.name for a in ex.actors}
+    [event] = ex.events
+    assert (event.type, event.status, names[event.attributed_to or ""]) == ("attack", "claimed", "al-Shabaab")
+    assert {p.name for p in ex.places if p.id == event.place} == {"Mogadishu"}

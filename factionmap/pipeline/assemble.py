@@ -49,6 +49,8 @@ class Assembler:
         """Record the relations and the event a finding states."""
         cue, trigger = finding.cue, finding.trigger
         who = attribute(trigger, self.index)
+        if cue.claimed_by_subject and finding.subjects:  # "Al Shabaab claimed responsibility for the bombing"
+            who = Attribution("claimed", finding.subjects[0].key)
         onset = cue.event is not None or (cue.pos == "VERB" and cue.type in ONSET_TYPES)
         timing = cue_timing(trigger, self.dates, onset)
         evidence = _evidence(finding.sentence)

@@ -40,6 +40,7 @@ class Cue(BaseModel):
     place_object: bool = False
     person_subject: bool = False
     via_possessor_event: bool = False
+    claimed_by_subject: bool = False
     subject_kinds: tuple[str, ...] = ACTOR_KINDS
     object_kinds: tuple[str, ...] = ACTOR_KINDS
     object_via: tuple[str, ...] = ()

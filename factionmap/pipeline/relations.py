@@ -99,7 +99,7 @@ class RelationFinder:
         objects = [o for o in objects if o.key not in subject_keys]
         if not objects and cue.reciprocal and len(subjects) >= 2 and _reciprocal_use(cue, trigger):
             return Finding(cue, trigger, subjects)  # "the two groups have clashed", "X and Y merged"
-        if not objects and cue.event == "propaganda" and subjects:
+        if not objects and (cue.event == "propaganda" or cue.claimed_by_subject) and subjects:
             return Finding(cue, trigger, subjects)
         if not subjects and cue.event == "attack" and objects:
             return Finding(cue, trigger, [], objects)  # agentless: the assembler looks for the narrative's actor

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from factionmap.pipeline.arguments import MentionIndex, actors_of, clause_subjects
+from factionmap.pipeline.arguments import MentionIndex, actors_of, clause_subjects, clause_verb
 
 REPORTING_VERBS = frozenset({"say", "claim", "report", "announce", "state", "assert", "boast", "trumpet", "tout",
                              "insist", "declare", "allege", "maintain", "contend", "tell", "write", "post",
@@ -52,10 +52,20 @@ def attribute(trigger: Token, index: MentionIndex) -> Attribution:
             if node.dep_ in ("ccomp", "xcomp", "advcl", "acl") or lemma in ("claim", "allege"):
                 return Attribution("uncertain" if hedged else "claimed", speaker)
         node = parent
-    quoted = _quoted_speaker(trigger, index)
+    quoted = _quoted_speaker(trigger, index) or _according_to(trigger, index)
     if quoted is not None:
-        return Attribution("claimed", quoted)
+        return Attribution("uncertain" if hedged else "claimed", quoted)
     return Attribution("uncertain" if hedged else "asserted")
+
+
+def _according_to(trigger: Token, index: MentionIndex) -> str | None:
+    """ "..., according to the Nigerian army": the sentence rests on that source's word."""
+    for token in trigger.sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            sources = actors_of((c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"), index)
+            if sources:
+                return sources[0].key
+    return None
 
 
 def _speaker(verb: Token, index: MentionIndex) -> str | None:
@@ -79,7 +89,11 @@ def _quoted_speaker(trigger: Token, index: MentionIndex) -> str | None:
 
 def _hedged(trigger: Token) -> bool:
     """A hedge word governs or modifies the cue's clause (not a neighbouring clause: "that could change as the
-    two groups have clashed" does not hedge the clash)."""
+    two groups have clashed" does not hedge the clash), or qualifies its subject ("suspected Boko Haram
+    militants attacked")."""
+    for subject in clause_subjects(clause_verb(trigger)):
+        if any(c.lower_ in HEDGES and c.dep_ in ("amod", "advmod", "compound") for c in subject.subtree):
+            return True
     node = trigger
     for _ in range(6):
         for child in node.children:
