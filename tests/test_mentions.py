@@ -61,3 +61,19 @@ def test_short_form_of_a_persons_name_is_the_same_person(extractor: Extractor) -
 def test_references_resolve_to_the_salient_group(extractor: Extractor, text: str, reference: str,
                                                  name: str) -> None:
     assert named(extractor, text)[reference][0] == name
+
+
+def test_all_caps_wire_copy_does_not_turn_every_phrase_into_a_name(extractor: Extractor) -> None:
+    text = ("SAN SALVADOR, 3 JAN 90 -- [REPORT] THE ARCE BATTALION COMMAND HAS REPORTED THAT ABOUT 50 PEASANTS OF\n"
+            "VARIOUS AGES HAVE BEEN KIDNAPPED BY TERRORISTS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT\n"
+            "[FMLN] IN SAN MIGUEL DEPARTMENT. THE SOURCE ADDED THAT THE TERRORISTS FORCED THE INDIVIDUALS OUT.")
+    found = mentions(extractor, text)
+    assert all(m.via in ("kb", "forces", "alias", "coref") for m in found)
+
+
+def test_hard_wrapped_lines_do_not_cut_sentences(extractor: Extractor) -> None:
+    text = ("THE ARMY REPORTED THAT GUERRILLAS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT ATTACKED\n"
+            "A MILITARY POST NEAR THE TOWN YESTERDAY AFTERNOON AND THAT TWO SOLDIERS WERE WOUNDED.\n\nNEXT.")
+    starts = [s.text.strip()[:10] for s in extractor.resources.nlp(text).sents]
+    assert "A MILITARY" not in starts
+    assert starts[-1] == "NEXT."

