@@ -95,12 +95,13 @@ class EntryModel(BaseModel):
     designations: list[DesignationModel] = []
     source: str = "curated"
     demonyms: list[str] = []
+    observer: bool = False
 
     def to_entry(self) -> KBEntry:
         """Return the frozen record."""
         return KBEntry(
             id=self.id, name=self.name, kind=self.kind, aliases=tuple(self.aliases), country=self.country,
-            parent=self.parent, predecessor=self.predecessor, source=self.source,
+            parent=self.parent, predecessor=self.predecessor, source=self.source, observer=self.observer,
             designations=tuple(Designation(by=d.by, list=d.list, date=d.date) for d in self.designations),
         )
 
@@ -140,6 +141,7 @@ def entry_from_row(row: dict[str, Any]) -> KBEntry:
         id=row["id"], name=row["name"], kind=row["kind"], aliases=tuple(row.get("aliases", ())),
         country=row.get("country"), parent=row.get("parent"), predecessor=row.get("predecessor"),
         designations=tuple(Designation(**d) for d in row.get("designations", ())), source=row.get("source", "curated"),
+        observer=bool(row.get("observer", False)),
     )
 
 

@@ -104,6 +104,7 @@ class KBEntry:
     predecessor: str | None = None
     designations: tuple[Designation, ...] = ()
     source: str = "curated"
+    observer: bool = False  # publishers, think tanks, monitors: they report on conflicts, they are not the story
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,3 +220,4 @@ class ActorMention:
     key: str
     via: str
     kb_id: str | None = None
+    observer: bool = False

@@ -77,3 +77,8 @@ def test_hard_wrapped_lines_do_not_cut_sentences(extractor: Extractor) -> None:
     starts = [s.text.strip()[:10] for s in extractor.resources.nlp(text).sents]
     assert "A MILITARY" not in starts
     assert starts[-1] == "NEXT."
+
+
+def test_its_never_refers_to_the_news_agency_that_tells_the_story(extractor: Extractor) -> None:
+    text = "The Islamic State attacked the town, AFP reported. Its fighters then withdrew."
+    assert named(extractor, text)["Its"][0] == "Islamic State"

@@ -33,7 +33,8 @@ def resolve_references(doc: Doc, mentions: Sequence[ActorMention]) -> list[Actor
     for token in doc:
         if token.i in covered:
             continue
-        before = [m for m in named if m.end <= token.i and sent_of[token.i] - sent_of[m.start] <= REACH_SENTENCES]
+        before = [m for m in named if m.end <= token.i and sent_of[token.i] - sent_of[m.start] <= REACH_SENTENCES
+                  and not m.observer]  # "its" is never the newspaper that tells the story
         new = _resolve(token, before, sent_of, doc)
         for m in new:
             covered.update(range(m.start, m.end))

@@ -58,6 +58,7 @@ class _Candidate:
     name: str
     key: str
     kb_id: str | None = None
+    observer: bool = False
 
 
 class ActorFinder:
@@ -104,10 +105,10 @@ class ActorFinder:
     def _mention(self, doc: Doc, c: _Candidate) -> ActorMention:
         span = doc[c.start:c.end]
         return ActorMention(c.start, c.end, span.start_char, span.end_char, span.text, c.name, c.kind, c.key,
-                            c.via, c.kb_id)
+                            c.via, c.kb_id, c.observer)
 
     def _entry_candidate(self, start: int, end: int, entry: KBEntry, via: str = "kb") -> _Candidate:
-        return _Candidate(start, end, via, entry.kind, entry.name, f"kb:{entry.id}", entry.id)
+        return _Candidate(start, end, via, entry.kind, entry.name, f"kb:{entry.id}", entry.id, entry.observer)
 
     def _kb_candidates(self, doc: Doc) -> Iterable[_Candidate]:
         for matcher in (self.folded, self.exact):
