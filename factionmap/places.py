@@ -2,7 +2,10 @@
 
 Mentions come from spaCy's GPE/LOC/FAC entities and from runs of proper nouns the gazetteer knows (the small
 model misses some). Each is resolved by context: the countries the document names vote, the divisions it names
-pull their places, a "province"/"city" word picks the feature, and population and feature rank break ties.
+pull their places, a "province"/"city" word picks the feature, and population and feature rank break ties. A
+national capital beats a division of the same name ("Washington"), a town the district named after it
+("Peshawar"), and a style-guide abbreviation after a comma names a division ("Edmonton, Ky."). A name resolved
+once keeps that place where the model mislabels it elsewhere in the document.
 Demonyms, names inside group names and spans the caller marks as actors are never places; a name the gazetteer
 does not know only costs itself (it takes the place named beside it in its sentence, when there is one).
 """
@@ -14,7 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from factionmap.gazetteer import Gazetteer, normalise_name
 from factionmap.records import GazetteerEntry, Place, Span
@@ -39,6 +43,9 @@ REGION_NOUNS = frozenset({"area", "areas", "region", "regions", "border", "borde
 CONTAINER_HEADS = frozenset({"republic", "kingdom", "emirates", "province", "state", "states",
                              "city", "county", "district", "governorate", "region", "islands", "isle"})
 FEATURE_BONUS = {"country": 6.0, "ADM1": 3.5, "PPLC": 3.0, "region": 2.0, "ADM2": 1.0}
+CAPITAL_OVER_DIVISION = 2.0  # "Washington", "Kabul": the national capital over the division of the same name
+PROPAGATED_LABELS = frozenset({"ORG", "PERSON", "FAC", "LOC", "GPE"})
+POSSESSIVES = ("'s", "’s", "'", "’")
 PRECISION = {"country": "country", "ADM1": "admin1", "ADM2": "admin2", "region": "region"}
 MIN_TOKEN_RUN_POPULATION = 1000
 UNSUPPORTED_MAX_POPULATION = 100_000  # a smaller place in a country nothing else names is likely a misreading
@@ -82,21 +89,25 @@ def precision_of(entry: GazetteerEntry) -> str:
 def find_place_mentions(doc: Doc, gazetteer: Gazetteer,
                         exclude: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
     """Find and resolve the toponyms of ``doc``, none inside the ``exclude`` character spans (actor names)."""
+    text = doc.text  # Doc.text joins every token on each access: read it once
     excluded = {t.i for t in doc if any(s <= t.idx < e for s, e in exclude)}
     blocked = _blocked_tokens(doc, excluded)
-    found = _ner_candidates(doc, blocked, excluded) + _token_run_candidates(doc, blocked, gazetteer)
+    found = (_ner_candidates(doc, blocked, excluded) + _abbreviation_candidates(doc, excluded, gazetteer)
+             + _token_run_candidates(doc, blocked, gazetteer))
     found = sorted(_dedupe(found), key=lambda c: c.start)
     for cand in found:
-        _extend(doc, cand)
-    _share_plural_suffixes(doc, found)
+        _extend(doc, text, cand)
+    _share_plural_suffixes(doc, text, found)
     for cand in found:
-        cand.entries = _lookup(doc.text[cand.head_start:cand.head_end], gazetteer, cand.from_ner)
+        cand.entries = _prefer_towns(_lookup(text[cand.head_start:cand.head_end], gazetteer, cand.from_ner),
+                                     cand.prefer)
         if cand.label == "NORP":
             cand.entries = [e for e in cand.entries if e.feature in {"country", "ADM1", "region"}]
     found = [c for c in found if c.entries or (c.from_ner and c.label != "NORP")]
-    _resolve(found, text=doc.text)
-    _resolve_unknowns(found, doc.text)
-    return [_mention(doc.text, c) for c in found if c.chosen is not None]
+    _resolve(found, text=text)
+    _resolve_unknowns(found, text)
+    found = sorted(found + _repeated_names(doc, text, found, excluded), key=lambda c: c.start)
+    return [_mention(text, c) for c in found if c.chosen is not None]
 
 
 def _blocked_tokens(doc: Doc, excluded: set[int]) -> set[int]:
@@ -170,6 +181,57 @@ def _after_locative(doc: Doc, start: int) -> bool:
     return prev in LOCATIVE_WORDS or (prev == "of" and start >= 2 and doc[start - 2].lower_ in PLACE_NOUNS)
 
 
+def _abbreviation_candidates(doc: Doc, excluded: set[int], gazetteer: Gazetteer) -> list[_Candidate]:
+    """A division written as an abbreviation after a comma: "Red Deer, Alta.", "Winnipeg, Man.", "Edmonton, Ky."
+
+    The model often splits the dot off or calls the abbreviation a person; the comma and the dot say what it is.
+    """
+    out = []
+    for tok in doc[2:]:
+        if tok.nbor(-1).text != "," or tok.i in excluded or not tok.text[:1].isupper() or len(tok.text) > 6:
+            continue
+        dotted = tok.text.endswith(".") or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "."
+                                            and doc[tok.i + 1].idx == tok.idx + len(tok.text))
+        if not dotted:
+            continue
+        name = tok.text if tok.text.endswith(".") else tok.text + "."
+        if _abbreviation_entries(name, gazetteer):
+            start = tok.idx
+            out.append(_Candidate(start, start + len(name), start, start + len(name), tok.sent.start_char,
+                                  label="GPE"))
+    return out
+
+
+def _abbreviation_entries(name: str, gazetteer: Gazetteer) -> list[GazetteerEntry]:
+    """Divisions a dotted abbreviation names: "Ky." is Kentucky; capitalised forms ("N.Y.", "U.S.") name anything."""
+    entries = gazetteer.candidates(name, abbreviations=True)
+    return entries if name.isupper() else [e for e in entries if e.feature == "ADM1"]
+
+
+def _repeated_names(doc: Doc, text: str, found: Sequence[_Candidate], excluded: set[int]) -> list[_Candidate]:
+    """A name the model mislabelled ("Edmonton" as an organisation) that the document elsewhere resolves as a place
+    takes that place: one sense per name per document."""
+    sense: dict[str, _Candidate] = {}
+    for c in found:
+        if c.chosen is not None and c.entries and not c.region and c.label != "NORP":
+            sense.setdefault(normalise_name(text[c.head_start:c.head_end]), c)
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in PROPAGATED_LABELS or any(i in excluded for i in range(ent.start, ent.end)):
+            continue
+        if any(c.start < ent.end_char and ent.start_char < c.end for c in found):
+            continue
+        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        for p in POSSESSIVES:
+            name = name.removesuffix(p)
+        host = sense.get(normalise_name(name))
+        if host is not None:
+            start = ent.start_char + ent.text.index(name)
+            out.append(_Candidate(start, start + len(name), start, start + len(name), ent.sent.start_char,
+                                  label=host.label, entries=host.entries, chosen=host.chosen))
+    return out
+
+
 def _token_run_candidates(doc: Doc, blocked: set[int], gazetteer: Gazetteer) -> list[_Candidate]:
     """Runs of capitalised proper nouns outside any entity that name a gazetteer entry of some standing."""
     out = []
@@ -210,9 +272,9 @@ def _tokens_after(doc: Doc, char: int) -> list[Token]:
     return list(doc[start:start + 4])
 
 
-def _extend(doc: Doc, cand: _Candidate) -> None:
+def _extend(doc: Doc, text: str, cand: _Candidate) -> None:
     """Take in a kind word ("Kunduz province"), a direction ("northern Afghanistan") or a region noun."""
-    head = doc.text[cand.head_start:cand.head_end]
+    head = text[cand.head_start:cand.head_end]
     last = head.split()[-1].lower() if head.split() else ""
     if last in SUFFIXES and len(head.split()) > 1:
         cand.prefer = SUFFIXES[last]
@@ -241,7 +303,7 @@ def _extend_region(cand: _Candidate, after: list[Token]) -> None:
             return
 
 
-def _share_plural_suffixes(doc: Doc, found: list[_Candidate]) -> None:
+def _share_plural_suffixes(doc: Doc, text: str, found: list[_Candidate]) -> None:
     """"Kunduz, Badakhshan and Nangarhar provinces": the plural kind word applies to every name of the list."""
     for k, cand in enumerate(found):
         after = _tokens_after(doc, cand.end)
@@ -250,7 +312,7 @@ def _share_plural_suffixes(doc: Doc, found: list[_Candidate]) -> None:
         cand.prefer = SUFFIXES[PLURAL_SUFFIXES[after[0].lower_]]
         cand.end = after[0].idx + len(after[0].text)
         j = k - 1
-        while j >= 0 and _list_gap(doc.text[found[j].end:found[j + 1].start]) and not found[j].prefer:
+        while j >= 0 and _list_gap(text[found[j].end:found[j + 1].start]) and not found[j].prefer:
             found[j].prefer = cand.prefer
             j -= 1
 
@@ -261,11 +323,24 @@ def _list_gap(text: str) -> bool:
 
 def _lookup(name: str, gazetteer: Gazetteer, from_ner: bool) -> list[GazetteerEntry]:
     """Candidates for a name: exact (codes only where NER saw a place), else spelling variants."""
+    if name.endswith(".") and len(name) <= 7 and name[:1].isupper():
+        entries = _abbreviation_entries(name, gazetteer)
+        if entries:
+            return entries
     abbreviations = from_ner and name.replace(".", "").replace(" ", "").isupper()
     entries = gazetteer.candidates(name, abbreviations=abbreviations)
     if not entries and name.isupper() and len(name) > 4:
         entries = gazetteer.candidates(name.title(), abbreviations=False)
     return entries or (gazetteer.variant_candidates(name) if from_ner or name[:1].isupper() else [])
+
+
+def _prefer_towns(entries: list[GazetteerEntry], prefer: tuple[str, ...]) -> list[GazetteerEntry]:
+    """Drop a second-level division that shares its name with a town of the same division ("Peshawar" the city,
+    not Peshawar District), unless the text says "district"."""
+    if "ADM2" in prefer:
+        return entries
+    towns = {(e.country, e.admin1) for e in entries if e.feature.startswith("PPL")}
+    return [e for e in entries if e.feature != "ADM2" or (e.country, e.admin1) not in towns]
 
 
 def _votes(found: Sequence[_Candidate]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
@@ -278,7 +353,7 @@ def _votes(found: Sequence[_Candidate]) -> tuple[Counter[str], Counter[tuple[str
         for e in picks:
             if e.country:
                 countries[e.country] += 2 if e.feature == "country" else 1
-            if e.country and e.admin1 and e.feature in {"ADM1", "ADM2"}:
+            if e.country and e.admin1 and e.feature != "country":
                 admin1s[(e.country, e.admin1)] += 1
     return countries, admin1s
 
@@ -287,6 +362,8 @@ def _score(entry: GazetteerEntry, cand: _Candidate, countries: Counter[str],
            admin1s: Counter[tuple[str, str]], neighbour: GazetteerEntry | None) -> float:
     """How well an entry fits a mention: its standing, the kind word, the document's countries and divisions."""
     s = math.log10(entry.population + 10) + FEATURE_BONUS.get(entry.feature, 0.0)
+    if entry.feature == "PPLC" and any(e.feature == "ADM1" and e.country == entry.country for e in cand.entries):
+        s += CAPITAL_OVER_DIVISION
     if cand.prefer:
         s += 10.0 if entry.feature in cand.prefer[:1] else 6.0 if entry.feature in cand.prefer else 0.0
     total = sum(countries.values())

