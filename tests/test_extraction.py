@@ -166,3 +166,23 @@ def test_claim_of_responsibility_is_an_attack_claimed_by_the_group(extractor: Ex
     [event] = ex.events
     assert (event.type, event.status, names[event.attributed_to or ""]) == ("attack", "claimed", "al-Shabaab")
     assert {p.name for p in ex.places if p.id == event.place} == {"Mogadishu"}
+
+
+def test_merger_of_several_groups_pairs_them_and_takes_its_date(extractor: Extractor) -> None:
+    text = ("The group was formed in 2017 through the merger of Ansar Dine, al-Mourabitoun and the Macina "
+            "Liberation Front.")
+    ex = extract(extractor, text)
+    mergers = {frozenset((s, o)) for s, t, o in triples(ex) if t == "merger"}
+    assert frozenset(("Ansar Dine", "al-Mourabitoun")) in mergers and len(mergers) == 3
+    assert {r.start for r in ex.relations if r.type == "merger"} == {"2017"}
+
+
+def test_passive_backing_is_an_alliance(extractor: Extractor) -> None:
+    ex = extract(extractor, "The Houthis, who are backed by Iran, launched drones at Saudi Arabia on Sunday.")
+    assert ("Houthis", "alliance", "Iran") in triples(ex)
+
+
+def test_killing_a_states_soldiers_is_conflict_with_that_state(extractor: Extractor) -> None:
+    ex = extract(extractor, "Al-Shabaab militants stormed a base on Friday, killing at least 12 Somali soldiers.")
+    assert ("al-Shabaab", "conflict", "Somalia") in triples(ex)
+    assert [e.type for e in ex.events] == ["killing"]

@@ -51,7 +51,7 @@ class Assembler:
         who = attribute(trigger, self.index)
         if cue.claimed_by_subject and finding.subjects:  # "Al Shabaab claimed responsibility for the bombing"
             who = Attribution("claimed", finding.subjects[0].key)
-        onset = cue.event is not None or (cue.pos == "VERB" and cue.type in ONSET_TYPES)
+        onset = cue.event is not None or (cue.type in ONSET_TYPES and (cue.pos == "VERB" or cue.type != "allegiance"))
         timing = cue_timing(trigger, self.dates, onset)
         evidence = _evidence(finding.sentence)
         confidence = round(cue.confidence * CONFIDENCE_BY_STATUS[who.status], 3)
@@ -62,7 +62,14 @@ class Assembler:
         objects = [m.key for m in finding.objects]
         if cue.event is not None and onset and timing.start is None and timing.end is None:
             timing = replace(timing, start=self.dates.paragraph_date(finding.sentence))
-        if cue.type is not None:
+        if cue.event in ("killing", "capture"):
+            # killing a group's men or a state's soldiers is fighting them; killing a person is an event only
+            objects_of_groups = [m.key for m in finding.objects if m.kind != "person"]
+            for s in subjects:
+                for o in objects_of_groups:
+                    if s != o:
+                        self._relation("conflict", s, o, timing, who, confidence, evidence)
+        elif cue.type is not None:
             for s, o in self._pairs(finding, subjects, objects):
                 self._relation(cue.type, s, o, timing, who, confidence, evidence)
             if (cue.type in ACTIVITY_TYPES or cue.event == "attack") and objects:

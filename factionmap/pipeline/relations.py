@@ -238,10 +238,11 @@ def _event_owner(heads: Sequence[Token], cue: Cue, index: MentionIndex) -> list[
 
 
 def _between_parties(trigger: Token, index: MentionIndex) -> list[ActorMention]:
-    """ "the struggle between the Islamic State and al Qaeda": the parties are the two named, whoever the
-    sentence's subject is."""
+    """ "the struggle between the Islamic State and al Qaeda", "the merger of Ansar Dine, al-Mourabitoun and
+    the Macina Liberation Front": the parties are the ones named, whoever the sentence's subject is."""
     parties: list[ActorMention] = []
-    for obj in prep_objects([trigger], ("between",)):
+    preps = ("between",) if trigger.pos_ != "NOUN" else ("between", "of")
+    for obj in prep_objects([trigger], preps):
         nested = {t.i for c in obj.children if c.dep_ in ("prep", "relcl", "acl") for t in c.subtree}
         parties += [m for t in obj.subtree if t.i not in nested for m in index.at(t)]
     return list({m.key: m for m in parties}.values())
