@@ -23,6 +23,7 @@ from factionmap.config import Settings, load_settings
 from factionmap.dates import parse_partial_date
 from factionmap.errors import FactionmapError, InvalidDate
 from factionmap.ingest import count_inputs
+from factionmap.parallel import Scale, available_cores
 from factionmap.records import RELATION_TYPES, IngestProblem
 from factionmap.store import Store, open_store
 
@@ -55,6 +56,27 @@ def db_option(f: F) -> F:
     return click.option("--db", metavar="PATH|URL",
                         help="SQLite file or database URL of the store [default: factionmap.db, or FACTIONMAP_DB, "
                         "or 'db' in the config file].")(f)
+
+
+def scale_options(f: F) -> F:
+    """``--workers N``, ``--dask ADDRESS`` and ``--dask-scheduler-file FILE``: where extraction runs."""
+    f = click.option("--dask-scheduler-file", "scheduler_file", metavar="FILE",
+                     type=click.Path(exists=True, dir_okay=False),
+                     help="Extract on the Dask cluster this scheduler file names (pip install 'factionmap[dask]').")(f)
+    f = click.option("--dask", "dask", metavar="ADDRESS",
+                     help="Extract on the Dask cluster at this scheduler address, e.g. tcp://10.0.0.5:8786.")(f)
+    return click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+                        help="Processes extracting in parallel [default: all cores].")(f)
+
+
+def _scale(workers: int | None, dask: str | None, scheduler_file: str | None) -> Scale:
+    """The ``Scale`` the options ask for; Dask options exclude each other and ``--workers``."""
+    if dask and scheduler_file:
+        raise click.UsageError("Give --dask or --dask-scheduler-file, not both.")
+    target = dask or scheduler_file
+    if target and workers is not None:
+        raise click.UsageError("--workers sets local processes; a Dask cluster has its own workers: drop one.")
+    return Scale(workers=workers or available_cores(), dask=target)
 
 
 def _settings(config: Path | None, **flags: Any) -> Settings:
@@ -124,17 +146,21 @@ def cli() -> None:
 @db_option
 @click.option("--published", metavar="DATE", callback=check_date,
               help=f"Publication date of inputs that give none: {DATE_FORMS}.")
+@scale_options
 @config_option
-def ingest(paths: tuple[str, ...], db: str | None, published: str | None, config: Path | None) -> None:
+def ingest(paths: tuple[str, ...], db: str | None, published: str | None, workers: int | None, dask: str | None,
+           scheduler_file: str | None, config: Path | None) -> None:
     """Read, extract and store articles: .txt, .html/.htm, .jsonl files or folders of them.
 
-    Documents already in the store are skipped. Every bad input is named on stderr with the reason; the exit
-    status is 1 if any was skipped.
+    Documents already in the store are skipped. Extraction runs on all cores (or a Dask cluster); this process
+    alone writes the store. Every bad input is named on stderr with the reason; the exit status is 1 if any was
+    skipped.
     """
+    scale = _scale(workers, dask, scheduler_file)
     with _errors():
         settings = _settings(config, db=db)
         with _store(settings) as store, _progress(paths, "ingesting") as progress:
-            report = service.ingest(paths, store, settings, published, progress)
+            report = service.ingest(paths, store, settings, published, progress, scale=scale)
     _report_problems(report.problems)
     click.echo(ingest_summary(report, settings.db))
     if not report.ok:
@@ -160,16 +186,20 @@ def _output(path: str) -> Iterator[TextIO]:
 @click.option("--output", "-o", metavar="FILE", default="-", show_default=True, help="Output file; - for stdout.")
 @click.option("--published", metavar="DATE", callback=check_date,
               help=f"Publication date of inputs that give none: {DATE_FORMS}.")
+@scale_options
 @config_option
-def extract(paths: tuple[str, ...], fmt: str, output: str, published: str | None, config: Path | None) -> None:
+def extract(paths: tuple[str, ...], fmt: str, output: str, published: str | None, workers: int | None,
+            dask: str | None, scheduler_file: str | None, config: Path | None) -> None:
     """Extract articles without storing them: one record per document, in input order.
 
-    Bad inputs are named on stderr and skipped; the exit status is 1 if any was.
+    The records are the same byte for byte whatever the number of workers. Bad inputs are named on stderr and
+    skipped; the exit status is 1 if any was.
     """
+    scale = _scale(workers, dask, scheduler_file)
     with _errors():
         settings = _settings(config)
         with _output(output) as out, _progress(paths, "extracting") as progress:
-            report = service.extract_to_jsonl(paths, out, settings, published, progress)
+            report = service.extract_to_jsonl(paths, out, settings, published, progress, scale=scale)
     _report_problems(report.problems)
     where = "stdout" if output == "-" else output
     click.echo(f"Extracted {_plural(report.documents, 'document')} to {where} "

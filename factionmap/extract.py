@@ -106,9 +106,11 @@ class Extractor:
         dates = DocumentDates(find_date_expressions(document.text, document.published), document.text)
         index = MentionIndex(mentions)
         assembler = Assembler(index, place_at, dates, document.published, {p.key: p.country for p in places})
-        for sentence in doc.sents:
-            for finding in self.relations(sentence, index, set(place_at)):
-                assembler.add(finding)
+        findings = [f for sentence in doc.sents for f in self.relations(sentence, index, set(place_at))]
+        for finding in findings:
+            dates.reserve(finding.sentence.start_char, finding.sentence.end_char)
+        for finding in findings:
+            assembler.add(finding)
         assembly = assembler.finish()
         return _records(document, mentions, places, assembly.relations, assembly.events, _phrase_aliases(doc, mentions))
 

@@ -25,6 +25,7 @@ from factionmap.evaluation import Tally, TypeScore, score, scores_by_type, summa
 from factionmap.extract import Extractor
 from factionmap.ingest import read_documents
 from factionmap.kb import normalize_name
+from factionmap.parallel import Scale, extract_scaled
 from factionmap.records import SYMMETRIC_RELATIONS, Document, Extraction, IngestProblem
 from factionmap.serialize import RunIds, record_to_dict
 from factionmap.store import ActorProfile, Store, StoredActor, StoredEvent, StoredEvidence, StoredRelation
@@ -108,9 +109,16 @@ def _new_documents(
 
 
 def extract_documents(
-    documents: Iterable[Document], settings: Settings, extractor: Extractor | None = None
+    documents: Iterable[Document], settings: Settings, extractor: Extractor | None = None, scale: Scale = Scale()
 ) -> Iterator[Extraction]:
-    """Extract documents in batches, loading the model only when the first document arrives."""
+    """Extract documents in batches, in input order, loading the model only when the first document arrives.
+
+    With an ``extractor`` or a ``scale`` of one worker the work runs in this process; otherwise on the pool of
+    processes or the Dask cluster that ``scale`` names (``factionmap.parallel``), with the same records.
+    """
+    if extractor is None and not scale.in_process:
+        yield from extract_scaled(documents, settings, scale)
+        return
     pending = iter(documents)
     first = next(pending, None)
     if first is None:
@@ -126,11 +134,13 @@ def extract_to_jsonl(
     published: str | None = None,
     progress: Progress | None = None,
     extractor: Extractor | None = None,
+    scale: Scale = Scale(),
 ) -> RunReport:
     """Extract every input document and write one extraction record a line (FORMAT.md), in input order.
 
-    Stateless: nothing is stored. Actor and place ids are stable across the records of the run. Bad inputs are
-    skipped and listed in the report's ``problems``.
+    Stateless: nothing is stored. Actor and place ids are stable across the records of the run (numbered here,
+    whatever ``scale`` runs the extraction, so the output is the same byte for byte). Bad inputs are skipped and
+    listed in the report's ``problems``.
 
     Raises:
         InvalidDate: ``published`` is not a partial date.
@@ -138,7 +148,7 @@ def extract_to_jsonl(
     counter = _Counter()
     items = read_documents(paths, published, max_bytes=settings.max_bytes)
     run = RunIds()
-    for ex in extract_documents(_documents_only(items, counter, progress), settings, extractor):
+    for ex in extract_documents(_documents_only(items, counter, progress), settings, extractor, scale):
         output.write(json.dumps(record_to_dict(ex, run), ensure_ascii=False) + "\n")
         counter.count(ex)
         _notify(progress, ex.doc.source)
@@ -152,12 +162,14 @@ def ingest(
     published: str | None = None,
     progress: Progress | None = None,
     extractor: Extractor | None = None,
+    scale: Scale = Scale(),
 ) -> RunReport:
     """Read, extract and store every input document whose text is not stored yet.
 
     Documents already stored (by content hash) are skipped before extraction, and the model is not even loaded
-    when nothing is new. Each document is stored in its own transaction, so a run killed midway leaves the store
-    consistent, and running it again stores the rest without duplicates.
+    (nor a pool or cluster started) when nothing is new. Extraction runs where ``scale`` says; this process alone
+    writes the store, each document in its own transaction, so a run killed midway leaves the store consistent,
+    and running it again stores the rest without duplicates.
 
     Raises:
         InvalidDate: ``published`` is not a partial date.
@@ -166,7 +178,7 @@ def ingest(
     counter = _Counter()
     items = read_documents(paths, published, max_bytes=settings.max_bytes)
     fresh = _new_documents(_documents_only(items, counter, progress), store.known_hashes(), counter, progress)
-    for ex in extract_documents(fresh, settings, extractor):
+    for ex in extract_documents(fresh, settings, extractor, scale):
         if store.add_extraction(ex):
             counter.count(ex)
         else:  # stored meanwhile by another writer

@@ -186,3 +186,33 @@ def test_killing_a_states_soldiers_is_conflict_with_that_state(extractor: Extrac
     ex = extract(extractor, "Al-Shabaab militants stormed a base on Friday, killing at least 12 Somali soldiers.")
     assert ("al-Shabaab", "conflict", "Somalia") in triples(ex)
     assert [e.type for e in ex.events] == ["killing"]
+
+
+def test_faction_that_split_and_rejoined_has_both_dates(extractor: Extractor) -> None:
+    text = ("Jamaat-ul-Ahrar, a TTP faction that split from the group in 2014 before rejoining it in 2020, "
+            "denied involvement.")
+    ex = extract(extractor, text)
+    assert relation(ex, "splinter_of", "Jamaat-ul-Ahrar", "Tehrik-i-Taliban Pakistan")["start"] == "2014"
+    assert relation(ex, "allegiance", "Jamaat-ul-Ahrar", "Tehrik-i-Taliban Pakistan")["start"] == "2020"
+
+
+def test_cutting_ties_ends_the_alliance(extractor: Extractor) -> None:
+    ex = extract(extractor, "Hay'at Tahrir al-Sham cut its ties with al Qaeda in 2016.")
+    assert relation(ex, "alliance", "Hay'at Tahrir al-Sham", "al Qaeda")["end"] == "2016"
+
+
+def test_led_by_makes_the_leader(extractor: Extractor) -> None:
+    ex = extract(extractor, "Hay'at Tahrir al-Sham, led by Abu Mohammad al-Julani, took Idlib.")
+    assert ("Abu Mohammad al-Julani", "leader_of", "Hay'at Tahrir al-Sham") in triples(ex)
+
+
+def test_attacking_a_sides_base_is_conflict_with_that_side(extractor: Extractor) -> None:
+    ex = extract(extractor, "ISWAP fighters overran a Nigerian army base in Borno state last week.")
+    assert ("Islamic State West Africa Province", "conflict", "Nigeria") in triples(ex)
+
+
+def test_a_date_that_dates_another_fact_is_not_lent_to_the_next_sentence(extractor: Extractor) -> None:
+    text = ("Jamaat-ul-Ahrar split from the TTP in 2014. Noor Wali Mehsud, the TTP's emir, has pledged allegiance "
+            "to Hibatullah Akhundzada.")
+    ex = extract(extractor, text)
+    assert relation(ex, "allegiance", "Noor Wali Mehsud", "Hibatullah Akhundzada")["start"] is None

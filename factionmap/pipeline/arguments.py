@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
-from factionmap.pipeline.names import LEADER_WORDS, MEMBER_WORDS
+from factionmap.pipeline.names import ASSET_WORDS, LEADER_WORDS, MEMBER_WORDS
 from factionmap.records import ActorMention
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -52,12 +52,14 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
     if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
         return []
     lemma = token.lemma_.lower()
+    if token.dep_ == "appos" and token.pos_ == "NOUN" and index.at(token.head):
+        return _unique(index.at(token.head))  # "Jamaat-ul-Ahrar, a TTP faction": the faction is the group named
     if lemma in LEADER_WORDS or token.lower_ in LEADER_WORDS:
         named = [m for c in token.children if c.dep_ == "appos" for t in expand(c)
                  for m in actors_at(t, index, depth + 1)]
         if any(m.kind == "person" for m in named):
             return _unique(named)
-    if token.lower_ in MEMBER_WORDS or lemma in MEMBER_WORDS or lemma in LEADER_WORDS:
+    if token.lower_ in MEMBER_WORDS | ASSET_WORDS or lemma in MEMBER_WORDS or lemma in LEADER_WORDS:
         owners = _owners(token, index, depth)
         if owners:
             return owners

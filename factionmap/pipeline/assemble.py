@@ -57,7 +57,7 @@ class Assembler:
         confidence = round(cue.confidence * CONFIDENCE_BY_STATUS[who.status], 3)
         subjects = [m.key for m in finding.subjects]
         if not subjects and cue.event == "attack":
-            subjects = self._recent_agents(trigger)
+            subjects = [a for a in self._recent_agents(trigger) if a not in {m.key for m in finding.objects}]
             confidence = round(confidence * 0.7, 3)
         objects = [m.key for m in finding.objects]
         if cue.event is not None and onset and timing.start is None and timing.end is None:

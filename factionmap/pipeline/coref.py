@@ -58,7 +58,12 @@ def _resolve(token: Token, before: list[ActorMention], sent_of: dict[int, int], 
 
 
 def _salient(token: Token, candidates: list[ActorMention], sent_of: dict[int, int], doc: Doc) -> ActorMention | None:
-    """The subject group of this or a recent sentence, else the nearest group before the reference."""
+    """The subject group of this or a recent sentence, else the nearest group before the reference.
+
+    A reference inside a clause that describes a group is not that group: in "Jamaat-ul-Ahrar, a TTP faction
+    that split from the group", the group is the TTP."""
+    described = _described(token)
+    candidates = [m for m in candidates if not (m.start <= described < m.end)]
     if not candidates:
         return None
     here = sent_of[token.i]
@@ -67,6 +72,19 @@ def _salient(token: Token, candidates: list[ActorMention], sent_of: dict[int, in
         if subjects:
             return subjects[-1] if distance else subjects[0]
     return candidates[-1]
+
+
+def _described(token: Token) -> int:
+    """Index of the noun a relative clause around the token describes (through an apposition), or -1."""
+    node = token
+    for _ in range(8):
+        if node.dep_ in ("relcl", "acl"):
+            head = node.head
+            return head.head.i if head.dep_ == "appos" else head.i
+        if node.head.i == node.i:
+            return -1
+        node = node.head
+    return -1
 
 
 def _is_subject(doc: Doc, m: ActorMention) -> bool:

@@ -32,7 +32,8 @@ from factionmap.pipeline.names import (
 from factionmap.records import ActorMention, KBEntry
 
 # Capitalised words allowed between a demonym and a force word: "Afghan National Army", "Iraqi Security Forces".
-FORCE_QUALIFIERS = frozenset({"national", "armed", "special", "security", "border", "air", "military", "defense",
+# ("national" is not one: the Syrian and Libyan "National Army" are not the state's forces.)
+FORCE_QUALIFIERS = frozenset({"armed", "special", "security", "border", "air", "military", "defense",
                               "defence", "state", "federal", "army", "naval", "central", "interior"})
 # Source tiers: a higher tier wins an overlap whatever the lengths (an NER span that swallows a known name and a
 # parenthesis, "Islamic Movement of Uzbekistan (IMU", loses to the known name); within a tier the longest wins.

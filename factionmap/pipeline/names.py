@@ -74,3 +74,10 @@ LEADER_WORDS: frozenset[str] = frozenset({
     "leader", "emir", "amir", "chief", "head", "commander", "founder", "chairman", "caliph", "spokesman",
     "spokesperson", "deputy", "shura", "leadership",
 })
+
+# Things a side owns that stand for it when attacked: "a Nigerian army base", "Houthi positions".
+ASSET_WORDS: frozenset[str] = frozenset({
+    "base", "bases", "position", "positions", "checkpoint", "checkpoints", "convoy", "convoys", "outpost",
+    "outposts", "camp", "camps", "barracks", "post", "posts", "stronghold", "strongholds", "headquarters",
+    "patrol", "patrols", "vehicle", "vehicles", "garrison", "garrisons", "targets", "hideout", "hideouts",
+})

@@ -36,7 +36,8 @@ LIGHT_VERBS = frozenset({"maintain", "have", "keep", "conduct", "launch", "carry
                          "showcase", "show", "highlight", "claim", "trumpet", "tout", "announce", "continue",
                          "begin", "start", "intensify", "step", "escalate", "take", "play", "forge", "build",
                          "strengthen", "establish", "form", "enjoy", "develop", "execute", "perform", "join",
-                         "see", "feature", "undertake", "pursue", "declare", "be"})
+                         "see", "feature", "undertake", "pursue", "declare", "be",
+                         "cut", "sever", "break", "end", "renounce", "dissolve", "abandon", "terminate"})
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
 POS_GROUPS = {"VERB": ("VERB",), "NOUN": ("NOUN", "PROPN"), "ADJ": ("ADJ", "VERB")}
 
@@ -131,6 +132,10 @@ class RelationFinder:
         found: list[ActorMention] = []
         if cue.hyphen_object:
             found += hyphen_actor(trigger, index)
+        if cue.agent and trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN":
+            found += actors_at(trigger.head, index)  # "the group, led by al-Julani": the group is led
+        if cue.direct_object and trigger.dep_ == "amod" and any(c.dep_ == "nsubj" for c in trigger.children):
+            found += actors_at(trigger.head, index)  # "The group has fought(amod) rival jihadists": a broken parse
         if cue.direct_object:
             if cue.agent and any(c.dep_ == "nsubjpass" for c in trigger.children):
                 found += actors_of((c for c in trigger.children if c.dep_ == "nsubjpass"), index)

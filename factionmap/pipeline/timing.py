@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from factionmap.dates import DateExpression
 
 STORY_LINES = 4  # the headline and the lede paragraphs
+ENDING_VERBS = frozenset({"cut", "sever", "break", "end", "renounce", "dissolve", "abandon", "terminate", "sunder"})
 PAST_MARKERS = frozenset({"previously", "formerly", "once", "erstwhile", "former", "earlier"})
 NEW_MARKERS = frozenset({"newly", "recently", "new"})
 
@@ -40,6 +41,14 @@ class DocumentDates:
         self.expressions = [e for e in expressions if e.value]
         self.starts = [e.start for e in self.expressions]
         self.text = text
+        self.busy: list[tuple[int, int]] = []  # sentences whose dates belong to their own cues
+
+    def reserve(self, start: int, end: int) -> None:
+        """Mark a sentence whose dates date its own facts: they are not lent to neighbouring sentences."""
+        self.busy.append((start, end))
+
+    def _lendable(self, e: DateExpression) -> bool:
+        return e.role == "point" and not any(a <= e.start < b for a, b in self.busy)
 
     def within(self, start: int, end: int) -> list[DateExpression]:
         """Expressions inside a character range."""
@@ -55,10 +64,10 @@ class DocumentDates:
         para_start = self.text.rfind("\n", 0, sentence.start_char) + 1
         para_end = self.text.find("\n", sentence.end_char)
         para_end = len(self.text) if para_end < 0 else para_end
-        before = [e for e in self.within(para_start, sentence.start_char) if e.role == "point"]
+        before = [e for e in self.within(para_start, sentence.start_char) if self._lendable(e)]
         if before:
             return before[-1].value
-        after = [e for e in self.within(sentence.end_char, para_end) if e.role == "point"]
+        after = [e for e in self.within(sentence.end_char, para_end) if self._lendable(e)]
         if after:
             return after[0].value
         return self.story_date(sentence.start_char)
@@ -69,7 +78,7 @@ class DocumentDates:
         lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", self.text)][:STORY_LINES]
         if not lines or position >= lines[-1].end():
             return None
-        points = [e for e in self.within(0, lines[-1].end()) if e.role == "point"]
+        points = [e for e in self.within(0, lines[-1].end()) if self._lendable(e)]
         return points[0].value if points else None
 
 
@@ -77,7 +86,8 @@ def cue_timing(trigger: Token, dates: DocumentDates, onset: bool) -> Timing:
     """Start/end of the fact a cue states, from the date expressions of its sentence."""
     sent = trigger.sent
     found = dates.within(sent.start_char, sent.end_char)
-    ended = _marked(trigger, PAST_MARKERS)
+    ending = trigger.head.lemma_.lower() in ENDING_VERBS and trigger.dep_ in ("dobj", "nsubjpass")
+    ended = ending or _marked(trigger, PAST_MARKERS)
     recent = _marked(trigger, NEW_MARKERS)
     if not found:
         return Timing(ended=ended, recent=recent)
@@ -85,11 +95,19 @@ def cue_timing(trigger: Token, dates: DocumentDates, onset: bool) -> Timing:
     in_clause = [e for e in found if any(e.start <= i < e.end for i in clause)]
     candidates = in_clause or found
     best = min(candidates, key=lambda e: abs(e.start - trigger.idx))
-    if best.role == "end":
+    if best.role == "end" and in_clause and _under_before(trigger):
+        best = replace(best, role="point")  # "split in 2014 before rejoining it in 2020": 2020 is the rejoining
+    if best.role == "end" or ending:  # "cut its ties with al Qaeda in 2016": the ties end in 2016
         return Timing(end=best.value, ended=True, recent=recent)
     if best.role == "start" or onset:
         return Timing(start=best.value, ended=ended, recent=recent)
     return Timing(ended=ended, recent=recent)
+
+
+def _under_before(trigger: Token) -> bool:
+    """The cue's own clause is the object of "before"/"prior to"/"until"."""
+    verb = _clause(trigger)
+    return verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ in ("before", "to", "until", "till")
 
 
 def _clause(token: Token) -> Token:

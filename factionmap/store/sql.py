@@ -3,7 +3,9 @@
 SQLite connections run in WAL mode with foreign keys on and a busy timeout, and the driver's own transaction
 handling is replaced by explicit ``BEGIN`` (SQLAlchemy's documented recipe) so that every transaction, DDL
 included, is atomic; writes take the write lock up front (``BEGIN IMMEDIATE``) so two writers queue instead of
-failing on a lock upgrade.
+failing on a lock upgrade. PostgreSQL write transactions do the same with a transaction-scoped advisory lock
+(``pg_advisory_xact_lock``): without it two writers adding different documents that name the same new actor both
+miss it and one fails on the unique key (issue 4).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from factionmap.store.sql_write import write_extraction
 from factionmap.timeline import bounds, in_force
 
 BUSY_TIMEOUT_MS = 10_000
+WRITE_LOCK_ID = 0x46414D50  # "FAMP": the advisory lock PostgreSQL writers queue on
 LINEAGE_TYPES = frozenset({"branch_of", "splinter_of", "merger"})
 _WRITE = "factionmap_write"
 
@@ -57,6 +60,12 @@ def _on_sqlite_begin(conn: Connection) -> None:
     """Emit BEGIN ourselves: IMMEDIATE for writes, deferred for reads."""
     write = conn.get_execution_options().get(_WRITE, False)
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _on_postgres_begin(conn: Connection) -> None:
+    """Write transactions queue on one advisory lock (released at commit or rollback), as SQLite's writers do."""
+    if conn.get_execution_options().get(_WRITE, False):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_ID:d})")
 
 
 def _url_of(url_or_path: str | Path) -> URL:
@@ -81,7 +90,9 @@ def make_engine(url_or_path: str | Path) -> Engine:
     """An engine for the store location, with the SQLite settings above when it is SQLite."""
     url = _url_of(url_or_path)
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True)
+        event.listen(engine, "begin", _on_postgres_begin)
+        return engine
     memory = url.database in (None, "", ":memory:")
     kwargs: dict[str, Any] = {"poolclass": StaticPool} if memory else {}
     engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)

@@ -1,0 +1,141 @@
+"""Extraction over many cores or a Dask cluster, with the same records, in the same order, as one process.
+
+    scale = Scale(workers=4)                      # a pool of 4 processes on this machine
+    scale = Scale(dask="tcp://scheduler:8786")    # the workers of a Dask cluster
+    for extraction in extract_scaled(documents, settings, scale):
+        ...
+
+Each worker (a pool process or a Dask worker) loads the model once and extracts chunks of ``settings.batch_size``
+documents; only documents go out and only ``Extraction`` records come back. The caller's process reads the
+inputs, numbers actors and places for the whole run (``serialize.RunIds``) and writes the store, so the output is
+byte for byte the same whatever the worker count. At most ``2 x workers`` chunks are in flight, so memory stays
+flat on an archive of any size.
+
+Per-worker state lives on the worker, never in this module: on the pool process object
+(``multiprocessing.current_process()``) or in a Dask ``WorkerPlugin`` (``factionmap.cluster``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import chain, islice
+from multiprocessing.pool import AsyncResult
+from typing import Protocol
+
+from factionmap.config import Settings
+from factionmap.extract import Extractor
+from factionmap.records import Document, Extraction
+
+Chunk = list[Document]
+_POOL_ATTRIBUTE = "factionmap_extractor"
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """Where extraction runs: this process (``workers=1``), a pool of ``workers`` processes, or a Dask cluster
+    (``dask``: a scheduler address such as ``tcp://host:8786``, or the path of a scheduler file)."""
+
+    workers: int = 1
+    dask: str | None = None
+
+    @property
+    def in_process(self) -> bool:
+        """Whether extraction runs in the caller's process (no pool, no cluster)."""
+        return self.dask is None and self.workers <= 1
+
+
+def available_cores() -> int:
+    """The cores this process may run on (the CPU affinity mask where the platform has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def chunks(documents: Iterable[Document], size: int) -> Iterator[Chunk]:
+    """Consecutive lists of ``size`` documents (the last may be shorter), read lazily."""
+    pending = iter(documents)
+    while chunk := list(islice(pending, size)):
+        yield chunk
+
+
+class Pending(Protocol):
+    """A submitted chunk: a pool's ``AsyncResult`` or a Dask ``Future``."""
+
+    def result(self) -> list[Extraction]: ...
+
+
+def ordered_results(submit: Callable[[Chunk], Pending], work: Iterable[Chunk], in_flight: int) -> Iterator[Extraction]:
+    """Submit chunks, keeping at most ``in_flight`` pending, and yield their records in input order."""
+    pending: deque[Pending] = deque()
+    for chunk in work:
+        pending.append(submit(chunk))
+        if len(pending) >= in_flight:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def extract_scaled(documents: Iterable[Document], settings: Settings, scale: Scale) -> Iterator[Extraction]:
+    """Extract documents in input order on the workers ``scale`` names.
+
+    Nothing loads before the first document arrives; a pool starts only when there are at least two chunks
+    (``settings.batch_size`` documents each) to share out, otherwise this process does the work.
+
+    Raises:
+        FactionmapError: Dask is asked for but not installed, or the scheduler cannot be reached.
+    """
+    work = chunks(documents, settings.batch_size)
+    head = list(islice(work, 2))
+    if not head:
+        return
+    work = chain(head, work)
+    if scale.dask is not None:
+        from factionmap.cluster import extract_on_dask  # Dask is an extra: imported only when asked for
+
+        yield from extract_on_dask(work, settings, scale.dask)
+    elif scale.workers <= 1 or len(head) == 1:  # one chunk: nothing to share out, so no processes to start
+        yield from Extractor.from_settings(settings).extract_all(_flatten(work), settings.batch_size)
+    else:
+        yield from _extract_in_pool(work, settings, scale.workers)
+
+
+def _flatten(work: Iterable[Chunk]) -> Iterator[Document]:
+    for chunk in work:
+        yield from chunk
+
+
+# --- A pool of processes on this machine ---------------------------------------------------------------------
+
+
+def _start_pool_worker(settings: Settings) -> None:
+    """Pool initializer: load the extractor once, onto this worker's process object."""
+    setattr(multiprocessing.current_process(), _POOL_ATTRIBUTE, Extractor.from_settings(settings))
+
+
+def _extract_chunk_in_pool(chunk: Chunk) -> list[Extraction]:
+    """Pool task: extract one chunk with the extractor this worker process loaded."""
+    extractor: Extractor = getattr(multiprocessing.current_process(), _POOL_ATTRIBUTE)
+    return list(extractor.extract_all(chunk, batch_size=len(chunk)))
+
+
+@dataclass(frozen=True, slots=True)
+class _PoolTask:
+    """A chunk submitted to the pool, read like a Dask future."""
+
+    pending: AsyncResult[list[Extraction]]
+
+    def result(self) -> list[Extraction]:
+        """The chunk's records, once its worker is done (its exception, if it raised)."""
+        return self.pending.get()
+
+
+def _extract_in_pool(work: Iterable[Chunk], settings: Settings, workers: int) -> Iterator[Extraction]:
+    """Extract chunks on a pool of ``workers`` fresh ("spawn") processes, each loading the model once."""
+    context = multiprocessing.get_context("spawn")  # no inherited threads or locks; the same on every platform
+    with context.Pool(workers, initializer=_start_pool_worker, initargs=(settings,)) as pool:
+        yield from ordered_results(lambda chunk: _PoolTask(pool.apply_async(_extract_chunk_in_pool, (chunk,))), work,
+                                   2 * workers)
