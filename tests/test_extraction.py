@@ -212,7 +212,7 @@ def test_attacking_a_sides_base_is_conflict_with_that_side(extractor: Extractor)
 
 
 def test_a_date_that_dates_another_fact_is_not_lent_to_the_next_sentence(extractor: Extractor) -> None:
-    text = ("Jamaat-ul-Ahrar split from the TTP in 2014. Noor Wali Mehsud, the TTP's emir, has pledged allegiance "
+    text = ("In 2014, Jamaat-ul-Ahrar broke away from the TTP. Noor Wali Mehsud, the TTP's emir, has pledged allegiance "
             "to Hibatullah Akhundzada.")
     ex = extract(extractor, text)
     assert relation(ex, "allegiance", "Noor Wali Mehsud", "Hibatullah Akhundzada")["start"] is None

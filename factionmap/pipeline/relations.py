@@ -173,6 +173,8 @@ def _frame_heads(trigger: Token, cue: Cue) -> list[Token]:
               and (c.lemma_.lower() in cue.requires or c.lower_ in cue.requires)]
     if cue.pos == "VERB":
         heads += [c for c in trigger.children if c.dep_ == "dobj"]
+        # "broke away from": the parser may hang "from" on the particle
+        heads += [c for c in trigger.children if c.dep_ in ("advmod", "prt") and c.lower_ in ("away", "off", "out")]
     if trigger.dep_ == "xcomp" or trigger.dep_ == "pcomp":
         heads.append(trigger.head)
     return heads
