@@ -216,3 +216,8 @@ def test_a_date_that_dates_another_fact_is_not_lent_to_the_next_sentence(extract
             "to Hibatullah Akhundzada.")
     ex = extract(extractor, text)
     assert relation(ex, "allegiance", "Noor Wali Mehsud", "Hibatullah Akhundzada")["start"] is None
+
+
+def test_a_text_that_names_only_countries_and_its_newspaper_skips_the_parser(extractor: Extractor) -> None:
+    text = "India and Japan signed a trade agreement on Monday, The Times of India reported."
+    assert not extractor.may_hold_facts(Document("t", text, "test", published=PUBLISHED))

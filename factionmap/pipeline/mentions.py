@@ -84,15 +84,21 @@ class ActorFinder:
             self.exact.add(entry_id, docs)
 
     def may_name_actors(self, doc: Doc) -> bool:
-        """A cheap test on a tokenized (unparsed) text: a known actor, a capitalised group word ("Front",
-        "Katibat") or a state's forces ("Afghan forces")? Texts with none of these hold no fact we extract."""
+        """A cheap test on a tokenized (unparsed) text: an armed group or organization the knowledge base knows,
+        a capitalised group word ("Front", "Katibat") or a state's forces ("Afghan forces")? A text that only
+        names countries, or the newspaper that printed it, holds no fact we extract."""
         for token in doc:
             lower = token.lower_
             if token.is_title and (lower in LEADING_GROUP_WORDS or lower in TRAILING_GROUP_WORDS):
                 return True
             if lower in STATE_FORCE_WORDS and token.i > 0 and self._state_named_by(doc[token.i - 1]) is not None:
                 return True
-        return bool(self.exact(doc)) or bool(self.folded(doc))
+        for matcher in (self.exact, self.folded):
+            for match_id, _, _ in matcher(doc):
+                entry = self.kb.get(self.vocab.strings[match_id])
+                if entry is not None and entry.kind != "state" and not entry.observer:
+                    return True
+        return False
 
     def __call__(self, doc: Doc) -> list[ActorMention]:
         candidates = [*self._kb_candidates(doc), *self._force_candidates(doc)]
