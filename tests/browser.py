@@ -1,8 +1,10 @@
-"""Helpers for the browser tests and the benchmark: a uvicorn server in a thread, and Debian's headless
-Chromium driven through chromedriver (selenium, offline: both binaries come from apt)."""
+"""Helpers for the browser tests and the benchmark: a uvicorn server in a thread, Debian's headless Chromium
+driven through chromedriver (selenium, offline: both binaries come from apt), and records of a large synthetic
+network (``make_records``)."""
 
 from __future__ import annotations
 
+import random
 import socket
 import threading
 import time
@@ -14,6 +16,7 @@ from typing import Any
 import uvicorn
 
 from factionmap.config import Settings
+from factionmap.records import ACTOR_KINDS, SYMMETRIC_RELATIONS, Actor, Document, Extraction, Relation, Span
 from factionmap.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -101,3 +104,41 @@ def wait_for(driver: Any, script: str, timeout: float = 20.0) -> Any:
         if time.monotonic() > deadline:
             raise TimeoutError(f"timed out waiting for: {script}")
         time.sleep(0.05)
+
+
+TYPES = ("allegiance", "branch_of", "alliance", "joint_operation", "rivalry", "conflict", "splinter_of", "merger")
+
+
+def _date(rng: random.Random) -> str | None:
+    return rng.choice([None, f"{rng.randint(2000, 2020)}", f"{rng.randint(2000, 2020)}-{rng.randint(1, 12):02d}"])
+
+
+def make_records(n_relations: int, n_actors: int = 2000, per_doc: int = 20, seed: int = 5) -> list[Extraction]:
+    """Deterministic records holding ``n_relations`` distinct relations."""
+    rng = random.Random(seed)
+    actors = [Actor(f"x{i}", f"Group {i}", ACTOR_KINDS[i % 4], (f"G{i}",), f"name:group {i}") for i in range(n_actors)]
+    facts: set[tuple[int, str, int]] = set()
+    while len(facts) < n_relations:
+        a, b = rng.sample(range(n_actors), 2)
+        kind = rng.choice(TYPES)
+        if kind in SYMMETRIC_RELATIONS:  # the store keeps one fact per unordered pair
+            a, b = min(a, b), max(a, b)
+        facts.add((a, kind, b))
+    ordered = sorted(facts)
+    rng.shuffle(ordered)
+    records = []
+    for d in range(0, len(ordered), per_doc):
+        chunk = ordered[d : d + per_doc]
+        sentences = [f"Group {a} and Group {b} ({t.replace('_', ' ')})." for a, t, b in chunk]
+        text = " ".join(sentences)
+        relations, pos = [], 0
+        for (a, t, b), sentence in zip(chunk, sentences, strict=True):
+            start = text.index(sentence, pos)
+            pos = start + len(sentence)
+            end = _date(rng)
+            relations.append(Relation(f"x{a}", t, f"x{b}", Span(sentence, start, pos), _date(rng), end))
+        used = sorted({i for a, _, b in chunk for i in (a, b)})
+        doc = Document(f"doc{d}", text, f"doc{d}.txt", f"Article {d}", "2020-01-01", "metadata",
+                       f"https://outlet{d % 50}.example/a{d}")
+        records.append(Extraction(doc, tuple(actors[i] for i in used), relations=tuple(relations)))
+    return records

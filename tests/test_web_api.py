@@ -161,7 +161,7 @@ def test_unknown_relation_type_names_the_valid_ones(client: TestClient) -> None:
 def test_openapi_describes_every_api_route(client: TestClient) -> None:
     paths = set(client.get("/openapi.json").json()["paths"])
     assert paths == {
-        "/api/graph", "/api/actors", "/api/actors/{actor_id}", "/api/relations",
+        "/api/graph", "/api/graph/compact", "/api/actors", "/api/actors/{actor_id}", "/api/relations",
         "/api/relations/{relation_id}/evidence", "/api/places", "/api/events", "/api/stats", "/api/config",
     }
 
@@ -178,3 +178,46 @@ def test_missing_store_is_refused_not_created(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no store there"):
         create_app(Settings(db=str(tmp_path / "missing.db")))
     assert not (tmp_path / "missing.db").exists()
+
+
+def compact_edges(client: TestClient, **params: str) -> set[tuple[str, str, str]]:
+    """The compact network's edges as (subject, type, object) names."""
+    graph = client.get("/api/graph/compact", params=params).json()
+    names, types = graph["nodes"]["name"], graph["types"]
+    e = graph["edges"]
+    return {(names[s], types[t], names[o]) for s, t, o in zip(e["s"], e["type"], e["t"], strict=True)}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"as_of": "2015-01"}, {"as_of": "2016"}, {"types": "alliance,allegiance"}, {"statuses": "claimed"},
+     {"kinds": "armed_group"}, {"min_sources": "2"}],
+)
+def test_compact_graph_has_the_same_edges_as_the_graph(client: TestClient, params: dict[str, str]) -> None:
+    assert compact_edges(client, **params) == edges(client, **params)
+
+
+def test_compact_graph_is_columns_strongest_first_with_the_same_nodes(client: TestClient) -> None:
+    from factionmap.web.schemas import CompactGraphOut
+
+    full = client.get("/api/graph").json()
+    body = client.get("/api/graph/compact").json()
+    compact = CompactGraphOut.model_validate(body)
+    assert set(compact.nodes.id) == {n["id"] for n in full["nodes"]}
+    weights = {n["id"]: n["weight"] for n in full["nodes"]}
+    assert compact.nodes.weight == [weights[i] for i in compact.nodes.id]
+    by_id = {e["id"]: e for e in full["edges"]}
+    assert set(compact.edges.id) == set(by_id)
+    strength = [(by_id[i]["n_sources"], by_id[i]["confidence"]) for i in compact.edges.id]
+    assert strength == sorted(strength, reverse=True)
+    assert [by_id[i]["effective_end"] for i in compact.edges.id] == compact.edges.end
+    assert [compact.directed[t] for t in compact.edges.type] == [by_id[i]["directed"] for i in compact.edges.id]
+    assert "text" not in str(body) and "evidence" not in str(body)
+
+
+def test_large_responses_are_gzipped_for_clients_that_accept_it(client: TestClient) -> None:
+    response = client.get("/api/graph", headers={"Accept-Encoding": "gzip"})
+    assert response.headers["content-encoding"] == "gzip"
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+    plain = client.get("/api/graph/compact", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import CHROMEDRIVER, CHROMIUM, chromium, running_server, wait_for
+from browser import CHROMEDRIVER, CHROMIUM, chromium, make_records, running_server, wait_for
 from web_records import HOSTILE_SENTENCE, HOSTILE_TITLE, build_store
 
 from factionmap.config import Settings
@@ -40,6 +40,33 @@ def hand_made_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = build_store(tmp_path_factory.mktemp("web") / "web.db")
     with running_server(Settings(db=str(db))) as base:
         yield base
+
+
+LARGE_RELATIONS = 2_000  # more than the page draws first (FIRST_DRAW in static/js/network.js)
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app over a synthetic network of 2,000 relations between 400 actors."""
+    from factionmap.store import open_store
+
+    db = tmp_path_factory.mktemp("large") / "large.db"
+    with open_store(db) as store:
+        for record in make_records(LARGE_RELATIONS, n_actors=400):
+            store.add_extraction(record)
+    with running_server(Settings(db=str(db))) as base:
+        yield base
+
+
+def api_edges(base: str, as_of: str | None = None) -> set[tuple[str, str, str]]:
+    """/api/graph's edges (as of a date, or all), as (subject, type, object) names."""
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(f"{base}/api/graph" + (f"?as_of={as_of}" if as_of else "")) as response:
+        graph = json.load(response)
+    names = {n["id"]: n["name"] for n in graph["nodes"]}
+    return {(names[e["subject_id"]], e["type"], names[e["object_id"]]) for e in graph["edges"]}
 
 
 @pytest.fixture(scope="module")
@@ -177,15 +204,6 @@ def test_layout_fits_desktop_and_phone(hand_made_site: str, tmp_path: Path, widt
 
 @pytest.mark.shared
 def test_seeds_network_shows_the_seed_actors_and_follows_the_date(seeds_site: str, tmp_path: Path) -> None:
-    import json
-    import urllib.request
-
-    def api_edges(as_of: str) -> set[tuple[str, str, str]]:
-        with urllib.request.urlopen(f"{seeds_site}/api/graph?as_of={as_of}") as response:
-            graph = json.load(response)
-        names = {n["id"]: n["name"] for n in graph["nodes"]}
-        return {(names[e["subject_id"]], e["type"], names[e["object_id"]]) for e in graph["edges"]}
-
     with chromium(tmp_path / "profile") as driver:
         open_page(driver, seeds_site)
         labels = set(driver.execute_script("return window.factionmap.cy.nodes().map(n => n.data('label'))"))
@@ -196,6 +214,45 @@ def test_seeds_network_shows_the_seed_actors_and_follows_the_date(seeds_site: st
         in_2013 = shown(driver)
         screenshot(driver, "network-seeds-2013.png")
     assert {"Islamic Jihad Union", "Taliban", "al Qaeda", "Islamic State"} <= labels
-    assert in_2016 == api_edges("2016-01-01")
-    assert in_2013 == api_edges("2013-01-01")
+    assert in_2016 == api_edges(seeds_site, "2016-01-01")
+    assert in_2013 == api_edges(seeds_site, "2013-01-01")
     assert in_2016 != in_2013
+
+
+def test_large_network_shows_the_strongest_relations_first_then_all_of_them(large_site: str, tmp_path: Path) -> None:
+    with chromium(tmp_path / "profile") as driver:
+        open_page(driver, large_site)
+        first = driver.execute_script("return window.factionmap.progress[0]")
+        assert wait_for(driver, "document.body.dataset.loaded === 'all' && document.body.dataset.allMs")
+        drawn = driver.execute_script("return window.factionmap.cy.edges().length")
+        status = driver.find_element("id", "graph-status").text
+        show_all_hidden = driver.execute_script("return document.getElementById('show-all').hidden")
+        every = shown(driver)
+        screenshot(driver, "network-large-all.png")
+        move_slider(driver, "2010-06-01")
+        in_2010 = shown(driver)
+        status_2010 = driver.find_element("id", "graph-status").text
+    assert 0 < first["drawn"] < first["edges"] == LARGE_RELATIONS and not first["done"]
+    assert first["status"] == f"Showing {first['drawn']} of {LARGE_RELATIONS} relations (strongest first) · all dates — loading…"
+    assert drawn == LARGE_RELATIONS and show_all_hidden
+    assert status.endswith(f", {LARGE_RELATIONS} relations · all dates")
+    assert every == api_edges(large_site)
+    assert in_2010 == api_edges(large_site, "2010-06-01") and len(in_2010) < LARGE_RELATIONS
+    assert status_2010.endswith(f"{len(in_2010)} relations · as of 2010-06-01")
+
+
+def test_show_all_draws_every_relation_at_once(large_site: str, tmp_path: Path) -> None:
+    with chromium(tmp_path / "profile") as driver:
+        driver.get(f"{large_site}/")
+        # Click "show all" as soon as it appears (before the idle batches have finished, if the page is quick).
+        wait_for(driver, "document.body.dataset.state === 'ready'")
+        before = driver.execute_script(
+            "const b = document.body.dataset.loaded; document.getElementById('show-all').click(); return b"
+        )
+        assert wait_for(driver, "document.body.dataset.loaded") == "all"
+        drawn = driver.execute_script("return window.factionmap.cy.edges().length")
+        hidden = driver.execute_script("return document.getElementById('show-all').hidden")
+        steps = driver.execute_script("return window.factionmap.progress.map(p => p.drawn)")
+    assert drawn == LARGE_RELATIONS and hidden
+    if before == "partial":  # clicked while loading: everything came in one step
+        assert steps[-1] == LARGE_RELATIONS and len(steps) == 2

@@ -11,7 +11,9 @@ documents since, the snapshot is read again.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sqlalchemy import select
 
@@ -27,6 +29,9 @@ from factionmap.store.sql_read import (
     relation_condition,
     supersession_map,
 )
+
+T = TypeVar("T")
+MEMO_SIZE = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +93,8 @@ class Catalog:
         self.store: SQLStore = store
         self._snapshot: Snapshot | None = None
         self._lock = threading.Lock()
+        self._memo: dict[Hashable, object] = {}
+        self._memo_of: Snapshot | None = None
 
     def snapshot(self) -> Snapshot:
         """The current snapshot, read again if the store has changed since the last one."""
@@ -96,6 +103,23 @@ class Catalog:
             if self._snapshot is None or self._snapshot.fingerprint != current:
                 self._snapshot = read_snapshot(self.store)
             return self._snapshot
+
+    def memo(self, snap: Snapshot, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, remembered for ``key`` while ``snap`` is the current snapshot (the last few keys only).
+
+        For answers that are costly to build and asked for again and again (the page's network)."""
+        with self._lock:
+            if self._memo_of is not snap:
+                self._memo, self._memo_of = {}, snap
+            if key in self._memo:
+                return self._memo[key]  # type: ignore[return-value]
+        value = compute()
+        with self._lock:
+            if self._memo_of is snap:
+                if len(self._memo) >= MEMO_SIZE:
+                    self._memo.pop(next(iter(self._memo)))
+                self._memo[key] = value
+        return value
 
     def close(self) -> None:
         """Close the store."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi import HTTPException
 
@@ -73,8 +74,8 @@ def _keeps(rel: StoredRelation, snap: Snapshot, f: GraphFilter) -> bool:
     return f.as_of is None or in_force(rel.start, rel.effective_end, f.as_of)
 
 
-def _nodes(snap: Snapshot, ids: Collection[int], all_edges: Sequence[StoredRelation]) -> list[NodeOut]:
-    """Nodes for ``ids``, sized by everything known about them (not only the edges shown)."""
+def _counts(snap: Snapshot, all_edges: Sequence[StoredRelation]) -> tuple[Counter[int], Counter[int], Counter[int]]:
+    """Per actor: relations, evidence sentences behind them, and events (everything known, not only what shows)."""
     degree: Counter[int] = Counter()
     evidence: Counter[int] = Counter()
     for rel in all_edges:
@@ -84,6 +85,12 @@ def _nodes(snap: Snapshot, ids: Collection[int], all_edges: Sequence[StoredRelat
     events: Counter[int] = Counter(
         actor for ev in snap.events for actor in {p.actor_id for p in ev.participants if p.actor_id is not None}
     )
+    return degree, evidence, events
+
+
+def _nodes(snap: Snapshot, ids: Collection[int], all_edges: Sequence[StoredRelation]) -> list[NodeOut]:
+    """Nodes for ``ids``, sized by everything known about them (not only the edges shown)."""
+    degree, evidence, events = _counts(snap, all_edges)
     nodes = []
     for actor_id in sorted(ids):
         actor = snap.actors.get(actor_id)
@@ -109,6 +116,59 @@ def graph(snap: Snapshot, f: GraphFilter) -> GraphOut:
     edges = [r for r in every if _keeps(r, snap, f)]
     ids = {end for r in edges for end in (r.subject_id, r.object_id)}
     return GraphOut(as_of=f.as_of, nodes=_nodes(snap, ids, every), edges=[relation_out(r) for r in edges])
+
+
+def compact_graph(snap: Snapshot, f: GraphFilter) -> dict[str, Any]:
+    """``graph`` as columns (the shape of ``CompactGraphOut``), edges strongest first.
+
+    Strongest: most independent sources, then highest confidence, then the ends that are best known (largest
+    summed weight), then relation id, so the order is stable and a prefix of the edges is the network's core.
+    """
+    every = network_relations(snap)
+    edges = [r for r in every if _keeps(r, snap, f) and r.subject_id in snap.actors and r.object_id in snap.actors]
+    _, evidence, events = _counts(snap, every)
+    ids = sorted({end for r in edges for end in (r.subject_id, r.object_id)})
+    index = {actor_id: i for i, actor_id in enumerate(ids)}
+    weight = [evidence[i] + events[i] for i in ids]
+    edges.sort(
+        key=lambda r: (
+            -r.n_sources,
+            -r.confidence,
+            -(weight[index[r.subject_id]] + weight[index[r.object_id]]),
+            r.id,
+        )
+    )
+    types = list(RELATION_TYPES)
+    type_index = {t: i for i, t in enumerate(types)}
+    statuses = list(STATUSES)
+    status_index = {s: i for i, s in enumerate(statuses)}
+    kinds = list(ACTOR_KINDS)
+    kind_index = {k: i for i, k in enumerate(kinds)}
+    actors = [snap.actors[i] for i in ids]
+    return {
+        "as_of": f.as_of,
+        "types": types,
+        "directed": [t not in SYMMETRIC_RELATIONS for t in types],
+        "statuses": statuses,
+        "kinds": kinds,
+        "nodes": {
+            "id": ids,
+            "name": [a.name for a in actors],
+            "kind": [kind_index.get(a.kind, kind_index["organization"]) for a in actors],
+            "weight": weight,
+        },
+        "edges": {
+            "id": [r.id for r in edges],
+            "s": [index[r.subject_id] for r in edges],
+            "t": [index[r.object_id] for r in edges],
+            "type": [type_index[r.type] for r in edges],
+            "status": [status_index[r.status] for r in edges],
+            "start": [r.start for r in edges],
+            "end": [r.effective_end for r in edges],
+            "sources": [r.n_sources for r in edges],
+            "confidence": [round(100 * r.confidence) for r in edges],
+        },
+    }
 
 
 def search_actors(snap: Snapshot, query: str, exact: Sequence[StoredActor], limit: int = SEARCH_LIMIT) -> list[ActorOut]:

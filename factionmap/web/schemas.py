@@ -178,3 +178,40 @@ class ErrorOut(ApiModel):
     ok: bool = False
     error: str
     status: int
+
+
+class CompactNodesOut(ApiModel):
+    """The network's actors as columns: item ``i`` of every list is actor ``i`` (edges refer to that index)."""
+
+    id: list[int]
+    name: list[str]
+    kind: list[int] = Field(description="index into ``kinds``")
+    weight: list[int] = Field(description="evidence sentences plus events: how much is known")
+
+
+class CompactEdgesOut(ApiModel):
+    """The network's relations as columns, strongest first (most sources, then highest confidence, then the
+    best-known ends), so a page can draw a prefix of them first."""
+
+    id: list[int] = Field(description="relation id (see ``/api/relations/{id}/evidence``)")
+    s: list[int] = Field(description="subject: index into ``nodes``")
+    t: list[int] = Field(description="object: index into ``nodes``")
+    type: list[int] = Field(description="index into ``types``")
+    status: list[int] = Field(description="index into ``statuses``")
+    start: list[str | None]
+    end: list[str | None] = Field(description="effective end, after supersession (what \"as of\" uses)")
+    sources: list[int] = Field(description="independent outlets")
+    confidence: list[int] = Field(description="confidence in percent")
+
+
+class CompactGraphOut(ApiModel):
+    """``/api/graph`` in a compact form for drawing large networks: the same actors and relations under the same
+    filters, as columns of small integers, without names of relation ends or evidence counts."""
+
+    as_of: str | None
+    types: list[str]
+    directed: list[bool] = Field(description="for each of ``types``, whether it has a direction")
+    statuses: list[str]
+    kinds: list[str]
+    nodes: CompactNodesOut
+    edges: CompactEdgesOut

@@ -1,11 +1,12 @@
-// The page: loads the network once, then filters it in the browser; the side panel, map and timeline follow
-// the selection and the "as of" date. Everything comes from the JSON API under /api/.
+// The page: loads the network once (/api/graph/compact), then filters it in the browser; the side panel, map
+// and timeline follow the selection and the "as of" date. Everything comes from the JSON API under /api/.
+// The graph library and the map library are imported when needed, so the network's data is already on its
+// way while they load; a large network is drawn strongest relations first, then the rest (see network.js).
 
 import { getJSON } from "./api.js";
 import { el, words } from "./dom.js";
-import { createMap } from "./mapview.js";
-import { KIND_STYLE, TYPE_COLOR, createNetwork } from "./network.js";
 import { showActor, showEvidence } from "./panels.js";
+import { KIND_STYLE, TYPE_COLOR } from "./style.js";
 import { attachSearch } from "./search.js";
 import { attachTimebar } from "./timebar.js";
 import { renderTimeline } from "./timeline.js";
@@ -46,10 +47,31 @@ function legend() {
   $("legend").replaceChildren(...items);
 }
 
-function refreshNetwork() {
-  const shown = network.applyFilter(state);
+/** The status line: what shows, and while a large network is still loading, how much of it is drawn. */
+function showStatus(counts) {
   const when = state.asOf ? `as of ${state.asOf}` : "all dates";
-  $("graph-status").textContent = `${shown.nodes} actors, ${shown.edges} relations · ${when}`;
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  $("graph-status").textContent = counts.done
+    ? `${counts.nodes} actors, ${counts.edges} relations · ${when}`
+    : `Showing ${counts.drawn} of ${plural(counts.edges, "relation")} (strongest first) · ${when} — loading…`;
+  $("show-all").hidden = counts.done;
+  document.body.dataset.loaded = counts.done ? "all" : "partial";
+}
+
+function refreshNetwork() {
+  showStatus(network.applyFilter(state));
+}
+
+/** After each batch of a large network; once all is in, note when it has been drawn. */
+function onProgress(counts) {
+  showStatus(counts);
+  (window.factionmap?.progress ?? []).push({ ...counts, status: $("graph-status").textContent });
+  if (counts.done) {
+    network.cy.one("render", () => {
+      performance.mark("fm-all");
+      document.body.dataset.allMs = String(Math.round(performance.now()));
+    });
+  }
 }
 
 function refreshSide() {
@@ -91,6 +113,7 @@ function updateMap() {
 /** Leaflet needs a visible container, so the map is made the first time its tab opens. */
 async function openMap() {
   if (!mapView) {
+    const { createMap } = await import("./mapview.js");
     mapView = await createMap($("map"), $("map-attribution"), mapConfig);
     document.body.dataset.map = "ready";
   }
@@ -108,7 +131,12 @@ function selectTab(name) {
 }
 
 async function main() {
-  const [config, stats, graph] = await Promise.all([getJSON("config"), getJSON("stats"), getJSON("graph")]);
+  const [config, stats, graph, { createNetwork }] = await Promise.all([
+    getJSON("config"),
+    getJSON("stats"),
+    getJSON("graph/compact"),
+    import("./network.js"),
+  ]);
   checkboxes($("f-types"), NETWORK_TYPES, state.types);
   checkboxes($("f-kinds"), stats.actor_kinds, state.kinds);
   checkboxes($("f-statuses"), ["asserted", "claimed", "uncertain"], state.statuses);
@@ -118,12 +146,19 @@ async function main() {
   });
   legend();
   performance.mark("fm-data");
-  network = createNetwork($("network"), graph, { onNode: openActor, onEdge: openRelation });
+  network = createNetwork($("network"), graph, { onNode: openActor, onEdge: openRelation, onProgress });
+  window.factionmap = { cy: network.cy, state, progress: [] };
+  const first = network.start(state);
   performance.mark("fm-network");
-  refreshNetwork();
+  showStatus(first);
+  window.factionmap.progress.push({ ...first, status: $("graph-status").textContent });
+  $("show-all").addEventListener("click", () => network.showAll());
   network.cy.one("render", () => {
+    performance.mark("fm-first-draw");
     document.body.dataset.renderMs = String(Math.round(performance.now()));
+    if (first.done) document.body.dataset.allMs = document.body.dataset.renderMs;
     document.body.dataset.state = "ready";
+    network.loadRest();
   });
   network.cy.forceRender();
   attachTimebar(
@@ -141,7 +176,6 @@ async function main() {
     button.addEventListener("click", () => selectTab(button.dataset.tab));
   }
   mapConfig = config;
-  window.factionmap = { cy: network.cy, state };
   refreshSide();
 }
 
