@@ -25,7 +25,7 @@ PLUGIN_NAME = "factionmap-extractor"
 CONNECT_TIMEOUT = "30s"
 
 
-class ExtractorPlugin(WorkerPlugin):  # type: ignore[misc]
+class ExtractorPlugin(WorkerPlugin):
     """Loads the extractor once per worker, when the worker joins or the plugin is registered."""
 
     name = PLUGIN_NAME
@@ -59,15 +59,15 @@ def connect(target: str) -> Client:
     """
     try:
         if "://" in target:
-            return Client(target, timeout=CONNECT_TIMEOUT)
-        return Client(scheduler_file=target, timeout=CONNECT_TIMEOUT)
+            return Client(target, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
+        return Client(scheduler_file=target, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError, ValueError) as e:
         raise FactionmapError(f"cannot reach the Dask scheduler {target!r}: {e}") from e
 
 
 def worker_threads(client: Client) -> int:
     """How many task slots the cluster's workers offer (at least one)."""
-    return max(1, sum(client.nthreads().values()))
+    return max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
 
 
 def extract_on_dask(work: Iterable[Chunk], settings: Settings, target: str) -> Iterator[Extraction]:
@@ -83,4 +83,4 @@ def extract_on_dask(work: Iterable[Chunk], settings: Settings, target: str) -> I
         yield from ordered_results(lambda chunk: client.submit(extract_chunk_on_worker, chunk, pure=False), work,
                                    in_flight)
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]

@@ -21,9 +21,9 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
-from multiprocessing.pool import AsyncResult
 from typing import Protocol
 
 from factionmap.config import Settings
@@ -48,6 +48,10 @@ class Scale:
         return self.dask is None and self.workers <= 1
 
 
+IN_PROCESS = Scale()
+"""Extraction in the caller's process: the default of the library functions."""
+
+
 def available_cores() -> int:
     """The cores this process may run on (the CPU affinity mask where the platform has one)."""
     if hasattr(os, "sched_getaffinity"):
@@ -63,7 +67,7 @@ def chunks(documents: Iterable[Document], size: int) -> Iterator[Chunk]:
 
 
 class Pending(Protocol):
-    """A submitted chunk: a pool's ``AsyncResult`` or a Dask ``Future``."""
+    """A submitted chunk: a ``concurrent.futures.Future`` or a Dask ``Future``."""
 
     def result(self) -> list[Extraction]: ...
 
@@ -122,20 +126,13 @@ def _extract_chunk_in_pool(chunk: Chunk) -> list[Extraction]:
     return list(extractor.extract_all(chunk, batch_size=len(chunk)))
 
 
-@dataclass(frozen=True, slots=True)
-class _PoolTask:
-    """A chunk submitted to the pool, read like a Dask future."""
-
-    pending: AsyncResult[list[Extraction]]
-
-    def result(self) -> list[Extraction]:
-        """The chunk's records, once its worker is done (its exception, if it raised)."""
-        return self.pending.get()
-
-
 def _extract_in_pool(work: Iterable[Chunk], settings: Settings, workers: int) -> Iterator[Extraction]:
-    """Extract chunks on a pool of ``workers`` fresh ("spawn") processes, each loading the model once."""
+    """Extract chunks on ``workers`` fresh ("spawn") processes, each loading the model once.
+
+    A ``ProcessPoolExecutor`` rather than ``multiprocessing.Pool``: a worker that dies (killed for memory) fails
+    the run with ``BrokenProcessPool`` instead of leaving it waiting forever.
+    """
     context = multiprocessing.get_context("spawn")  # no inherited threads or locks; the same on every platform
-    with context.Pool(workers, initializer=_start_pool_worker, initargs=(settings,)) as pool:
-        yield from ordered_results(lambda chunk: _PoolTask(pool.apply_async(_extract_chunk_in_pool, (chunk,))), work,
-                                   2 * workers)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_pool_worker,
+                             initargs=(settings,)) as pool:
+        yield from ordered_results(lambda chunk: pool.submit(_extract_chunk_in_pool, chunk), work, 2 * workers)

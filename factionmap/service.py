@@ -25,7 +25,7 @@ from factionmap.evaluation import Tally, TypeScore, score, scores_by_type, summa
 from factionmap.extract import Extractor
 from factionmap.ingest import read_documents
 from factionmap.kb import normalize_name
-from factionmap.parallel import Scale, extract_scaled
+from factionmap.parallel import IN_PROCESS, Scale, extract_scaled
 from factionmap.records import SYMMETRIC_RELATIONS, Document, Extraction, IngestProblem
 from factionmap.serialize import RunIds, record_to_dict
 from factionmap.store import ActorProfile, Store, StoredActor, StoredEvent, StoredEvidence, StoredRelation
@@ -109,7 +109,7 @@ def _new_documents(
 
 
 def extract_documents(
-    documents: Iterable[Document], settings: Settings, extractor: Extractor | None = None, scale: Scale = Scale()
+    documents: Iterable[Document], settings: Settings, extractor: Extractor | None = None, scale: Scale = IN_PROCESS
 ) -> Iterator[Extraction]:
     """Extract documents in batches, in input order, loading the model only when the first document arrives.
 
@@ -134,7 +134,7 @@ def extract_to_jsonl(
     published: str | None = None,
     progress: Progress | None = None,
     extractor: Extractor | None = None,
-    scale: Scale = Scale(),
+    scale: Scale = IN_PROCESS,
 ) -> RunReport:
     """Extract every input document and write one extraction record a line (FORMAT.md), in input order.
 
@@ -162,7 +162,7 @@ def ingest(
     published: str | None = None,
     progress: Progress | None = None,
     extractor: Extractor | None = None,
-    scale: Scale = Scale(),
+    scale: Scale = IN_PROCESS,
 ) -> RunReport:
     """Read, extract and store every input document whose text is not stored yet.
 

@@ -593,6 +593,27 @@ def test_two_writers_storing_the_same_documents_store_each_once(store_location: 
         assert store.stats()["documents"] == 12 and store.relations()[0].n_sources == 12
 
 
+def test_two_writers_storing_different_documents_about_the_same_actors_resolve_them_once(
+    store_location: str,
+) -> None:
+    open_store(store_location).close()
+    batches = [[_copy(_allegiance_record("d", None), 2 * n + w, None) for n in range(8)] for w in range(2)]
+    added: list[bool] = []
+
+    def write(records: list[Extraction]) -> None:
+        with open_store(store_location) as store:
+            added.extend(store.add_extraction(ex) for ex in records)
+
+    writers = [threading.Thread(target=write, args=(batch,)) for batch in batches]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join()
+    assert added == [True] * 16
+    with open_store(store_location) as store:
+        assert store.stats()["documents"] == 16 and store.stats()["actors"] == 2
+
+
 # --- files and migrations -----------------------------------------------------------------------------------
 
 
