@@ -90,7 +90,7 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer,
                         exclude: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
     """Find and resolve the toponyms of ``doc``, none inside the ``exclude`` character spans (actor names)."""
     text = doc.text  # Doc.text joins every token on each access: read it once
-    excluded = {t.i for t in doc if any(s <= t.idx < e for s, e in exclude)}
+    excluded = _tokens_in(doc, exclude)
     blocked = _blocked_tokens(doc, excluded)
     found = (_ner_candidates(doc, blocked, excluded) + _abbreviation_candidates(doc, excluded, gazetteer)
              + _token_run_candidates(doc, blocked, gazetteer))
@@ -108,6 +108,16 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer,
     _resolve_unknowns(found, text)
     found = sorted(found + _repeated_names(doc, text, found, excluded), key=lambda c: c.start)
     return [_mention(text, c) for c in found if c.chosen is not None]
+
+
+def _tokens_in(doc: Doc, spans: Sequence[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens that start inside any of the character spans (one pass per span)."""
+    found: set[int] = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            found.update(t.i for t in span if start <= t.idx < end)
+    return found
 
 
 def _blocked_tokens(doc: Doc, excluded: set[int]) -> set[int]:

@@ -31,7 +31,7 @@ def resolve_references(doc: Doc, mentions: Sequence[ActorMention]) -> list[Actor
     named = sorted(mentions, key=lambda m: m.start)
     added: list[ActorMention] = []
     for token in doc:
-        if token.i in covered:
+        if token.i in covered or not _may_refer(token):
             continue
         before = [m for m in named if m.end <= token.i and sent_of[token.i] - sent_of[m.start] <= REACH_SENTENCES
                   and not m.observer]  # "its" is never the newspaper that tells the story
@@ -40,6 +40,11 @@ def resolve_references(doc: Doc, mentions: Sequence[ActorMention]) -> list[Actor
             covered.update(range(m.start, m.end))
         added.extend(new)
     return sorted([*mentions, *added], key=lambda m: (m.start, m.key))
+
+
+def _may_refer(token: Token) -> bool:
+    """The cheap test before resolution: a pronoun, "latter"/"former", or a group noun."""
+    return token.lower_ in ("its", "it", "itself", "latter", "former") or token.lemma_.lower() in GROUP_ANAPHORS
 
 
 def _resolve(token: Token, before: list[ActorMention], sent_of: dict[int, int], doc: Doc) -> list[ActorMention]:
