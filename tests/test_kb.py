@@ -58,7 +58,7 @@ def kb() -> KnowledgeBase:
         ("ELN", "G:eln"), ("ADF", "G:adf"), ("M23", "G:m23"), ("Wagner Group", "G:wagner"),
         ("Africa Corps", "G:africa-corps"), ("Rapid Support Forces", "G:rsf"), ("TDF", "G:tdf"),
         ("Arakan Army", "G:arakan-army"), ("New People's Army", "G:npa"), ("Abu Sayyaf", "G:abu-sayyaf"),
-        ("Victorious Sect", "G:victorious-sect"), ("German Taliban Mujahideen", "G:german-taliban-mujahideen"),
+        ("Army of the Victorious Sect", "G:jaish-al-taifa-al-mansura"), ("German Taliban Mujahideen", "G:german-taliban-mujahideen"),
     ],
 )
 def test_lookup_finds_group_by_name_alias_acronym_or_transliteration(kb: KnowledgeBase, name: str, expected: str) -> None:
