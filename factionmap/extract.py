@@ -161,7 +161,9 @@ def _phrase_aliases(doc: Doc, mentions: Sequence[ActorMention]) -> dict[str, lis
         head = root.head
         if root.dep_ in ("compound", "amod", "nmod") and head.i >= m.end and head.i - m.end <= 2 and (
                 head.lower_ in MEMBER_WORDS or head.lower_ in STATE_FORCE_WORDS):
-            found.setdefault(m.key, []).append(doc[m.start:head.i + 1].text)
+            phrase = doc[m.start:head.i + 1].text
+            if not any(c in phrase for c in "[](){}\n"):
+                found.setdefault(m.key, []).append(phrase)
     return found
 
 
