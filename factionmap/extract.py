@@ -43,9 +43,6 @@ from factionmap.records import (
     Relation,
 )
 
-# Actors found by these means are real names; coreference mentions only add evidence.
-NAMING_SOURCES = ("kb", "forces", "shape", "ner", "alias")
-
 
 @dataclass(frozen=True, slots=True)
 class Resources:
@@ -173,10 +170,6 @@ def _records(document: Document, mentions: Sequence[ActorMention], places: Seque
     """Number actors and places locally (a1, p1...) and point relations and events at those ids."""
     actors = _actors(mentions, phrase_aliases or {})
     ids = {a.key: a.id for a in actors} | {p.key: p.id for p in places}
-    used = {r.subject for r in relations} | {r.object for r in relations} | {
-        p.ref for e in events for p in e.participants}
-    actors = [a for a in actors if a.key in used or any(m.key == a.key and m.via in NAMING_SOURCES
-                                                         for m in mentions)]
     rels = tuple(replace(r, subject=ids[r.subject], object=ids[r.object],
                          attributed_to=ids.get(r.attributed_to or "")) for r in relations
                  if r.subject in ids and r.object in ids)

@@ -12,7 +12,7 @@ from factionmap.pipeline.arguments import MentionIndex, clause_verb, place_list,
 from factionmap.pipeline.relations import Finding
 from factionmap.pipeline.status import CONFIDENCE_BY_STATUS, Attribution, attribute
 from factionmap.pipeline.timing import DocumentDates, Timing, cue_timing
-from factionmap.records import Event, Participant, Relation
+from factionmap.records import ActorMention, Event, Participant, Relation
 from factionmap.records import Span as TextSpan
 
 ONSET_TYPES = frozenset({"allegiance", "splinter_of", "merger", "joint_operation"})
@@ -189,9 +189,9 @@ def _evidence(sentence: Span) -> TextSpan:
     return TextSpan(stripped, start, start + len(stripped))
 
 
-def _people_in_object(trigger: Token, index: MentionIndex) -> list:  # type: ignore[type-arg]
+def _people_in_object(trigger: Token, index: MentionIndex) -> list[ActorMention]:
     """People named inside the object phrase of a killing: "several IJU leaders, including its emir, X"."""
-    people = []
+    people: list[ActorMention] = []
     for child in trigger.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             for token in child.subtree:

@@ -14,7 +14,6 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -44,10 +43,6 @@ DATE_WORDS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", 
                         "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
                         "friday", "saturday", "sunday"})
 ALIAS_OPENERS = ("also known as", "formerly known as", "known as", "a.k.a.", "aka")
-
-
-class Matcher(Protocol):
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]: ...
 
 
 @dataclass(frozen=True, slots=True)
