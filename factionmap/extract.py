@@ -31,7 +31,7 @@ from factionmap.pipeline.names import MEMBER_WORDS, STATE_FORCE_WORDS
 from factionmap.pipeline.nlp import load_nlp
 from factionmap.pipeline.relations import RelationFinder
 from factionmap.pipeline.timing import DocumentDates
-from factionmap.places import find_place_mentions, group_places
+from factionmap.places import StateWords, find_place_mentions, group_places, spot_place_mentions
 from factionmap.records import (
     Actor,
     ActorMention,
@@ -61,6 +61,7 @@ class Extractor:
         self.resources = resources
         self.actors = ActorFinder(resources.nlp, resources.kb)
         self.relations = RelationFinder(resources.cues)
+        self.state_words = StateWords.from_kb(resources.kb)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Extractor:
@@ -74,24 +75,32 @@ class Extractor:
 
     def extract(self, document: Document) -> Extraction:
         """Extract one document."""
-        if not self.may_hold_facts(document):
-            return Extraction(document)
+        tokens = self.resources.nlp.make_doc(document.text)
+        if not self.actors.may_name_actors(tokens):
+            return self.extract_places(document, tokens)
         return self.extract_parsed(document, self.resources.nlp(document.text))
 
     def extract_all(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[Extraction]:
         """Extract many documents in input order, parsing the ones that may hold facts in batches."""
         for chunk in _chunks(documents, batch_size):
-            keep = [d for d in chunk if self.may_hold_facts(d)]
+            tokens = {id(d): self.resources.nlp.make_doc(d.text) for d in chunk}
+            keep = [d for d in chunk if self.actors.may_name_actors(tokens[id(d)])]
             parsed = dict(zip((id(d) for d in keep), self.resources.nlp.pipe((d.text for d in keep),
                                                                                batch_size=batch_size)))
             for document in chunk:
                 doc = parsed.get(id(document))
-                yield Extraction(document) if doc is None else self.extract_parsed(document, doc)
+                yield (self.extract_places(document, tokens[id(document)]) if doc is None
+                       else self.extract_parsed(document, doc))
 
     def may_hold_facts(self, document: Document) -> bool:
         """The cheap test run before parsing: does the text name an actor the knowledge base knows, a
         group-shaped name or a state's forces? Most of a general news stream does not, and skips the parser."""
         return self.actors.may_name_actors(self.resources.nlp.make_doc(document.text))
+
+    def extract_places(self, document: Document, tokens: Doc) -> Extraction:
+        """The record of a text that names no actor: only its places, spotted on the tokens without a parse."""
+        places = group_places(spot_place_mentions(tokens, self.resources.gazetteer, self.state_words, document.text))
+        return Extraction(document, places=tuple(places))
 
     def extract_parsed(self, document: Document, doc: Doc) -> Extraction:
         """Extract from a document already parsed by the model."""

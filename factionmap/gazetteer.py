@@ -8,6 +8,7 @@ searched before the bundled index.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import re
 import sqlite3
@@ -42,6 +43,7 @@ _APOSTROPHES = "'’‘`´ʼʻʾʿ"
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
     """Fold a place name for lookup: accents, case, apostrophes, dots and punctuation ("U.S." -> "us")."""
     s = unicodedata.normalize("NFKD", name)

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from factionmap.date_patterns import MONTHS, WEEKDAYS
 from factionmap.gazetteer import Gazetteer, normalise_name
+from factionmap.kb import KnowledgeBase
 from factionmap.records import GazetteerEntry, Place, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -43,6 +45,7 @@ REGION_NOUNS = frozenset({"area", "areas", "region", "regions", "border", "borde
 CONTAINER_HEADS = frozenset({"republic", "kingdom", "emirates", "province", "state", "states",
                              "city", "county", "district", "governorate", "region", "islands", "isle"})
 FEATURE_BONUS = {"country": 6.0, "ADM1": 3.5, "PPLC": 3.0, "region": 2.0, "ADM2": 1.0}
+IN_DIVISION, NAMESAKE_IN_DIVISION = 4.0, 2.0  # a town in a division the text names ("Edmonton" in Kentucky)
 CAPITAL_OVER_DIVISION = 2.0  # "Washington", "Kabul": the national capital over the division of the same name
 PROPAGATED_LABELS = frozenset({"ORG", "PERSON", "FAC", "LOC", "GPE"})
 POSSESSIVES = ("'s", "’s", "'", "’")
@@ -51,6 +54,17 @@ MIN_TOKEN_RUN_POPULATION = 1000
 UNSUPPORTED_MAX_POPULATION = 100_000  # a smaller place in a country nothing else names is likely a misreading
 LOCATIVE_WORDS = frozenset({"in", "near", "outside"})
 PLACE_NOUNS = frozenset({"hub", "town", "village", "city", "district", "area", "stronghold"})
+# Spotting names in an unparsed text (no tagger, no entities): how a run of capitalised words may continue, the
+# words that place what follows them, and the standing a name needs where nothing says it is a place.
+SPOT_CONNECTORS = frozenset({"of", "and", "de", "del", "la", "al", "el", "-", "upon", "on"})
+SPOT_LOCATIVES = frozenset({"in", "at", "near", "from", "to", "into", "outside", "across", "throughout", "around",
+                            "of", "between", "toward", "towards", "via", "inside", "within", "visit", "visited"})
+SENTENCE_OPENERS = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "‘", "'", "—", "–", "(", "[", "-", "…"})
+HOLIDAYS = frozenset({"christmas", "easter", "ramadan", "eid", "thanksgiving", "hanukkah", "diwali", "passover"})
+TIME_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | HOLIDAYS
+SPOT_MAX_TOKENS = 5
+WEAK_MIN_POPULATION = 100_000  # a town named where nothing says it is a place must be a big one
+ALTERNATE_MIN_POPULATION = 500_000  # a spotted town's other names count for cities this big ("Kiev", "Bombay")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +122,194 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer,
     _resolve_unknowns(found, text)
     found = sorted(found + _repeated_names(doc, text, found, excluded), key=lambda c: c.start)
     return [_mention(text, c) for c in found if c.chosen is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class StateWords:
+    """Normalised words about states that spotting needs: demonyms ("afghan"), never places, and the names and
+    initialisms of countries ("us", "uk", "uae"), which are."""
+
+    demonyms: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_kb(cls, kb: KnowledgeBase) -> StateWords:
+        """The demonyms, names and aliases of the knowledge base's states."""
+        names = {normalise_name(n) for e in kb.entries if e.kind == "state" for n in (e.name, *e.aliases)}
+        return cls(frozenset(normalise_name(d) for d, _ in kb.demonym_forms()) - names, frozenset(names))
+
+
+def spot_place_mentions(doc: Doc, gazetteer: Gazetteer, states: StateWords = StateWords(),
+                        text: str | None = None) -> list[PlaceMention]:
+    """Find and resolve the toponyms of a text that was only tokenized: the cheap path for texts that name no
+    actor, with no tagger and no entities to lean on.
+
+    Runs of capitalised words are looked up in the gazetteer, longest name first. Where nothing in the text says
+    a name is a place (it opens a sentence, or leads or closes a longer name: "Kentucky State Police",
+    "University of Manitoba") it must be a country, a first-level division or a city of 100,000; a locative
+    before it ("in Kunduz") or a comma after it ("Paris, Texas") vouches for it. A county needs the word
+    "County"; a town is found by its own name (other names only for big cities); and a name the text also gives a
+    person ("Andrew Brunson" ... "Brunson said") is not a town. Demonyms are never places; of the initialisms,
+    only the ones ``states`` knows as country names ("US", "UK", "UAE") are countries. ``text`` is the doc's
+    text where the caller has it (``Doc.text`` joins every token).
+    """
+    text = doc.text if text is None else text
+    toks = list(doc)  # Token objects made once: Doc indexing builds a new one each time
+    if not any(t.is_lower for t in toks[:300]) or not any(t.is_title for t in toks[:300]):
+        return []  # capitals carry no signal in all-caps wire copy or lower-cased text
+    found = _spotted_candidates(toks, text, gazetteer, states.demonyms)
+    for cand in found:
+        _extend(doc, text, cand)
+    _share_plural_suffixes(doc, text, found)
+    people = _person_name_words(toks, text, gazetteer) - {
+        normalise_name(text[c.head_start:c.head_end]) for c in found if c.label == "placed"}
+    for cand in found:
+        cand.entries = _spotted_entries(text, cand, gazetteer, people, states.names)
+    found = [c for c in found if c.entries]
+    _resolve(found, text=text)
+    countries, _ = _votes(found)
+    for cand in found:  # a division's code ("B.C.") stands alone only where the text names its country
+        if cand.label == "code" and cand.chosen is not None and countries[cand.chosen.country or ""] <= 1:
+            cand.chosen = None
+    return [_mention(text, c) for c in found if c.chosen is not None]
+
+
+def _spotted_candidates(doc: list[Token], text: str, gazetteer: Gazetteer,
+                        not_places: frozenset[str]) -> list[_Candidate]:
+    """Gazetteer names in the runs of capitalised words, longest first, labelled by the support their position
+    gives them: ``placed`` (after a locative, before a comma, a dateline), ``weak`` or ``spotted``."""
+    out: list[_Candidate] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if _dateline(doc, i):
+            if gazetteer.candidates(doc[i].text, abbreviations=False):
+                out.append(_spotted(doc, i, i + 1, "placed"))
+            i += 1
+            continue
+        if not _spot_token(doc[i]):
+            i += 1
+            continue
+        end = i + 1  # the run: capitalised words, joined by "of", "and", "de", hyphens
+        while end < n and (_spot_token(doc[end]) or (
+                doc[end].lower_ in SPOT_CONNECTORS and end + 1 < n and _spot_token(doc[end + 1]))):
+            end += 1
+        k = i
+        while k < end:
+            stop = _longest_name(doc, text, k, end, gazetteer, not_places)
+            if stop is None:
+                k += 1
+                continue
+            placed = k == i and ((k > 0 and doc[k - 1].lower_ in SPOT_LOCATIVES) or (
+                stop < n and doc[stop].text == ","))
+            weak = (k, stop) != (i, end) or _opens_sentence(doc, i)
+            out.append(_spotted(doc, k, stop, "placed" if placed else "weak" if weak else "spotted"))
+            k = stop
+        i = end
+    return out
+
+
+def _spotted(toks: list[Token], start: int, end: int, label: str) -> _Candidate:
+    start_char, end_char = toks[start].idx, toks[end - 1].idx + len(toks[end - 1].text)
+    return _Candidate(start_char, end_char, start_char, end_char, start_char, from_ner=False, label=label)
+
+
+def _spot_token(tok: Token) -> bool:
+    """A word that can be part of a name: capitalised ("Kunduz"), or an initialism ("U.S.", "UAE")."""
+    t = tok.text
+    if not t[:1].isupper() or tok.like_num:
+        return False
+    if tok.is_title:
+        return not tok.is_stop or len(t) > 4
+    return _initialism(t) and t not in {"I", "A"}
+
+
+def _initialism(name: str) -> bool:
+    bare = name.replace(".", "").replace(" ", "")
+    return bare.isupper() and (len(bare) <= 4 or "." in name)
+
+
+def _dateline(doc: list[Token], i: int) -> bool:
+    """A capitalised place opening a paragraph before a dash or comma: "WASHINGTON —", "KABUL, Afghanistan"."""
+    tok = doc[i]
+    return (tok.is_upper and tok.is_alpha and len(tok.text) > 4 and _opens_sentence(doc, i)
+            and i + 1 < len(doc) and doc[i + 1].text in {",", "—", "–", "-", "(", "--"})
+
+
+def _opens_sentence(doc: list[Token], i: int) -> bool:
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return prev.is_space or prev.text in SENTENCE_OPENERS or "\n" in prev.whitespace_
+
+
+def _longest_name(doc: list[Token], text: str, k: int, end: int, gazetteer: Gazetteer,
+                  not_places: frozenset[str]) -> int | None:
+    """The end of the longest gazetteer name starting at token ``k`` within the run, or None."""
+    for stop in range(min(end, k + SPOT_MAX_TOKENS), k, -1):
+        if doc[stop - 1].lower_ in SPOT_CONNECTORS:
+            continue
+        name = text[doc[k].idx:doc[stop - 1].idx + len(doc[stop - 1].text)]
+        norm = normalise_name(name)
+        if norm in not_places or norm in TIME_WORDS or norm in DIRECTIONS:
+            continue
+        if gazetteer.candidates(name, abbreviations=_initialism(name)):
+            return stop
+    return None
+
+
+def _spotted_entries(text: str, cand: _Candidate, gazetteer: Gazetteer, people: set[str],
+                     state_names: frozenset[str]) -> list[GazetteerEntry]:
+    """The entries a spotted name may stand for (see :func:`spot_place_mentions`)."""
+    name = text[cand.head_start:cand.head_end]
+    norm = normalise_name(name)
+    entries = gazetteer.candidates(name, abbreviations=_initialism(name))
+    if _initialism(name):  # "US", "U.K.": countries news abbreviates; "Ky.", "B.C.": divisions, checked later
+        comma = text[:cand.start].rstrip().endswith(",")
+        entries = [e for e in entries if (e.feature == "country" and norm in state_names)
+                   or (e.feature == "ADM1" and "." in name)]
+        if any(e.feature == "ADM1" for e in entries) and not comma:
+            cand.label = "code"
+        return entries
+    out = []
+    for e in _prefer_towns(entries, cand.prefer):
+        if e.feature == "ADM2" and "ADM2" not in cand.prefer:
+            continue  # "Walsh" is a surname before it is Walsh County
+        town = e.feature.startswith("PPL")
+        if town and normalise_name(e.name) != norm and e.population < ALTERNATE_MIN_POPULATION:
+            continue  # "Google" was once another name of Topeka
+        if cand.label == "weak" and not _standing(e):
+            continue
+        if town and norm in people and not cand.prefer:
+            continue
+        out.append(e)
+    return out
+
+
+def _standing(entry: GazetteerEntry) -> bool:
+    return entry.feature in {"country", "ADM1", "region"} or entry.population >= WEAK_MIN_POPULATION
+
+
+def _person_name_words(doc: list[Token], text: str, gazetteer: Gazetteer) -> set[str]:
+    """Words of people's names: the two last words of a run "First Last" whose last word the text also uses
+    alone ("Andrew Brunson" ... "Brunson said"), the news convention for a person named a second time."""
+    alone: Counter[str] = Counter()
+    pairs: list[tuple[str, str, str]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not (doc[i].is_title and doc[i].is_alpha):
+            i += 1
+            continue
+        end = i + 1
+        while end < n and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        if end - i == 1 and not _opens_sentence(doc, i):
+            alone[doc[i].lower_] += 1
+        elif 2 <= end - i <= 3 and not doc[end - 2].is_stop:
+            run = text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+            pairs.append((doc[end - 2].lower_, doc[end - 1].lower_, run))
+        i = end
+    return {w for first, last, run in pairs if alone[last] and not gazetteer.candidates(run, abbreviations=False)
+            for w in (first, last)}
 
 
 def _tokens_in(doc: Doc, spans: Sequence[tuple[int, int]]) -> set[int]:
@@ -380,7 +582,8 @@ def _score(entry: GazetteerEntry, cand: _Candidate, countries: Counter[str],
     if total and entry.country:
         s += 6.0 * countries[entry.country] / total
     if entry.country and entry.admin1 and admin1s[(entry.country, entry.admin1)] and entry.feature != "ADM1":
-        s += 2.0
+        # a place in a division the text names; less for the division's namesake town, which its own name voted
+        s += NAMESAKE_IN_DIVISION if normalise_name(entry.admin1) == normalise_name(entry.name) else IN_DIVISION
     if neighbour is not None and entry.country == neighbour.country and (
             neighbour.feature == "country" or entry.admin1 == neighbour.admin1):
         s += 8.0
