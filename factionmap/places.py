@@ -168,8 +168,10 @@ def spot_place_mentions(doc: Doc, gazetteer: Gazetteer, states: StateWords = Sta
     found = [c for c in found if c.entries]
     _resolve(found, text=text)
     countries, _ = _votes(found)
-    for cand in found:  # a division's code ("B.C.") stands alone only where the text names its country
-        if cand.label == "code" and cand.chosen is not None and countries[cand.chosen.country or ""] <= 1:
+    for cand in found:  # a division's code ("B.C.") or a town in a weak position ("Man charged...") stands only
+        chosen = cand.chosen  # where the text names its country again
+        if chosen is not None and countries[chosen.country or ""] <= 1 and (
+                cand.label == "code" or (cand.label == "weak" and chosen.feature.startswith("PPL"))):
             cand.chosen = None
     return [_mention(text, c) for c in found if c.chosen is not None]
 
@@ -582,8 +584,10 @@ def _score(entry: GazetteerEntry, cand: _Candidate, countries: Counter[str],
     if total and entry.country:
         s += 6.0 * countries[entry.country] / total
     if entry.country and entry.admin1 and admin1s[(entry.country, entry.admin1)] and entry.feature != "ADM1":
-        # a place in a division the text names; less for the division's namesake town, which its own name voted
-        s += NAMESAKE_IN_DIVISION if normalise_name(entry.admin1) == normalise_name(entry.name) else IN_DIVISION
+        # a town in a division the text names; less for a county ("Delaware" is the state) or the division's
+        # namesake town, which its own name voted for
+        town = entry.feature.startswith("PPL") and normalise_name(entry.admin1) != normalise_name(entry.name)
+        s += IN_DIVISION if town else NAMESAKE_IN_DIVISION
     if neighbour is not None and entry.country == neighbour.country and (
             neighbour.feature == "country" or entry.admin1 == neighbour.admin1):
         s += 8.0

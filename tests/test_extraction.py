@@ -221,3 +221,16 @@ def test_a_date_that_dates_another_fact_is_not_lent_to_the_next_sentence(extract
 def test_a_text_that_names_only_countries_and_its_newspaper_skips_the_parser(extractor: Extractor) -> None:
     text = "India and Japan signed a trade agreement on Monday, The Times of India reported."
     assert not extractor.may_hold_facts(Document("t", text, "test", published=PUBLISHED))
+
+
+def test_a_text_that_skips_the_parser_keeps_its_places(extractor: Extractor) -> None:
+    text = ("Floods cut the road between Peshawar and Islamabad on Monday, officials in Khyber Pakhtunkhwa said. "
+            "Rescue teams reached Charsadda by boat.")
+    document = Document("t", text, "test", published=PUBLISHED)
+    assert not extractor.may_hold_facts(document)
+    one, = extractor.extract_all([document])
+    assert one == extractor.extract(document)
+    assert (one.actors, one.relations, one.events) == ((), (), ())
+    assert {p.name: p.country for p in one.places} == {
+        "Peshawar": "PK", "Islamabad": "PK", "Khyber Pakhtunkhwa": "PK", "Charsadda": "PK"}
+    assert all(text[m.start:m.end] == m.text for p in one.places for m in p.mentions)

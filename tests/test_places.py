@@ -8,7 +8,8 @@ import pytest
 import spacy
 
 from factionmap.gazetteer import Gazetteer
-from factionmap.places import PlaceMention, find_place_mentions, group_places
+from factionmap.kb import KnowledgeBase
+from factionmap.places import PlaceMention, StateWords, find_place_mentions, group_places, spot_place_mentions
 
 
 @pytest.fixture(scope="module")
@@ -164,3 +165,62 @@ def test_a_name_the_model_mislabels_takes_the_place_it_names_elsewhere(nlp: spac
     doc.ents = [*spans, doc.char_span(second, second + len("Edmonton"), label="ORG")]
     found = [m for m in find_place_mentions(doc, gazetteer) if m.span.start == second]
     assert [(m.entry.country, m.entry.admin1) for m in found] == [("CA", "Alberta")]
+
+
+# Spotting: texts that name no actor skip the parser, and their places are found on the tokens alone.
+
+@pytest.fixture(scope="module")
+def state_words() -> StateWords:
+    return StateWords.from_kb(KnowledgeBase.load())
+
+
+def spotted(nlp: spacy.language.Language, gazetteer: Gazetteer, state_words: StateWords,
+            text: str) -> dict[str, PlaceMention]:
+    return {m.span.text: m for m in spot_place_mentions(nlp.make_doc(text), gazetteer, state_words)}
+
+
+def test_spotting_finds_and_resolves_places_without_a_parse(nlp: spacy.language.Language, gazetteer: Gazetteer,
+                                                            state_words: StateWords) -> None:
+    text = ("A car bomb exploded near a market in Lashkar Gah on Sunday, officials in Helmand province said. "
+            "Two more blasts hit Kandahar, the provincial governor told reporters in Kabul.")
+    found = spotted(nlp, gazetteer, state_words, text)
+    assert {k: m.entry.country for k, m in found.items()} == {
+        "Lashkar Gah": "AF", "Helmand province": "AF", "Kandahar": "AF", "Kabul": "AF"}
+    assert (found["Helmand province"].entry.feature, found["Kabul"].entry.feature) == ("ADM1", "PPLC")
+    assert all(text[m.span.start:m.span.end] == m.span.text for m in found.values())
+
+
+def test_spotting_skips_demonyms_weekdays_and_sentence_opening_words(
+        nlp: spacy.language.Language, gazetteer: Gazetteer, state_words: StateWords) -> None:
+    text = ("Police said on Monday that Nigerian troops had reached the town. Man charged after the raid. "
+            "Christmas services went ahead.")
+    assert spotted(nlp, gazetteer, state_words, text) == {}
+
+
+def test_spotting_needs_county_for_a_county_and_drops_towns_named_like_people(
+        nlp: spacy.language.Language, gazetteer: Gazetteer, state_words: StateWords) -> None:
+    text = ("Pastor Andrew Brunson was freed in Izmir. Walsh told reporters that Brunson flew home to "
+            "North Carolina on Saturday. Deputies from Metcalfe County and the Kentucky State Police responded.")
+    found = spotted(nlp, gazetteer, state_words, text)
+    assert "Brunson" not in found and "Walsh" not in found
+    assert found["Izmir"].entry.country == "TR"
+    assert (found["North Carolina"].entry.feature, found["Metcalfe County"].entry.feature) == ("ADM1", "ADM2")
+    # a place leading a longer name still names the place
+    assert any(m.entry.name == "Kentucky" and m.span.text.startswith("Kentucky") for m in found.values())
+
+
+def test_spotting_reads_country_initialisms_but_not_other_codes(
+        nlp: spacy.language.Language, gazetteer: Gazetteer, state_words: StateWords) -> None:
+    text = "U.S. and UK officials met in Geneva. BA flights and TV crews were delayed, the EU said."
+    found = spotted(nlp, gazetteer, state_words, text)
+    assert {k: m.entry.country for k, m in found.items()} == {"U.S.": "US", "UK": "GB", "Geneva": "CH"}
+
+
+def test_spotting_gives_up_on_single_case_text(nlp: spacy.language.Language, gazetteer: Gazetteer,
+                                               state_words: StateWords) -> None:
+    assert spotted(nlp, gazetteer, state_words, "police in kabul said a blast hit the city of kandahar.") == {}
+
+
+def test_a_dateline_is_a_place(nlp: spacy.language.Language, gazetteer: Gazetteer, state_words: StateWords) -> None:
+    found = spotted(nlp, gazetteer, state_words, "MOGADISHU — Gunmen stormed a hotel in the Somali capital.")
+    assert found["MOGADISHU"].entry.country == "SO"
