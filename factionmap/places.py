@@ -107,7 +107,7 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer,
     excluded = _tokens_in(doc, exclude)
     blocked = _blocked_tokens(doc, excluded)
     found = (_ner_candidates(doc, blocked, excluded) + _abbreviation_candidates(doc, excluded, gazetteer)
-             + _token_run_candidates(doc, blocked, gazetteer))
+             + _token_run_candidates(doc, blocked, gazetteer) + _organisation_places(doc, text, excluded, gazetteer))
     found = sorted(_dedupe(found), key=lambda c: c.start)
     for cand in found:
         _extend(doc, text, cand)
@@ -117,7 +117,9 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer,
                                      cand.prefer)
         if cand.label == "NORP":
             cand.entries = [e for e in cand.entries if e.feature in {"country", "ADM1", "region"}]
-    found = [c for c in found if c.entries or (c.from_ner and c.label != "NORP")]
+        elif cand.label == "weak":
+            cand.entries = [e for e in cand.entries if _standing(e) and e.feature != "ADM2"]
+    found = [c for c in found if c.entries or (c.from_ner and c.label not in {"NORP", "weak"})]
     _resolve(found, text=text)
     _resolve_unknowns(found, text)
     found = sorted(found + _repeated_names(doc, text, found, excluded), key=lambda c: c.start)
@@ -312,6 +314,20 @@ def _person_name_words(doc: list[Token], text: str, gazetteer: Gazetteer) -> set
         i = end
     return {w for first, last, run in pairs if alone[last] and not gazetteer.candidates(run, abbreviations=False)
             for w in (first, last)}
+
+
+def _organisation_places(doc: Doc, text: str, excluded: set[int], gazetteer: Gazetteer) -> list[_Candidate]:
+    """A place leading the name of an organisation that is not an actor: "Kentucky State Police", "Kabul
+    University". It must have standing (a country, a division, a city of 100,000)."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or len(ent) < 2 or any(t.i in excluded for t in ent):
+            continue
+        toks = list(ent[1:] if ent[0].lower_ == "the" else ent)
+        stop = _longest_name(toks, text, 0, len(toks) - 1, gazetteer, frozenset()) if len(toks) > 1 else None
+        if stop is not None and toks[0].is_title:
+            out.append(_spotted(toks, 0, stop, "weak"))
+    return out
 
 
 def _tokens_in(doc: Doc, spans: Sequence[tuple[int, int]]) -> set[int]:

@@ -224,3 +224,10 @@ def test_spotting_gives_up_on_single_case_text(nlp: spacy.language.Language, gaz
 def test_a_dateline_is_a_place(nlp: spacy.language.Language, gazetteer: Gazetteer, state_words: StateWords) -> None:
     found = spotted(nlp, gazetteer, state_words, "MOGADISHU — Gunmen stormed a hotel in the Somali capital.")
     assert found["MOGADISHU"].entry.country == "SO"
+
+
+def test_a_place_leading_an_organisation_name_is_a_place(nlp: spacy.language.Language,
+                                                         gazetteer: Gazetteer) -> None:
+    text = "Troopers from the Kentucky State Police and lecturers at Kabul University joined the inquiry."
+    names = {m.entry.name for m in find_place_mentions(nlp(text), gazetteer)}
+    assert {"Kentucky", "Kabul"} <= names
