@@ -243,7 +243,7 @@ def _opens_sentence(doc: list[Token], i: int) -> bool:
     if i == 0:
         return True
     prev = doc[i - 1]
-    return prev.is_space or prev.text in SENTENCE_OPENERS or "\n" in prev.whitespace_
+    return prev.is_space or prev.text in SENTENCE_OPENERS
 
 
 def _longest_name(doc: list[Token], text: str, k: int, end: int, gazetteer: Gazetteer,
