@@ -78,14 +78,14 @@ class Extractor:
         tokens = self.resources.nlp.make_doc(document.text)
         if not self.actors.may_name_actors(tokens):
             return self.extract_places(document, tokens)
-        return self.extract_parsed(document, self.resources.nlp(document.text))
+        return self.extract_parsed(document, self.resources.nlp(tokens))
 
     def extract_all(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[Extraction]:
         """Extract many documents in input order, parsing the ones that may hold facts in batches."""
         for chunk in _chunks(documents, batch_size):
             tokens = {id(d): self.resources.nlp.make_doc(d.text) for d in chunk}
             keep = [d for d in chunk if self.actors.may_name_actors(tokens[id(d)])]
-            parsed = dict(zip((id(d) for d in keep), self.resources.nlp.pipe((d.text for d in keep),
+            parsed = dict(zip((id(d) for d in keep), self.resources.nlp.pipe((tokens[id(d)] for d in keep),
                                                                                batch_size=batch_size)))
             for document in chunk:
                 doc = parsed.get(id(document))
