@@ -2,8 +2,7 @@
 
 A port of ``shared/eval/score.py`` (which an install cannot rely on): the same name folding
 (``factionmap.kb.normalize_name`` equals score.py's ``norm``), the same matching rules, and ``summarize`` returns
-exactly the object ``score.py --json`` prints. On top of it, ``score`` also counts extracted relations per type, so
-that a report can give precision per relation type (score.py gives only recall per type).
+exactly the object ``score.py --json`` prints, and ``Tally.errors`` the lines of ``score.py --errors``.
 
 Everything here is a pure function over the JSON objects of the two files (``dict``), as they are read.
 """
@@ -23,8 +22,8 @@ NEAR_KM = 161.0
 """A place found within 100 miles (the usual geoparsing threshold) of the gold coordinates counts as near."""
 
 TOTAL_KEYS = (
-    "rel_gold", "rel_found", "rel_sys", "rel_sys_correct", "date_gold", "date_ok",
-    "ev_gold", "ev_found", "ev_date_gold", "ev_date_ok",
+    "rel_gold", "rel_found", "rel_sys", "rel_sys_correct", "date_gold", "date_ok", "date_gold_all",
+    "ev_gold", "ev_found", "ev_date_gold", "ev_date_ok", "ev_date_gold_all",
     "place_gold", "place_found", "place_coord_gold", "place_within_161km",
     "forbidden", "missing_docs",
 )
@@ -131,17 +130,51 @@ def place_matches(sysplace: Mapping[str, Any], gold: Mapping[str, Any], names: s
     return norm(gold["name"]) in names
 
 
+@dataclass(frozen=True, slots=True)
+class ScoringError:
+    """One line of ``score.py --errors``: a gold relation missed, or an extracted relation that is wrong."""
+
+    doc: str
+    kind: str  # "missed" or "wrong"
+    relation: str
+    evidence: str | None
+
+
 @dataclass
 class Tally:
-    """Raw counts of a scoring run: score.py's totals, its per-type recall counts, and per-type precision counts."""
+    """Raw counts of a scoring run: score.py's totals, its per-type counts, and its list of errors.
+
+    A gold relation that accepts several types is counted under its first type, as score.py does.
+    """
 
     totals: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TOTAL_KEYS, 0))
-    gold_by_type: dict[str, dict[str, int]] = field(default_factory=dict)
-    system_by_type: dict[str, dict[str, int]] = field(default_factory=dict)
+    by_type: dict[str, dict[str, int]] = field(default_factory=dict)
+    errors: list[ScoringError] = field(default_factory=list)
 
     def add(self, key: str, n: int | bool = 1) -> None:
         """Add to one of the totals."""
         self.totals[key] += int(n)
+
+    def type_counts(self, name: str) -> dict[str, int]:
+        """The gold, found, extracted and correct counts of one relation type (created empty)."""
+        return self.by_type.setdefault(name, {"gold": 0, "found": 0, "extracted": 0, "correct": 0})
+
+
+def _gold_text(gr: Mapping[str, Any], record: IndexedRecord) -> str:
+    """A missed gold relation as score.py --errors writes it, with which of its parties were found."""
+    subject, obj = record.refs(gr["subject"]), record.refs(gr["object"])
+    found = "both found" if subject and obj else ("one party not found" if subject or obj else "no party found")
+    types = "|".join(as_list(gr["type"]))
+    return f"{as_list(gr['subject'])[0]} {types} {as_list(gr['object'])[0]}  ({found})"
+
+
+def _system_text(sr: Mapping[str, Any], record: IndexedRecord) -> str:
+    """An extracted relation as score.py --errors writes it: names, type and status."""
+    def name(ref: Any) -> str:
+        actor = next((a for a in record.rec.get("actors", []) if a.get("id") == ref), None)
+        place = record.places.get(ref)
+        return str((actor or place or {}).get("name", str(ref)))
+    return f"{name(sr.get('subject'))} {sr.get('type')} {name(sr.get('object'))} [{sr.get('status')}]"
 
 
 def _score_gold_relations(gold: Mapping[str, Any], record: IndexedRecord, tally: Tally) -> list[bool]:
@@ -149,7 +182,7 @@ def _score_gold_relations(gold: Mapping[str, Any], record: IndexedRecord, tally:
     sys_rels = record.relations()
     correct = [False] * len(sys_rels)
     for gr in gold.get("relations", []):
-        per_type = tally.gold_by_type.setdefault("|".join(as_list(gr["type"])), {"gold": 0, "found": 0})
+        per_type = tally.type_counts(str(as_list(gr["type"])[0]))
         per_type["gold"] += 1
         tally.add("rel_gold")
         hits = [i for i, sr in enumerate(sys_rels) if relation_matches(sr, gr, record)]
@@ -158,9 +191,12 @@ def _score_gold_relations(gold: Mapping[str, Any], record: IndexedRecord, tally:
         if hits:
             tally.add("rel_found")
             per_type["found"] += 1
+        else:
+            tally.errors.append(ScoringError(str(gold["id"]), "missed", _gold_text(gr, record), None))
         for date_field in ("start", "end"):
             if gr.get(date_field):
-                tally.add("date_gold")
+                tally.add("date_gold_all")
+                tally.add("date_gold", bool(hits))  # accuracy is over the matched relations
                 if any(date_agrees(sys_rels[i].get(date_field), gr[date_field]) for i in hits):
                     tally.add("date_ok")
     return correct
@@ -175,16 +211,22 @@ def _relation_key(sr: Mapping[str, Any]) -> tuple[Any, ...]:
 
 
 def _score_system_relations(gold: Mapping[str, Any], record: IndexedRecord, correct: list[bool], tally: Tally) -> None:
-    """Count distinct extracted relations, the correct ones, and those that match a forbidden entry."""
+    """Count distinct extracted relations of the annotated types, the correct ones, and the forbidden ones."""
     seen: set[tuple[Any, ...]] = set()
+    scope = set(gold.get("relation_types") or [])  # a gold record may annotate only some relation types
     for i, sr in enumerate(record.relations()):
+        if scope and sr.get("type") not in scope:
+            continue
         key = _relation_key(sr)
         if key in seen:
             continue
         seen.add(key)
         tally.add("rel_sys")
         tally.add("rel_sys_correct", correct[i])
-        per_type = tally.system_by_type.setdefault(str(sr.get("type")), {"extracted": 0, "correct": 0})
+        if not correct[i]:
+            evidence = (sr.get("evidence") or {}).get("text")
+            tally.errors.append(ScoringError(str(gold["id"]), "wrong", _system_text(sr, record), evidence))
+        per_type = tally.type_counts(str(sr.get("type")))
         per_type["extracted"] += 1
         per_type["correct"] += int(correct[i])
         if any(relation_matches(sr, f, record) for f in gold.get("forbidden", [])):
@@ -192,13 +234,14 @@ def _score_system_relations(gold: Mapping[str, Any], record: IndexedRecord, corr
 
 
 def _score_events(gold: Mapping[str, Any], record: IndexedRecord, tally: Tally) -> None:
-    """Count gold events found, and their dates."""
+    """Count gold events found, and their dates (accuracy over the matched, recall over all dated)."""
     for ge in gold.get("events", []):
         tally.add("ev_gold")
         hits = [e for e in record.events() if event_matches(e, ge, record)]
         tally.add("ev_found", bool(hits))
         if ge.get("date"):
-            tally.add("ev_date_gold")
+            tally.add("ev_date_gold_all")
+            tally.add("ev_date_gold", bool(hits))
             tally.add("ev_date_ok", any(date_agrees(e.get("date"), ge["date"]) for e in hits))
 
 
@@ -251,11 +294,14 @@ def summarize(tally: Tally) -> dict[str, Any]:
     r = ratio(t["rel_found"], t["rel_gold"])
     return {
         "relations": {"precision": p, "recall": r, "f1": f1_of(p, r), "gold": t["rel_gold"],
-                      "extracted": t["rel_sys"], "date_accuracy": ratio(t["date_ok"], t["date_gold"])},
-        "relations_by_type": {k: {"recall": ratio(v["found"], v["gold"]), "gold": v["gold"]}
-                              for k, v in sorted(tally.gold_by_type.items())},
+                      "extracted": t["rel_sys"], "date_accuracy": ratio(t["date_ok"], t["date_gold"]),
+                      "date_recall": ratio(t["date_ok"], t["date_gold_all"])},
+        "relations_by_type": {k: {"recall": ratio(v["found"], v["gold"]), "gold": v["gold"],
+                                  "precision": ratio(v["correct"], v["extracted"]), "extracted": v["extracted"]}
+                              for k, v in sorted(tally.by_type.items())},
         "events": {"recall": ratio(t["ev_found"], t["ev_gold"]), "gold": t["ev_gold"],
-                   "date_accuracy": ratio(t["ev_date_ok"], t["ev_date_gold"])},
+                   "date_accuracy": ratio(t["ev_date_ok"], t["ev_date_gold"]),
+                   "date_recall": ratio(t["ev_date_ok"], t["ev_date_gold_all"])},
         "places": {"recall": ratio(t["place_found"], t["place_gold"]), "gold": t["place_gold"],
                    "within_161km": ratio(t["place_within_161km"], t["place_coord_gold"])},
         "forbidden_extracted": t["forbidden"],
@@ -267,8 +313,7 @@ def summarize(tally: Tally) -> dict[str, Any]:
 class TypeScore:
     """Scores of one relation type: recall over the gold relations, precision over the extracted ones.
 
-    A gold relation that accepts several types is counted under their names joined by ``|``; nothing is
-    extracted under such a name, so its precision is None.
+    A gold relation that accepts several types is counted under its first type (as score.py does).
     """
 
     type: str
@@ -295,14 +340,8 @@ class TypeScore:
 
 def scores_by_type(tally: Tally) -> list[TypeScore]:
     """Per relation type: gold, found, extracted and correct counts, sorted by type name."""
-    names = sorted(set(tally.gold_by_type) | set(tally.system_by_type))
-    rows = []
-    for name in names:
-        gold = tally.gold_by_type.get(name, {"gold": 0, "found": 0})
-        system = tally.system_by_type.get(name, {"extracted": 0, "correct": 0})
-        rows.append(TypeScore(name, gold["gold"], gold["found"], system["extracted"], system["correct"]))
-    return rows
-
+    return [TypeScore(name, c["gold"], c["found"], c["extracted"], c["correct"])
+            for name, c in sorted(tally.by_type.items())]
 
 
 def score_files(

@@ -21,7 +21,7 @@ import networkx as nx
 
 from factionmap.config import Settings
 from factionmap.errors import ActorNotFound, InputError, UnknownFormat
-from factionmap.evaluation import Tally, TypeScore, score, scores_by_type, summarize
+from factionmap.evaluation import ScoringError, Tally, TypeScore, score, scores_by_type, summarize
 from factionmap.extract import Extractor
 from factionmap.ingest import read_documents
 from factionmap.kb import normalize_name
@@ -193,12 +193,14 @@ def ingest(
 @dataclass(frozen=True, slots=True)
 class EvalReport:
     """Scores of the program on a gold file: ``summary`` is the object ``shared/eval/score.py --json`` prints,
-    ``by_type`` adds precision per relation type, ``problems`` the gold records that could not be read."""
+    ``by_type`` its per-type table with F1, ``errors`` what ``score.py --errors`` lists (each gold relation missed,
+    each extracted relation wrong), ``problems`` the gold records that could not be read."""
 
     gold_path: str
     documents: int
     summary: dict[str, Any]
     by_type: tuple[TypeScore, ...]
+    errors: tuple[ScoringError, ...] = ()
     problems: tuple[IngestProblem, ...] = ()
 
 
@@ -245,32 +247,50 @@ def evaluate(
                                                                   settings, extractor)]
     tally: Tally = score(gold, records)
     return EvalReport(str(gold_path), len(records), summarize(tally), tuple(scores_by_type(tally)),
-                      tuple(counter.problems))
+                      tuple(tally.errors), tuple(counter.problems))
 
 
 def _num(value: float | None) -> str:
     return "  -  " if value is None else f"{value:.3f}"
 
 
-def format_eval(report: EvalReport) -> str:
-    """The scores as a text table: relations overall and per type (P/R/F1), events, places, forbidden."""
+def format_eval(report: EvalReport, errors: bool = False) -> str:
+    """The scores as a text table: relations overall and per type (P/R/F1), events, places, forbidden; with
+    ``errors``, first each missed and each wrong relation by document, as ``score.py --errors`` lists them."""
     s = report.summary
     rel, ev, pl = s["relations"], s["events"], s["places"]
-    lines = [
+    lines = _error_lines(report.errors) if errors else []
+    lines += [
         f"{report.gold_path}: {report.documents} documents extracted",
         (f"relations  P {_num(rel['precision'])}  R {_num(rel['recall'])}  F1 {_num(rel['f1'])}  "
-        f"(gold {rel['gold']}, extracted {rel['extracted']}), dates {_num(rel['date_accuracy'])}"),
+         f"(gold {rel['gold']}, extracted {rel['extracted']}), dates {_num(rel['date_accuracy'])} of the matched "
+         f"(found with the right date: {_num(rel['date_recall'])} of all dated gold)"),
     ]
     for row in report.by_type:
-        lines.append(f"  {row.type:<28} P {_num(row.precision)}  R {_num(row.recall)}  F1 {_num(row.f1)}  "
+        lines.append(f"  {row.type:<16} P {_num(row.precision)}  R {_num(row.recall)}  F1 {_num(row.f1)}  "
                      f"(gold {row.gold}, extracted {row.extracted})")
     lines += [
-        f"events     R {_num(ev['recall'])}  (gold {ev['gold']}), dates {_num(ev['date_accuracy'])}",
+        (f"events     R {_num(ev['recall'])}  (gold {ev['gold']}), dates {_num(ev['date_accuracy'])} of the matched "
+         f"({_num(ev['date_recall'])} of all dated gold)"),
         f"places     R {_num(pl['recall'])}  (gold {pl['gold']}), within 161 km {_num(pl['within_161km'])}",
         (f"forbidden extracted: {s['forbidden_extracted']}; "
-        f"documents missing from output: {s['documents_missing_from_output']}"),
+         f"documents missing from output: {s['documents_missing_from_output']}"),
     ]
     return "\n".join(lines)
+
+
+def _error_lines(errors: Iterable[ScoringError]) -> list[str]:
+    """Missed and wrong relations grouped by document, each wrong one with its evidence."""
+    lines: list[str] = []
+    doc = None
+    for error in errors:
+        if error.doc != doc:
+            lines.append(f"# {error.doc}")
+            doc = error.doc
+        lines.append(f"  {error.kind:<6} {error.relation}")
+        if error.evidence:
+            lines.append(f'         "{error.evidence[:200]}"')
+    return lines + [""] if lines else lines
 
 
 # --- Graph ---------------------------------------------------------------------------------------------------
