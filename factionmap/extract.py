@@ -24,6 +24,7 @@ from factionmap.gazetteer import Gazetteer
 from factionmap.kb import KnowledgeBase
 from factionmap.pipeline.arguments import MentionIndex
 from factionmap.pipeline.assemble import Assembler
+from factionmap.pipeline.constructions import ConstructionFinder
 from factionmap.pipeline.coref import resolve_references
 from factionmap.pipeline.cues import CueLexicon, load_cues
 from factionmap.pipeline.mentions import ActorFinder
@@ -61,6 +62,7 @@ class Extractor:
         self.resources = resources
         self.actors = ActorFinder(resources.nlp, resources.kb)
         self.relations = RelationFinder(resources.cues)
+        self.constructions = ConstructionFinder(resources.cues)
         self.state_words = StateWords.from_kb(resources.kb)
 
     @classmethod
@@ -112,7 +114,9 @@ class Extractor:
         dates = DocumentDates(find_date_expressions(document.text, document.published), document.text)
         index = MentionIndex(mentions)
         assembler = Assembler(index, place_at, dates, document.published, {p.key: p.country for p in places})
-        findings = [f for sentence in doc.sents for f in self.relations(sentence, index, set(place_at))]
+        place_tokens = set(place_at)
+        findings = [f for sentence in doc.sents for f in (*self.relations(sentence, index, place_tokens),
+                                                         *self.constructions(sentence, index))]
         for finding in findings:
             dates.reserve(finding.sentence.start_char, finding.sentence.end_char)
         for finding in findings:

@@ -51,7 +51,12 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
         return _unique(found)
     if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
         return []
+    if token.lower_ in RELATIVE_PRONOUNS:
+        return _antecedent(token, index, depth)
     lemma = token.lemma_.lower()
+    named = _called(token, index, depth)
+    if named:
+        return named
     if token.dep_ == "appos" and token.pos_ == "NOUN" and index.at(token.head):
         return _unique(index.at(token.head))  # "Jamaat-ul-Ahrar, a TTP faction": the faction is the group named
     if lemma in LEADER_WORDS or token.lower_ in LEADER_WORDS:
@@ -70,6 +75,33 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
                 return hit
     if token.dep_ == "appos" and token.pos_ == "NOUN":
         return actors_at(token.head, index, depth + 1)
+    return []
+
+
+def _antecedent(pronoun: Token, index: MentionIndex, depth: int) -> list[ActorMention]:
+    """ "Kataib Hezbollah, which is led by", "the TTP, whose leader pledged": the noun the clause describes."""
+    clause = pronoun.head
+    if pronoun.lower_ == "whose" and clause.head.i != clause.i:
+        clause = clause.head  # whose(poss) -> leader(nsubj) -> pledged(relcl)
+    if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
+        return actors_at(clause.head, index, depth + 1)
+    return []
+
+
+NAMING_VERBS = frozenset({"call", "name", "know", "dub", "style", "brand", "title"})
+
+
+def _called(token: Token, index: MentionIndex, depth: int) -> list[ActorMention]:
+    """ "a breakaway group called Lashkar-i-Islam", "an outfit known as X": the noun stands for the name."""
+    if token.pos_ != "NOUN":
+        return []
+    for child in token.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
+            for t in child.subtree:
+                if t.i != child.i and t.lower_ not in ("as", "by"):
+                    found = index.at(t)
+                    if found:
+                        return _unique(found)
     return []
 
 

@@ -44,6 +44,11 @@ class Cue(BaseModel):
     subject_kinds: tuple[str, ...] = ACTOR_KINDS
     object_kinds: tuple[str, ...] = ACTOR_KINDS
     object_via: tuple[str, ...] = ()
+    holder_lemmas: tuple[str, ...] = ()
+    """Lemmas that name a party itself ("leader", "branch", "ally"), so that a name in apposition to the noun
+    phrase is that party: "Hezbollah's leader Hassan Nasrallah", "AQIM, al-Qaeda's North Africa branch"."""
+    coalition_lemmas: tuple[str, ...] = ()
+    """Lemmas that name a group of actors ("alliance", "coalition"): "an alliance of A, B and C" pairs them."""
     confidence: float = Field(0.6, ge=0.0, le=1.0)
 
     def model_post_init(self, context: object, /) -> None:

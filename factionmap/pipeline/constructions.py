@@ -1,0 +1,259 @@
+"""Relations stated inside noun phrases, read off the surface of the sentence around a relational noun.
+
+Writers state many relations without a verb: "Hezbollah's leader Hassan Nasrallah", "the leader of the PKK,
+Abdullah Ocalan", "AQIM, al-Qaeda's North Africa branch,", "Hurras al-Din, a Syrian affiliate of al-Qaeda",
+"ISWAP top leader Abu Musab al-Barnawi", "Jaish al-Adl, a rival of Jundallah". A small parser often hangs the
+appositive on the wrong noun, so these constructions are matched on the token sequence, with the actor
+mentions as slots: an *owner* (the possessor or the object of "of") and a *holder* (the name in apposition to
+the noun, or the name the noun phrase is in apposition to). The noun's cue gives the relation type; only the
+lemmas a cue lists as ``holder_lemmas`` (nouns that name a party: "leader", "branch", "ally", not "ties" or
+"alliance") can stand in apposition.
+
+Coalitions are read the same way: "an alliance of A, B and C" pairs every member, and "X, a coalition of A
+and B" or "the X coalition of A and B" makes each member part of X.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from factionmap.pipeline.arguments import MentionIndex
+from factionmap.pipeline.cues import Cue, CueLexicon
+from factionmap.pipeline.names import PERSON_TITLES
+from factionmap.pipeline.relations import Finding
+from factionmap.records import ActorMention
+
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "one", "another"})
+POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+COPULA_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "became", "becomes", "remains", "remained",
+                          "has", "had", "have", "being", "now", "still", "also", "long", "once"})
+LIST_GLUE = frozenset({",", "and", "as", "well", "&"})
+APPOSITION_CLOSERS = frozenset({",", ".", ";", ":", ")", "(", "\u2014", "\u2013", "-", "and", "who", "whose"})
+MODIFIER_REACH = 5  # words of modifiers between an owner and its noun: "al-Qaeda's powerful North Africa branch"
+
+
+class ConstructionFinder:
+    """Findings from relational nouns in apposition and from coalition lists, on the surface of a sentence."""
+
+    def __init__(self, lexicon: CueLexicon) -> None:
+        self.holders: dict[str, list[Cue]] = {}
+        for cue in lexicon.cues:
+            for lemma in cue.holder_lemmas:
+                self.holders.setdefault(lemma.lower(), []).append(cue)
+        self.coalitions: dict[str, Cue] = {}
+        for cue in lexicon.cues:
+            for lemma in cue.coalition_lemmas:
+                self.coalitions.setdefault(lemma.lower(), cue)
+
+    def __call__(self, sentence: Span, index: MentionIndex) -> Iterator[Finding]:
+        slots = _Slots(sentence, index)
+        for token in sentence:
+            word = token.lemma_.lower() if token.pos_ in ("NOUN", "PROPN") else ""
+            cues = self.holders.get(word) or self.holders.get(token.lower_) or []
+            if cues and token.pos_ in ("NOUN", "PROPN"):
+                yield from _apposed(cues, token, slots)
+            coalition = self.coalitions.get(word) or self.coalitions.get(token.lower_)
+            if coalition is not None and token.pos_ in ("NOUN", "PROPN"):
+                yield from _coalition(coalition, token, slots)
+
+
+class _Slots:
+    """The actor mentions of one sentence by the token where they start and where they end."""
+
+    def __init__(self, sentence: Span, index: MentionIndex) -> None:
+        self.sentence = sentence
+        self.doc = sentence.doc
+        self.starting: dict[int, ActorMention] = {}
+        self.ending: dict[int, ActorMention] = {}
+        for token in sentence:
+            for m in index.at(token):
+                if m.start == token.i:
+                    self.starting.setdefault(m.start, m)
+                if m.end - 1 == token.i:
+                    self.ending.setdefault(m.end - 1, m)
+
+    def inside(self, i: int) -> bool:
+        return self.sentence.start <= i < self.sentence.end
+
+    def text(self, i: int) -> str:
+        return self.doc[i].lower_ if self.inside(i) else ""
+
+
+def _apposed(cues: list[Cue], noun: Token, slots: _Slots) -> Iterator[Finding]:
+    """ "Y's N X", "Y N X", "the N of Y, X", "X, the N of Y", "X, Y's N", "X is the N of Y"; the first cue of
+    the noun whose kinds fit the two parties gives the relation ("member": a person's membership, a group's
+    place in a coalition)."""
+    owner, owner_end = _owner_before(noun, slots)
+    after = noun.i + 1
+    if owner is None:
+        owner, after = _owner_after(noun, slots)
+    if owner is None:
+        return
+    holder = _holder_after(after, slots, comma_needs_closer=True) or _holder_before(noun, owner_end, slots)
+    if holder is None or holder.key == owner.key:
+        return
+    for cue in cues:
+        if holder.kind not in cue.subject_kinds or owner.kind not in cue.object_kinds:
+            continue
+        if (cue.person_subject and holder.kind != "person") or (
+                not cue.person_subject and "person" in (holder.kind, owner.kind)):
+            continue
+        yield Finding(cue, noun, [holder], [owner])
+        return
+
+
+def _owner_before(noun: Token, slots: _Slots) -> tuple[ActorMention | None, int]:
+    """The possessor or compound owner left of the noun: "al-Qaeda's North Africa branch", "ISWAP top leader",
+    "its emir". Returns the owner and the index of its first token (or the noun's when none)."""
+    i = noun.i - 1
+    for _ in range(MODIFIER_REACH + 1):
+        if not slots.inside(i):
+            return None, noun.i
+        token = slots.doc[i]
+        mention = slots.ending.get(i)
+        if mention is not None and mention.kind != "person":
+            return mention, mention.start
+        if token.text in POSSESSIVE_MARKS and slots.ending.get(i - 1) is not None:
+            m = slots.ending[i - 1]
+            return (m, m.start) if m.kind != "person" else (None, noun.i)
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM") and token.lower_ not in ("-", "top", "then"):
+            return None, noun.i
+        if token.text in (",", "(", ")"):
+            return None, noun.i
+        i -= 1
+    return None, noun.i
+
+
+def _owner_after(noun: Token, slots: _Slots) -> tuple[ActorMention | None, int]:
+    """ "leader of the PKK", "a branch of al-Qaeda in Syria": the owner after "of"; returns it and the index
+    just after it."""
+    i = noun.i + 1
+    if slots.text(i) not in ("of", "for", "within"):
+        return None, i
+    i += 1
+    while slots.text(i) in DETERMINERS:
+        i += 1
+    mention = slots.starting.get(i) or _apposed_to_description(i, slots)
+    if mention is None or mention.kind == "person":
+        return None, i
+    return mention, mention.end
+
+
+def _apposed_to_description(i: int, slots: _Slots) -> ActorMention | None:
+    """ "the leader of an umbrella group, the Islamic State of Iraq": a name apposed to a described owner."""
+    steps = 0
+    while slots.inside(i) and steps < MODIFIER_REACH and slots.doc[i].pos_ in ("ADJ", "NOUN", "NUM") \
+            and slots.starting.get(i) is None:
+        i += 1
+        steps += 1
+    if not steps or slots.text(i) != ",":
+        return None
+    i += 1
+    while slots.text(i) in DETERMINERS:
+        i += 1
+    return slots.starting.get(i)
+
+
+def _holder_after(i: int, slots: _Slots, comma_needs_closer: bool) -> ActorMention | None:
+    """The name in apposition right after the noun phrase: "Hezbollah's leader Hassan Nasrallah", "the leader
+    of the PKK, Abdullah Ocalan,"; titles and a comma may stand between."""
+    comma = slots.text(i) == ","
+    if comma:
+        i += 1
+        while slots.text(i) in DETERMINERS:
+            i += 1
+    while slots.inside(i) and slots.starting.get(i) is None and slots.doc[i].is_title and not slots.doc[i].is_sent_start \
+            and _is_title(slots.text(i)):
+        i += 1
+    mention = slots.starting.get(i)
+    if mention is None:
+        return None
+    if comma and comma_needs_closer:
+        closer = mention.end
+        if slots.inside(closer) and slots.text(closer) not in APPOSITION_CLOSERS:
+            return None
+    return mention
+
+
+def _holder_before(noun: Token, phrase_start: int, slots: _Slots) -> ActorMention | None:
+    """The name the noun phrase stands in apposition to, or is predicated of: "Abdullah Ocalan, the leader
+    of", "AQIM, al-Qaeda's North Africa branch", "Ocalan is the founder of"."""
+    i = min(phrase_start, noun.i) - 1
+    steps = 0
+    while slots.inside(i) and steps <= MODIFIER_REACH and (
+            slots.text(i) in DETERMINERS or slots.doc[i].pos_ in ("ADJ", "NUM", "ADV")
+            or slots.doc[i].pos_ in ("NOUN", "PROPN") and slots.ending.get(i) is None):
+        i -= 1
+        steps += 1
+    if not slots.inside(i):
+        return None
+    if slots.text(i) == ",":
+        return slots.ending.get(i - 1)
+    verbs = 0
+    while slots.inside(i) and slots.text(i) in COPULA_FORMS and verbs < 3:
+        i -= 1
+        verbs += 1
+    if verbs and slots.doc[i + 1].lower_ in ("is", "was", "are", "were", "became", "becomes", "remains",
+                                              "remained", "been"):
+        return slots.ending.get(i)
+    return None
+
+
+def _coalition(cue: Cue, noun: Token, slots: _Slots) -> Iterator[Finding]:
+    """ "an alliance of A, B and C": every pair of members is allied, and each member is part of the
+    coalition when the coalition is named ("X, a coalition of A and B", "the X alliance of A and B")."""
+    i = noun.i + 1
+    if slots.text(i) not in ("of", "between", "including", "comprising"):
+        return
+    members = _listed(i + 1, slots)
+    groups = [m for m in members if m.kind != "person"]
+    if len(groups) >= 2:
+        yield Finding(cue, noun, groups)
+    named = _coalition_name(noun, slots)
+    if named is not None and named.kind != "person":
+        members = [m for m in groups if m.key != named.key]
+        if members:
+            yield Finding(cue.model_copy(update={"reciprocal": False}), noun, members, [named])
+
+
+def _listed(i: int, slots: _Slots) -> list[ActorMention]:
+    """The actors listed from token ``i`` on: "A, B, and C", "the A and the B"."""
+    found: list[ActorMention] = []
+    while slots.inside(i):
+        while slots.text(i) in DETERMINERS or slots.text(i) in ("groups", "group", "such", "factions"):
+            i += 1
+        mention = slots.starting.get(i)
+        if mention is None:
+            break
+        found.append(mention)
+        i = mention.end
+        if slots.text(i) == "(":  # "A (ACR), B"
+            while slots.inside(i) and slots.text(i) != ")":
+                i += 1
+            i += 1
+        if slots.text(i) not in LIST_GLUE:
+            break
+        while slots.text(i) in LIST_GLUE:
+            i += 1
+    return list({m.key: m for m in found}.values())
+
+
+def _coalition_name(noun: Token, slots: _Slots) -> ActorMention | None:
+    """The coalition's own name: in the noun's name ("the Three Brotherhood Alliance of"), before it ("the
+    Fatah al-Islam coalition of", "X, a coalition of") or after it ("a coalition of A and B called X")."""
+    inside = slots.ending.get(noun.i)
+    if inside is not None and inside.start < noun.i:
+        return inside
+    before = slots.ending.get(noun.i - 1)
+    if before is not None:
+        return before
+    return _holder_before(noun, noun.i, slots)
+
+
+
+
+def _is_title(word: str) -> bool:
+    """ "Sheikh", "Gen.", "Maj": a title between a role noun and the name it introduces."""
+    return word in PERSON_TITLES or f"{word}." in PERSON_TITLES or word in ("field", "marshal", "brigadier")
