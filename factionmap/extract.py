@@ -26,6 +26,7 @@ from factionmap.pipeline.arguments import MentionIndex
 from factionmap.pipeline.assemble import Assembler
 from factionmap.pipeline.constructions import ConstructionFinder
 from factionmap.pipeline.coref import resolve_references
+from factionmap.pipeline.home_state import home_state_mentions
 from factionmap.pipeline.cues import CueLexicon, load_cues
 from factionmap.pipeline.mentions import ActorFinder
 from factionmap.pipeline.names import MEMBER_WORDS, STATE_FORCE_WORDS
@@ -109,7 +110,7 @@ class Extractor:
         mentions = self.actors(doc)
         place_mentions = find_place_mentions(doc, self.resources.gazetteer, _non_place_spans(mentions))
         places = group_places(place_mentions)
-        mentions = resolve_references(doc, _drop_places(mentions, places))
+        mentions = home_state_mentions(doc, resolve_references(doc, _drop_places(mentions, places)))
         place_at = _place_tokens(doc, places)
         dates = DocumentDates(find_date_expressions(document.text, document.published), document.text)
         index = MentionIndex(mentions)

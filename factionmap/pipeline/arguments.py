@@ -20,6 +20,7 @@ from factionmap.records import ActorMention
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
 NEGATIONS = frozenset({"not", "n't", "never", "neither", "nor", "no", "none", "nobody"})
+REPORTED_PRONOUNS = frozenset({"they", "it"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 
 
@@ -53,6 +54,9 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
         return []
     if token.lower_ in RELATIVE_PRONOUNS:
         return _antecedent(token, index, depth)
+    if token.lower_ in REPORTED_PRONOUNS and token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ccomp":
+        # "X and Y announced they would merge", "X said it had joined": the speakers
+        return [m for m in actors_of(clause_subjects(token.head.head), index) if m.kind != "person"]
     lemma = token.lemma_.lower()
     named = _called(token, index, depth)
     if named:

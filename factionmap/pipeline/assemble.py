@@ -97,6 +97,8 @@ class Assembler:
         if cue.person_subject and len(finding.subjects) > 1 and len(finding.objects) > 1:
             return _nearest_pairs(finding)
         pairs = [(o, s) if cue.inverse else (s, o) for s in subjects for o in objects]
+        if cue.type == "merger":  # "A and B merged into C": A and B merged too
+            pairs += list(combinations(dict.fromkeys(subjects), 2))
         return [(s, o) for s, o in pairs if s != o]
 
     def _relation(self, rtype: str, s: str, o: str, timing: Timing, who: Attribution, confidence: float,

@@ -31,6 +31,13 @@ COPULA_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "became", "b
                           "has", "had", "have", "being", "now", "still", "also", "long", "once"})
 LIST_GLUE = frozenset({",", "and", "as", "well", "&"})
 APPOSITION_CLOSERS = frozenset({",", ".", ";", ":", ")", "(", "\u2014", "\u2013", "-", "and", "who", "whose"})
+GROUP_NOUNS = frozenset({"group", "groups", "faction", "factions", "organization", "organisation", "movement",
+                         "militia", "militias", "outfit", "network", "cell", "wing", "force", "forces", "brigade",
+                         "unit", "coalition", "alliance", "entity", "formation", "offshoot"})
+MEMBER_LIST_OPENERS = frozenset({"of", "between", "including", "comprising", "grouping", "uniting", "among",
+                                 "like", "composed", "made", "up", "such", "as"})
+APPOINTING_VERBS = frozenset({"appoint", "name", "elect", "choose", "select", "make", "declare", "proclaim",
+                              "install", "confirm", "nominate"})
 MODIFIER_REACH = 5  # words of modifiers between an owner and its noun: "al-Qaeda's powerful North Africa branch"
 
 
@@ -47,8 +54,15 @@ class ConstructionFinder:
             for lemma in cue.coalition_lemmas:
                 self.coalitions.setdefault(lemma.lower(), cue)
 
+        branch = [c for cues in self.holders.values() for c in cues if c.type == "branch_of"]
+        self.branch: Cue | None = branch[0] if branch else None
+        member = [c for cues in self.holders.values() for c in cues if c.type == "member_of"]
+        self.member: Cue | None = member[0] if member else None
+
     def __call__(self, sentence: Span, index: MentionIndex) -> Iterator[Finding]:
         slots = _Slots(sentence, index)
+        if self.branch is not None and self.member is not None:
+            yield from _owned_group(self.branch, self.member, slots)
         for token in sentence:
             word = token.lemma_.lower() if token.pos_ in ("NOUN", "PROPN") else ""
             cues = self.holders.get(word) or self.holders.get(token.lower_) or []
@@ -104,6 +118,20 @@ def _apposed(cues: list[Cue], noun: Token, slots: _Slots) -> Iterator[Finding]:
         return
 
 
+def _owned_group(branch: Cue, member: Cue, slots: _Slots) -> Iterator[Finding]:
+    """ "Hamas's Izz ad-Din al-Qassam Brigades": a group a group owns is its branch; "the BLA's Aslam Baloch":
+    a person a group owns is its member. A state's group is not ("Nigeria's Boko Haram" says where, not whose)."""
+    for start, mention in slots.starting.items():
+        mark = start - 1
+        if slots.text(mark) not in POSSESSIVE_MARKS or mention.via == "coref":
+            continue
+        cue = {"armed_group": branch, "person": member}.get(mention.kind)
+        owner = slots.ending.get(mark - 1)
+        if cue is not None and owner is not None and owner.kind in ("armed_group", "organization") \
+                and owner.key != mention.key:
+            yield Finding(cue, slots.doc[start], [mention], [owner])
+
+
 def _owner_before(noun: Token, slots: _Slots) -> tuple[ActorMention | None, int]:
     """The possessor or compound owner left of the noun: "al-Qaeda's North Africa branch", "ISWAP top leader",
     "its emir". Returns the owner and the index of its first token (or the noun's when none)."""
@@ -130,8 +158,10 @@ def _owner_after(noun: Token, slots: _Slots) -> tuple[ActorMention | None, int]:
     """ "leader of the PKK", "a branch of al-Qaeda in Syria": the owner after "of"; returns it and the index
     just after it."""
     i = noun.i + 1
-    if slots.text(i) not in ("of", "for", "within"):
-        return None, i
+    while slots.text(i) in GROUP_NOUNS and slots.starting.get(i) is None:
+        i += 1  # "a splinter faction of Boko Haram"
+    if slots.text(i) not in ("of", "for", "within", "from"):
+        return None, noun.i + 1
     i += 1
     while slots.text(i) in DETERMINERS:
         i += 1
@@ -159,6 +189,8 @@ def _apposed_to_description(i: int, slots: _Slots) -> ActorMention | None:
 def _holder_after(i: int, slots: _Slots, comma_needs_closer: bool) -> ActorMention | None:
     """The name in apposition right after the noun phrase: "Hezbollah's leader Hassan Nasrallah", "the leader
     of the PKK, Abdullah Ocalan,"; titles and a comma may stand between."""
+    while slots.text(i) in GROUP_NOUNS and slots.starting.get(i) is None:
+        i += 1  # "the al-Qaeda breakaway group MUJAO"
     comma = slots.text(i) == ","
     if comma:
         i += 1
@@ -191,6 +223,13 @@ def _holder_before(noun: Token, phrase_start: int, slots: _Slots) -> ActorMentio
         return None
     if slots.text(i) == ",":
         return slots.ending.get(i - 1)
+    if slots.text(i) == "as":  # "X emerged as a splinter faction of Y", "X serves as the armed wing of Y"
+        i -= 1
+        while slots.inside(i) and slots.doc[i].pos_ in ("VERB", "AUX", "ADV", "PART"):
+            i -= 1
+        return slots.ending.get(i)
+    if slots.doc[i].lemma_.lower() in APPOINTING_VERBS and slots.doc[i].tag_ == "VBN":
+        i -= 1  # "Abu Jabir was appointed Tahrir al-Sham's leader", "X was named the new head of Y"
     verbs = 0
     while slots.inside(i) and slots.text(i) in COPULA_FORMS and verbs < 3:
         i -= 1
@@ -205,9 +244,11 @@ def _coalition(cue: Cue, noun: Token, slots: _Slots) -> Iterator[Finding]:
     """ "an alliance of A, B and C": every pair of members is allied, and each member is part of the
     coalition when the coalition is named ("X, a coalition of A and B", "the X alliance of A and B")."""
     i = noun.i + 1
-    if slots.text(i) not in ("of", "between", "including", "comprising"):
+    if slots.text(i) not in MEMBER_LIST_OPENERS:
         return
-    members = _listed(i + 1, slots)
+    while slots.text(i) in MEMBER_LIST_OPENERS:
+        i += 1
+    members = _listed(i, slots)
     groups = [m for m in members if m.kind != "person"]
     if len(groups) >= 2:
         yield Finding(cue, noun, groups)

@@ -37,7 +37,8 @@ LIGHT_VERBS = frozenset({"maintain", "have", "keep", "conduct", "launch", "carry
                          "begin", "start", "intensify", "step", "escalate", "take", "play", "forge", "build",
                          "strengthen", "establish", "form", "enjoy", "develop", "execute", "perform", "join",
                          "see", "feature", "undertake", "pursue", "declare", "be",
-                         "cut", "sever", "break", "end", "renounce", "dissolve", "abandon", "terminate"})
+                         "cut", "sever", "break", "end", "renounce", "dissolve", "abandon", "terminate",
+                         "enjoy", "receive", "get", "gain", "win", "secure", "seek", "accept", "create", "set"})
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
 POS_GROUPS = {"VERB": ("VERB",), "NOUN": ("NOUN", "PROPN"), "ADJ": ("ADJ", "VERB")}
 
@@ -83,7 +84,7 @@ class RelationFinder:
                         yield finding
 
     def _apply(self, cue: Cue, trigger: Token, index: MentionIndex, place_tokens: set[int]) -> Finding | None:
-        if not _requirements_met(cue, trigger) or is_negated(trigger):
+        if not _requirements_met(cue, trigger) or is_negated(trigger) or self._result_of_merger(cue, trigger):
             return None
         between = _between_parties(trigger, index)
         if cue.reciprocal and len(between) >= 2:
@@ -107,6 +108,13 @@ class RelationFinder:
         if not (subjects and objects) and not (cue.event and objects and not cue.type):
             return None
         return Finding(cue, trigger, subjects, objects)
+
+    def _result_of_merger(self, cue: Cue, trigger: Token) -> bool:
+        """ "A and B merged to form C": C is what the merger made, not a branch A and B founded."""
+        if cue.type != "branch_of" or cue.pos != "VERB" or trigger.dep_ not in ("xcomp", "advcl", "conj"):
+            return False
+        head = trigger.head.lemma_.lower()
+        return any(c.type == "merger" for c in self.lexicon.lookup("VERB", head))
 
     def _subjects(self, cue: Cue, trigger: Token, index: MentionIndex) -> list[ActorMention]:
         if cue.person_subject:
@@ -173,11 +181,19 @@ def _frame_heads(trigger: Token, cue: Cue) -> list[Token]:
               and (c.lemma_.lower() in cue.requires or c.lower_ in cue.requires)]
     if cue.pos == "VERB":
         heads += [c for c in trigger.children if c.dep_ == "dobj"]
+        if cue.type == "merger":  # "merged to form C", "agreed to merge ... and form a new alliance, C"
+            heads += [c for c in trigger.children if c.dep_ in ("xcomp", "advcl", "conj")
+                      and c.lemma_.lower() in FORMING_VERBS]
         # "broke away from": the parser may hang "from" on the particle
-        heads += [c for c in trigger.children if c.dep_ in ("advmod", "prt") and c.lower_ in ("away", "off", "out")]
+        heads += [c for c in trigger.children if c.dep_ in ("advmod", "prt")
+                  and c.lower_ in ("away", "off", "out", "back", "together")]
     if trigger.dep_ == "xcomp" or trigger.dep_ == "pcomp":
         heads.append(trigger.head)
     return heads
+
+
+FORMING_VERBS = frozenset({"form", "create", "establish", "found", "become", "launch"})
+CLAUSE_PREPS = frozenset({"in", "into", "during", "after", "following", "with", "through"})
 
 
 def _noun_subjects(noun: Token, index: MentionIndex) -> list[ActorMention]:
@@ -199,7 +215,7 @@ def _noun_subjects(noun: Token, index: MentionIndex) -> list[ActorMention]:
             return []
         if node.dep_ == "pobj" and node.head.dep_ == "prep":
             owner = node.head.head
-            if owner.pos_ in ("VERB", "AUX", "ADJ") and node.head.lower_ in ("in", "into", "during"):
+            if owner.pos_ in ("VERB", "AUX", "ADJ") and node.head.lower_ in CLAUSE_PREPS:
                 return actors_of(clause_subjects(clause_verb(owner)), index)
             return []  # "the leadership of the global jihad": a noun deep in a phrase says nothing of the subject
         if node.dep_ in ("nsubj", "nsubjpass"):
@@ -260,10 +276,14 @@ RECIPROCAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "war", "fe
                               "unify", "fuse", "amalgamate", "combine", "team", "spar", "join"})
 
 
+MUTUAL_NOUN_TYPES = frozenset({"alliance", "rivalry", "merger"})
+
+
 def _reciprocal_use(cue: Cue, trigger: Token) -> bool:
-    """ "X and Y clashed" pairs its subjects; "X and Y agreed to destroy" does not (destroy is not mutual)."""
+    """ "X and Y clashed" pairs its subjects; "X and Y agreed to destroy" does not (destroy is not mutual);
+    "X and Y formed an alliance", "X and Y are bitter rivals" pair them (a launched attack does not)."""
     if cue.pos == "NOUN":
-        return False
+        return cue.type in MUTUAL_NOUN_TYPES and trigger.dep_ in ("dobj", "attr", "oprd")
     if cue.pos == "ADJ":
         return True
     return trigger.lemma_.lower() in RECIPROCAL_VERBS and not any(c.dep_ == "dobj" for c in trigger.children)

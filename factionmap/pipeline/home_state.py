@@ -1,0 +1,71 @@
+"""Unnamed state forces: "the army", "the military", "security forces", "the junta" in a text about one state.
+
+News about a country's war names its state once and then writes "the army" or "government forces". Where one
+state clearly dominates the text (it is named at least twice, and at least twice as often as any other), a bare
+force phrase with a definite article or a government qualifier stands for that state, as ACLED codes
+"Military Forces of Ethiopia". Where no state dominates, the phrase stays unresolved: no guess. Like a resolved
+"its", such a mention is a reference (``via="coref"``): it never becomes an alias of the state.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from factionmap.records import ActorMention
+
+FORCE_HEADS = frozenset({"army", "military", "junta", "regime", "government", "forces", "troops", "soldiers",
+                         "police", "gendarmerie"})
+GOVERNMENT_QUALIFIERS = frozenset({"government", "security", "state", "regime", "junta", "federal", "national",
+                                   "armed", "military", "pro-government", "army"})
+"""Words that make "forces" or "troops" the state's: "government forces", "security forces", "armed forces"."""
+DEFINITE_HEADS = frozenset({"army", "military", "junta", "regime", "government"})
+"""Heads that stand for the state with a bare definite article: "the army", "the junta"."""
+
+
+def home_state_mentions(doc: Doc, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Mentions for the bare force phrases of a text dominated by one state, added to the given ones."""
+    state = _dominant_state(mentions)
+    if state is None:
+        return list(mentions)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    added = []
+    for token in doc:
+        if token.i in covered or token.lower_ not in FORCE_HEADS or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        start = _phrase_start(token)
+        if start is None or any(i in covered for i in range(start, token.i)):
+            continue
+        span = doc[start:token.i + 1]
+        added.append(ActorMention(start, token.i + 1, span.start_char, span.end_char, span.text, state.name,
+                                  "state", state.key, "coref", state.kb_id))
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+def _dominant_state(mentions: Sequence[ActorMention]) -> ActorMention | None:
+    """The state the text names at least twice and at least twice as often as any other state."""
+    counts = Counter(m.key for m in mentions if m.kind == "state" and m.via != "coref")
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    key, n = ranked[0]
+    if n < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > n):
+        return None
+    return next(m for m in mentions if m.key == key)
+
+
+def _phrase_start(head: Token) -> int | None:
+    """Where the force phrase begins: "the army" (definite heads), "government forces", "the security forces";
+    None when the head is not the state's ("rebel forces", "Fano fighters", "his army")."""
+    doc = head.doc
+    before = doc[head.i - 1] if head.i > 0 else None
+    if before is not None and before.lower_ in GOVERNMENT_QUALIFIERS:
+        start = head.i - 1
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        return start
+    if head.lower_ in DEFINITE_HEADS and before is not None and before.lower_ == "the":
+        return head.i - 1
+    return None
