@@ -113,7 +113,7 @@ class Extractor:
         mentions = home_state_mentions(doc, resolve_references(doc, _drop_places(mentions, places)))
         place_at = _place_tokens(doc, places)
         dates = DocumentDates(find_date_expressions(document.text, document.published), document.text)
-        index = MentionIndex(mentions)
+        index = MentionIndex(mentions, doc)
         assembler = Assembler(index, place_at, dates, document.published, {p.key: p.country for p in places})
         place_tokens = set(place_at)
         findings = [f for sentence in doc.sents for f in (*self.relations(sentence, index, place_tokens),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from factionmap.pipeline.names import ASSET_WORDS, LEADER_WORDS, MEMBER_WORDS
 from factionmap.records import ActorMention
@@ -25,9 +25,10 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
 
 
 class MentionIndex:
-    """Actor mentions by token index (a token can carry two: "the latter two groups")."""
+    """Actor mentions by token index (a token can carry two: "the latter two groups"), and the document."""
 
-    def __init__(self, mentions: Iterable[ActorMention]) -> None:
+    def __init__(self, mentions: Iterable[ActorMention], doc: Doc | None = None) -> None:
+        self.doc = doc
         self.by_token: dict[int, list[ActorMention]] = {}
         for m in mentions:
             for i in range(m.start, m.end):
@@ -61,6 +62,11 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
     named = _called(token, index, depth)
     if named:
         return named
+    if token.dep_ == "attr" and token.pos_ == "NOUN" and token.head.lemma_ in ("be", "become", "remain"):
+        # "HAAA is an Iraq-based militia group aligned with Iran": the group is the subject
+        subject = [c for c in token.head.children if c.dep_ == "nsubj"]
+        if subject and index.at(subject[0]):
+            return _unique(index.at(subject[0]))
     if token.dep_ == "appos" and token.pos_ == "NOUN" and index.at(token.head):
         return _unique(index.at(token.head))  # "Jamaat-ul-Ahrar, a TTP faction": the faction is the group named
     if lemma in LEADER_WORDS or token.lower_ in LEADER_WORDS:
@@ -122,12 +128,79 @@ def _owners(token: Token, index: MentionIndex, depth: int) -> list[ActorMention]
 
 
 def actors_of(tokens: Iterable[Token], index: MentionIndex) -> list[ActorMention]:
-    """Actors of several noun phrases, each with its coordinated phrases."""
+    """Actors of several noun phrases, each with its coordinated phrases, and the names listed after it on the
+    surface where the parser lost the coordination ("with A, one of the largest factions; B; and C")."""
     found: list[ActorMention] = []
     for token in tokens:
         for t in expand(token):
             found.extend(actors_at(t, index))
+    if found:
+        last = max(found, key=lambda m: m.end)
+        if last.via != "coref":
+            found.extend(listed_after(last, index))
     return _unique(found)
+
+
+LIST_SEPARATORS = frozenset({",", ";"})
+COORDINATORS = frozenset({"and"})
+LIST_ITEM_REACH = 12  # tokens an item may run before the next separator ("B, one of the largest factions;")
+
+
+def listed_after(first: ActorMention, index: MentionIndex) -> list[ActorMention]:
+    """The names coordinated with ``first`` on the surface: "A, B and C", "A; B, a small faction; and C".
+    Only a list that closes with "and" counts: "attacked A, B said" is no list."""
+    doc = index.doc
+    if doc is None:
+        return []
+    end = doc[first.start].sent.end
+    items: list[ActorMention] = []
+    i = first.end
+    while i < end:
+        i = _skip_parenthesis(doc, i, end)
+        if i >= end or (doc[i].text not in LIST_SEPARATORS and doc[i].lower_ not in COORDINATORS):
+            return []
+        closing = doc[i].lower_ in COORDINATORS or (i + 1 < end and doc[i + 1].lower_ in COORDINATORS)
+        j = i + 1
+        while j < end and (doc[j].lower_ in COORDINATORS or doc[j].lower_ == "the" or doc[j].text in LIST_SEPARATORS):
+            j += 1
+        item = _item_at(doc, j, index)
+        if item is None:  # "A, one of the largest factions in Aleppo; B": a description, then the next item
+            nxt = next((k for k in range(j, min(end, j + LIST_ITEM_REACH)) if doc[k].text == ";"), None)
+            if nxt is None:
+                return []
+            i = nxt
+            continue
+        items.append(item)
+        i = item.end
+        if closing:
+            return items
+    return []
+
+
+def _skip_parenthesis(doc: Doc, i: int, end: int) -> int:
+    """The index after "(ACR)" when one opens at ``i``, else ``i``."""
+    if doc[i].text != "(":
+        return i
+    close = next((j for j in range(i, min(end, i + 12)) if doc[j].text == ")"), None)
+    return close + 1 if close is not None else end
+
+
+def _item_at(doc: Doc, j: int, index: MentionIndex) -> ActorMention | None:
+    """A name starting at ``j`` or after a short modifier there."""
+    if j >= len(doc):
+        return None
+    return next((m for m in index.at(doc[j]) if m.start == j), None) or _after_modifier(doc, j, index)
+
+
+def _after_modifier(doc: Doc, j: int, index: MentionIndex) -> ActorMention | None:
+    """ "the Homs-based Jaysh al-Sunnah": a name after a short modifier of one to three words."""
+    for k in range(j + 1, min(j + 4, len(doc))):
+        if doc[k - 1].text in LIST_SEPARATORS or doc[k - 1].pos_ in ("VERB", "AUX"):
+            return None
+        found = next((m for m in index.at(doc[k]) if m.start == k), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _unique(mentions: Iterable[ActorMention]) -> list[ActorMention]:

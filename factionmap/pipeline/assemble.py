@@ -99,6 +99,8 @@ class Assembler:
         pairs = [(o, s) if cue.inverse else (s, o) for s in subjects for o in objects]
         if cue.type == "merger":  # "A and B merged into C": A and B merged too
             pairs += list(combinations(dict.fromkeys(subjects), 2))
+        if cue.pairs_objects:  # "X joined forces with A, B and C", "X merged with A and B": all together
+            pairs += list(combinations(dict.fromkeys(objects), 2))
         return [(s, o) for s, o in pairs if s != o]
 
     def _relation(self, rtype: str, s: str, o: str, timing: Timing, who: Attribution, confidence: float,

@@ -44,6 +44,8 @@ class Cue(BaseModel):
     subject_kinds: tuple[str, ...] = ACTOR_KINDS
     object_kinds: tuple[str, ...] = ACTOR_KINDS
     object_via: tuple[str, ...] = ()
+    pairs_objects: bool = False
+    """The cue joins every party it names: "X joined forces with A, B and C" allies A, B and C too."""
     holder_lemmas: tuple[str, ...] = ()
     """Lemmas that name a party itself ("leader", "branch", "ally"), so that a name in apposition to the noun
     phrase is that party: "Hezbollah's leader Hassan Nasrallah", "AQIM, al-Qaeda's North Africa branch"."""
