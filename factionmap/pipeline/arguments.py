@@ -59,7 +59,7 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
         # "X and Y announced they would merge", "X said it had joined": the speakers
         return [m for m in actors_of(clause_subjects(token.head.head), index) if m.kind != "person"]
     lemma = token.lemma_.lower()
-    named = _called(token, index, depth)
+    named = _called(token, index, depth) or _including(token, index)
     if named:
         return named
     if token.dep_ == "attr" and token.pos_ == "NOUN" and token.head.lemma_ in ("be", "become", "remain"):
@@ -95,6 +95,20 @@ def _antecedent(pronoun: Token, index: MentionIndex, depth: int) -> list[ActorMe
         clause = clause.head  # whose(poss) -> leader(nsubj) -> pledged(relcl)
     if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
         return actors_at(clause.head, index, depth + 1)
+    return []
+
+
+def _including(token: Token, index: MentionIndex) -> list[ActorMention]:
+    """ "a rebel coalition including A, B and C", "an alliance comprising A and B": the members named."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or lemma in LEADER_WORDS | MEMBER_WORDS | ASSET_WORDS:
+        return []  # "IJU leaders, including its emir": people, not a coalition
+    for child in token.children:
+        if child.lower_ in ("including", "comprising") and child.dep_ in ("prep", "acl"):
+            for t in child.subtree:
+                first = next((m for m in index.at(t) if m.start == t.i), None)
+                if first is not None:
+                    return _unique([first, *listed_after(first, index)])
     return []
 
 
@@ -143,6 +157,8 @@ def actors_of(tokens: Iterable[Token], index: MentionIndex) -> list[ActorMention
 
 LIST_SEPARATORS = frozenset({",", ";"})
 COORDINATORS = frozenset({"and"})
+LIST_ITEM_TAILS = frozenset({"groups", "group", "units", "unit", "forces", "fighters", "factions", "faction",
+                             "militias", "militia", "members", "brigades", "elements", "loyalists"})
 LIST_ITEM_REACH = 12  # tokens an item may run before the next separator ("B, one of the largest factions;")
 
 
@@ -155,6 +171,8 @@ def listed_after(first: ActorMention, index: MentionIndex) -> list[ActorMention]
     end = doc[first.start].sent.end
     items: list[ActorMention] = []
     i = first.end
+    while i < end and doc[i].lower_ in LIST_ITEM_TAILS:
+        i += 1
     while i < end:
         i = _skip_parenthesis(doc, i, end)
         if i >= end or (doc[i].text not in LIST_SEPARATORS and doc[i].lower_ not in COORDINATORS):
@@ -172,6 +190,8 @@ def listed_after(first: ActorMention, index: MentionIndex) -> list[ActorMention]
             continue
         items.append(item)
         i = item.end
+        while i < end and doc[i].lower_ in LIST_ITEM_TAILS:
+            i += 1  # "FSA groups, Jabhat al-Akrad", "Libya Shield units and"
         if closing:
             return items
     return []

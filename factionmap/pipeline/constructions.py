@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from factionmap.pipeline.arguments import MentionIndex
+from factionmap.pipeline.arguments import MentionIndex, actors_of, clause_subjects, listed_after
 from factionmap.pipeline.cues import Cue, CueLexicon
 from factionmap.pipeline.names import PERSON_TITLES
 from factionmap.pipeline.relations import Finding
@@ -29,7 +29,6 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this",
 POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 COPULA_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "became", "becomes", "remains", "remained",
                           "has", "had", "have", "being", "now", "still", "also", "long", "once"})
-LIST_GLUE = frozenset({",", "and", "as", "well", "&"})
 APPOSITION_CLOSERS = frozenset({",", ".", ";", ":", ")", "(", "\u2014", "\u2013", "-", "and", "who", "whose"})
 GROUP_NOUNS = frozenset({"group", "groups", "faction", "factions", "organization", "organisation", "movement",
                          "militia", "militias", "outfit", "network", "cell", "wing", "force", "forces", "brigade",
@@ -38,6 +37,7 @@ MEMBER_LIST_OPENERS = frozenset({"of", "between", "including", "comprising", "gr
                                  "like", "composed", "made", "up", "such", "as"})
 APPOINTING_VERBS = frozenset({"appoint", "name", "elect", "choose", "select", "make", "declare", "proclaim",
                               "install", "confirm", "nominate"})
+MEMBERSHIP_VERBS = frozenset({"include", "comprise", "encompass", "incorporate", "grouping", "unite", "gather"})
 MODIFIER_REACH = 5  # words of modifiers between an owner and its noun: "al-Qaeda's powerful North Africa branch"
 
 
@@ -56,6 +56,7 @@ class ConstructionFinder:
 
         branch = [c for cues in self.holders.values() for c in cues if c.type == "branch_of"]
         self.branch: Cue | None = branch[0] if branch else None
+        self.coalition_cue: Cue | None = next(iter(self.coalitions.values()), None)
         member = [c for cues in self.holders.values() for c in cues if c.type == "member_of"]
         self.member: Cue | None = member[0] if member else None
 
@@ -68,6 +69,8 @@ class ConstructionFinder:
             cues = self.holders.get(word) or self.holders.get(token.lower_) or []
             if cues and token.pos_ in ("NOUN", "PROPN"):
                 yield from _apposed(cues, token, slots)
+            if token.pos_ == "VERB" and token.lemma_.lower() in MEMBERSHIP_VERBS and self.coalition_cue is not None:
+                yield from _includes(self.coalition_cue, token, slots)
             coalition = self.coalitions.get(word) or self.coalitions.get(token.lower_)
             if coalition is not None and token.pos_ in ("NOUN", "PROPN"):
                 yield from _coalition(coalition, token, slots)
@@ -77,6 +80,7 @@ class _Slots:
     """The actor mentions of one sentence by the token where they start and where they end."""
 
     def __init__(self, sentence: Span, index: MentionIndex) -> None:
+        self.index = index
         self.sentence = sentence
         self.doc = sentence.doc
         self.starting: dict[int, ActorMention] = {}
@@ -259,25 +263,31 @@ def _coalition(cue: Cue, noun: Token, slots: _Slots) -> Iterator[Finding]:
             yield Finding(cue.model_copy(update={"reciprocal": False}), noun, members, [named])
 
 
+def _includes(cue: Cue, verb: Token, slots: _Slots) -> Iterator[Finding]:
+    """ "X includes A, B and C", "Other members of X include A and B", "X comprises A and B": when X is a group
+    or a coalition, each member is allied with X and with the others."""
+    subjects = actors_of(clause_subjects(verb), slots.index)
+    coalition = next((m for m in subjects if m.kind in ("armed_group", "organization")), None)
+    if coalition is None:
+        return
+    i = verb.i + 1
+    while slots.text(i) in ("of", "together", "in", "its", "their", "ranks", ":"):
+        i += 1
+    members = [m for m in _listed(i, slots) if m.kind in ("armed_group", "organization") and m.key != coalition.key]
+    if len(members) >= 2:
+        yield Finding(cue, verb, members)
+    if members:
+        yield Finding(cue.model_copy(update={"reciprocal": False}), verb, members, [coalition])
+
+
 def _listed(i: int, slots: _Slots) -> list[ActorMention]:
-    """The actors listed from token ``i`` on: "A, B, and C", "the A and the B"."""
-    found: list[ActorMention] = []
-    while slots.inside(i):
-        while slots.text(i) in DETERMINERS or slots.text(i) in ("groups", "group", "such", "factions"):
-            i += 1
-        mention = slots.starting.get(i)
-        if mention is None:
-            break
-        found.append(mention)
-        i = mention.end
-        if slots.text(i) == "(":  # "A (ACR), B"
-            while slots.inside(i) and slots.text(i) != ")":
-                i += 1
-            i += 1
-        if slots.text(i) not in LIST_GLUE:
-            break
-        while slots.text(i) in LIST_GLUE:
-            i += 1
+    """The actors listed from token ``i`` on: "A, B, and C", "the A and the B", "A; B, a faction; and C"."""
+    while slots.text(i) in DETERMINERS or slots.text(i) in ("groups", "group", "such", "factions", "multiple"):
+        i += 1
+    first = slots.starting.get(i)
+    if first is None:
+        return []
+    found = [first, *listed_after(first, slots.index)]
     return list({m.key: m for m in found}.values())
 
 
