@@ -1,0 +1,150 @@
+"""Relations stated by construction, each on sentences of several conflicts written for the test.
+
+Appositions and noun phrases (factionmap.pipeline.constructions), coordinated lists, relative clauses,
+relation nouns with their complements, reciprocal nouns, mergers and coalitions, unnamed state forces.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factionmap.extract import Extractor
+from tests.test_extraction import extract, triples
+
+# --- Nouns in apposition: "Y's N X", "the N of Y, X", "X, a N of Y", "X, Y's N" ----------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The leader of the Kurdistan Workers' Party, Abdullah Ocalan, was captured in Kenya in 1999.",
+     ("Abdullah Ocalan", "leader_of", "Kurdistan Workers' Party")),
+    ("The Taliban and its chief Hibatullah Akhundzada rejected the offer.",
+     ("Hibatullah Akhundzada", "leader_of", "Taliban")),
+    ("Jaish al-Adl, a splinter of Jundallah, attacked a border post.", ("Jaish al-Adl", "splinter_of", "Jundallah")),
+    ("The Taliban's ally, the Haqqani Network, struck Kabul.", ("Haqqani Network", "alliance", "Taliban")),
+    ("The Bangsamoro Islamic Freedom Fighters emerged as a splinter faction of the Moro Islamic Liberation "
+     "Front in 2010.", ("Bangsamoro Islamic Freedom Fighters", "splinter_of", "Moro Islamic Liberation Front")),
+    ("Abu Bakr al-Baghdadi was the leader of an umbrella group, the Mujahideen Shura Council.",
+     ("Abu Bakr al-Baghdadi", "leader_of", "Mujahideen Shura Council")),
+    ("Hamas's Izz ad-Din al-Qassam Brigades fired rockets at Ashkelon.",
+     ("Izz ad-Din al-Qassam Brigades", "branch_of", "Hamas")),
+    ("Abu Mohammad al-Julani was appointed Hay'at Tahrir al-Sham's leader in 2017.",
+     ("Abu Mohammad al-Julani", "leader_of", "Hay'at Tahrir al-Sham")),
+])
+def test_a_noun_in_apposition_relates_the_name_to_its_owner(extractor: Extractor, text: str,
+                                                            expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extract(extractor, text))
+
+
+def test_a_state_does_not_own_the_group_it_is_home_to(extractor: Extractor) -> None:
+    found = triples(extract(extractor, "Nigeria's Boko Haram attacked a school in Borno."))
+    assert not any(t[1] == "branch_of" for t in found)
+
+
+def test_an_apposition_after_a_comma_must_close_before_it_names_the_holder(extractor: Extractor) -> None:
+    """ "the leader of Hamas, Hezbollah said" is no leadership of Hezbollah (and Hezbollah is no person)."""
+    found = triples(extract(extractor, "After meeting the leader of Hamas, Hezbollah said it would fight Israel."))
+    assert not any(t[1] == "leader_of" for t in found)
+
+
+# --- Relative clauses and naming -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kataib Hezbollah, which is led by Abu Hussein al-Hamidawi, attacked the base.",
+     ("Abu Hussein al-Hamidawi", "leader_of", "Kata'ib Hezbollah")),
+    ("The M23, which Rwanda supports, captured Goma.", ("Rwanda", "alliance", "M23")),
+    ("Ivan Marquez leads a dissident group called Segunda Marquetalia.",
+     ("Ivan Marquez", "leader_of", "Segunda Marquetalia")),
+    ("Harakat al-Nujaba was formed in 2013 by Akram al-Kaabi.",
+     ("Akram al-Kaabi", "leader_of", "Harakat Hezbollah al-Nujaba")),
+])
+def test_relative_clauses_and_naming_phrases_reach_their_noun(extractor: Extractor, text: str,
+                                                              expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extract(extractor, text))
+
+
+# --- Reciprocal nouns, mergers, coalitions, lists ----------------------------------------------------------------
+
+
+def test_a_mutual_noun_after_a_light_verb_or_copula_pairs_the_subjects(extractor: Extractor) -> None:
+    formed = triples(extract(extractor, "The Baloch Liberation Army and the Balochistan Liberation Front formed "
+                                        "an alliance in 2017."))
+    assert {tuple(sorted((s, o))) for s, t, o in formed if t == "alliance"} == {
+        ("Balochistan Liberation Army", "Balochistan Liberation Front")}
+    rivals = triples(extract(extractor, "The Jalisco New Generation Cartel and the Sinaloa Cartel have been "
+                                        "bitter rivals."))
+    assert ("Jalisco New Generation Cartel", "rivalry", "Sinaloa Cartel") in rivals
+
+
+def test_launched_attacks_do_not_pair_their_authors_as_enemies(extractor: Extractor) -> None:
+    found = triples(extract(extractor, "The Arakan Army and the Kachin Independence Army launched attacks on "
+                                       "the junta's bases."))
+    assert ("Arakan Army", "conflict", "Kachin Independence Army") not in found
+
+
+def test_parties_that_merge_into_a_new_group_merged_with_each_other_and_with_it(extractor: Extractor) -> None:
+    found = triples(extract(extractor, "Ansar Dine and the Macina Liberation Front merged to form Jama'at Nusrat "
+                                       "al-Islam wal-Muslimin in 2017."))
+    mergers = {frozenset((s, o)) for s, t, o in found if t == "merger"}
+    assert frozenset(("Ansar Dine", "Katiba Macina")) in mergers
+    assert frozenset(("Ansar Dine", "Jama'at Nusrat al-Islam wal-Muslimin")) in mergers
+    assert not any(t == "branch_of" for _, t, _ in found)  # what a merger forms is no branch of its parties
+
+
+def test_reported_merger_takes_the_speakers_as_its_parties(extractor: Extractor) -> None:
+    found = triples(extract(extractor, "Jamaat-ul-Ahrar and Hizb-ul-Ahrar announced they would merge back into "
+                                       "the Tehreek-e-Taliban Pakistan."))
+    assert ("Jamaat-ul-Ahrar", "merger", "Tehrik-i-Taliban Pakistan") in found
+
+
+def test_a_coalition_of_named_groups_allies_every_member_and_joins_them_to_it(extractor: Extractor) -> None:
+    text = ("The Three Brotherhood Alliance, a coalition of the Arakan Army, the Ta'ang National Liberation Army "
+            "and the Myanmar National Democratic Alliance Army, launched an offensive.")
+    pairs = {frozenset((s, o)) for s, t, o in triples(extract(extractor, text)) if t == "alliance"}
+    members = ("Arakan Army", "Ta'ang National Liberation Army", "Myanmar National Democratic Alliance Army")
+    assert all(frozenset((m, "Three Brotherhood Alliance")) in pairs for m in members)
+    assert frozenset(("Arakan Army", "Myanmar National Democratic Alliance Army")) in pairs
+
+
+def test_members_listed_after_include_belong_to_the_coalition(extractor: Extractor) -> None:
+    text = ("Other members of the Islamic Resistance in Iraq include Kataib Hezbollah, sanctioned in 2009; "
+            "Harakat al-Nujaba, sanctioned in 2019; and Kataib Sayyid al-Shuhada.")
+    pairs = {frozenset((s, o)) for s, t, o in triples(extract(extractor, text)) if t == "alliance"}
+    assert frozenset(("Kata'ib Sayyid al-Shuhada", "Islamic Resistance in Iraq")) in pairs
+    assert frozenset(("Kata'ib Hezbollah", "Harakat Hezbollah al-Nujaba")) in pairs
+
+
+def test_every_party_of_a_list_the_parser_lost_takes_the_relation(extractor: Extractor) -> None:
+    text = ("The statement said Jabhat Fateh al-Sham had joined forces with Nour al-Din al-Zenki, one of the "
+            "largest factions in Aleppo; Ansar al-Din Front; and Liwa al-Haqq.")
+    pairs = {frozenset((s, o)) for s, t, o in triples(extract(extractor, text)) if t == "alliance"}
+    assert frozenset(("Ansar al-Din Front", "Liwa al-Haqq")) in pairs
+    assert len(pairs) >= 5
+
+
+def test_a_list_must_close_with_and(extractor: Extractor) -> None:
+    """ "fought the Nusra Front, the group said" names one enemy, not two."""
+    found = triples(extract(extractor, "Hezbollah fought the Nusra Front, Jaysh al-Islam said."))
+    assert not any(o == "Jaysh al-Islam" for _, t, o in found if t == "conflict")
+
+
+def test_support_nouns_and_defections(extractor: Extractor) -> None:
+    assert ("Tigray People's Liberation Front", "alliance", "Eritrea") in triples(extract(
+        extractor, "The Tigray People's Liberation Front enjoys the support of Eritrea."))
+    found = triples(extract(extractor, "The Tunisian cell had defected from al-Qaeda in the Islamic Maghreb, and "
+                                       "Jund al-Aqsa had defected from al-Nusra Front in 2016."))
+    assert ("Jund al-Aqsa", "splinter_of", "Al Nusrah Front") in found
+
+
+# --- Unnamed state forces ----------------------------------------------------------------------------------
+
+
+def test_the_army_of_a_text_about_one_state_is_that_state(extractor: Extractor) -> None:
+    text = ("Ethiopia has deployed troops to Amhara. Fighting between the army and Fano broke out in July 2023. "
+            "Ethiopia said the military would prevail.")
+    assert ("Ethiopia", "conflict", "Fano") in triples(extract(extractor, text))
+
+
+def test_the_army_stays_unresolved_when_no_state_dominates(extractor: Extractor) -> None:
+    text = "Sudan and Chad traded accusations. Fighting between the army and the Rapid Support Forces went on."
+    assert not any(t == "conflict" and "Sudan" in (s, o) for s, t, o in triples(extract(extractor, text)))
