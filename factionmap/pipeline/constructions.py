@@ -54,26 +54,42 @@ class ConstructionFinder:
             for lemma in cue.coalition_lemmas:
                 self.coalitions.setdefault(lemma.lower(), cue)
 
+        leader = [c for cues in self.holders.values() for c in cues if c.type == "leader_of"]
+        self.leader: Cue | None = leader[0] if leader else None
         branch = [c for cues in self.holders.values() for c in cues if c.type == "branch_of"]
         self.branch: Cue | None = branch[0] if branch else None
         self.coalition_cue: Cue | None = next(iter(self.coalitions.values()), None)
         member = [c for cues in self.holders.values() for c in cues if c.type == "member_of"]
         self.member: Cue | None = member[0] if member else None
 
+        self.lexicon = lexicon
+
     def __call__(self, sentence: Span, index: MentionIndex) -> Iterator[Finding]:
         slots = _Slots(sentence, index)
-        if self.branch is not None and self.member is not None:
+        if self.branch is not None and self.member is not None and self.leader is not None:
             yield from _owned_group(self.branch, self.member, slots)
+            yield from _persons_group(self.leader, slots)
+            yield from _person_of_group(self.member, slots)
         for token in sentence:
             word = token.lemma_.lower() if token.pos_ in ("NOUN", "PROPN") else ""
             cues = self.holders.get(word) or self.holders.get(token.lower_) or []
             if cues and token.pos_ in ("NOUN", "PROPN"):
                 yield from _apposed(cues, token, slots)
+            if token.tag_ in ("JJ", "VBN") and slots.text(token.i - 1) == ",":
+                yield from _apposed_participle(self._participle_cues(token), token, slots)
             if token.pos_ == "VERB" and token.lemma_.lower() in MEMBERSHIP_VERBS and self.coalition_cue is not None:
                 yield from _includes(self.coalition_cue, token, slots)
             coalition = self.coalitions.get(word) or self.coalitions.get(token.lower_)
             if coalition is not None and token.pos_ in ("NOUN", "PROPN"):
                 yield from _coalition(coalition, token, slots)
+
+
+    def _participle_cues(self, token: Token) -> list[Cue]:
+        """Cues of an adjective or participle that take a prepositional object: "affiliated with", "loyal to"."""
+        lemma = token.lemma_.lower()
+        cues = [*self.lexicon.lookup("ADJ", token.lower_), *self.lexicon.lookup("ADJ", lemma),
+                *self.lexicon.lookup("VERB", lemma)]
+        return [c for c in cues if c.type is not None and c.preps and not c.place_object and not c.requires]
 
 
 class _Slots:
@@ -134,6 +150,66 @@ def _owned_group(branch: Cue, member: Cue, slots: _Slots) -> Iterator[Finding]:
         if cue is not None and owner is not None and owner.kind in ("armed_group", "organization") \
                 and owner.key != mention.key:
             yield Finding(cue, slots.doc[start], [mention], [owner])
+
+
+PERSON_GROUP_MODIFIERS = frozenset({"self-styled", "own", "ruling", "nationalist", "armed", "militant", "rebel",
+                                    "his", "her"})
+
+
+def _apposed_participle(cues: list[Cue], word: Token, slots: _Slots) -> Iterator[Finding]:
+    """ "ISCAP, affiliated with the Islamic State group,", "the militia, loyal to Tehran,": the phrase set off
+    by commas describes the name before it."""
+    i = word.i - 2
+    if slots.text(i) == ")":  # "Islamic State Central Africa Province (ISCAP), affiliated with"
+        while slots.inside(i) and slots.text(i) != "(":
+            i -= 1
+        i -= 1
+    holder = slots.ending.get(i)
+    prep = slots.text(word.i + 1)
+    j = word.i + 2
+    while slots.text(j) in DETERMINERS:
+        j += 1
+    owner = slots.starting.get(j)
+    if holder is None or owner is None or holder.key == owner.key:
+        return
+    for cue in cues:
+        if prep in cue.preps and holder.kind in cue.subject_kinds and owner.kind in cue.object_kinds \
+                and "person" not in (holder.kind, owner.kind):
+            yield Finding(cue, word, [holder], [owner])
+            return
+
+
+def _persons_group(cue: Cue, slots: _Slots) -> Iterator[Finding]:
+    """ "Khalifa Haftar's self-styled Libyan National Army", "President Abbas and his Fatah faction": the group a
+    person owns is one he leads."""
+    for start, group in slots.starting.items():
+        if group.kind != "armed_group" and group.kind != "organization" or group.via == "coref":
+            continue
+        i = start - 1
+        while slots.inside(i) and (slots.text(i) in PERSON_GROUP_MODIFIERS or slots.doc[i].pos_ == "ADJ"
+                                   or slots.text(i) in ("-", "self", "styled")):
+            i -= 1
+        if slots.text(i) in ("his", "her") or slots.text(i + 1) in ("his", "her"):
+            mark = i if slots.text(i) in ("his", "her") else i + 1
+            owner = slots.ending.get(mark - 3) if slots.text(mark - 1) == "and" else None
+            owner = owner or (slots.ending.get(mark - 2) if slots.text(mark - 1) == "and" else None)
+        else:
+            owner = slots.ending.get(i - 1) if slots.text(i) in POSSESSIVE_MARKS else None
+        if owner is not None and owner.kind == "person":
+            yield Finding(cue, slots.doc[start], [owner], [group])
+
+
+def _person_of_group(cue: Cue, slots: _Slots) -> Iterator[Finding]:
+    """ "Abu Yasir Hassan of ISIS-Mozambique": a person "of" a group is one of its members."""
+    for end, person in slots.ending.items():
+        if person.kind != "person" or person.via == "coref" or slots.text(end + 1) != "of":
+            continue
+        i = end + 2
+        while slots.text(i) == "the":
+            i += 1
+        group = slots.starting.get(i)
+        if group is not None and group.kind in ("armed_group", "organization") and group.via != "coref":
+            yield Finding(cue, slots.doc[end + 1], [person], [group])
 
 
 def _owner_before(noun: Token, slots: _Slots) -> tuple[ActorMention | None, int]:
@@ -223,11 +299,16 @@ def _holder_before(noun: Token, phrase_start: int, slots: _Slots) -> ActorMentio
             or slots.doc[i].pos_ in ("NOUN", "PROPN") and slots.ending.get(i) is None):
         i -= 1
         steps += 1
+    if slots.text(i) in POSSESSIVE_MARKS and slots.ending.get(i - 1) is not None \
+            and slots.ending[i - 1].kind == "state":  # "X is Syria's al-Qaeda affiliate": where, not whose
+        i = slots.ending[i - 1].start - 1
+        while slots.text(i) in DETERMINERS:
+            i -= 1
     if not slots.inside(i):
         return None
     if slots.text(i) == ",":
         return slots.ending.get(i - 1)
-    if slots.text(i) == "as":  # "X emerged as a splinter faction of Y", "X serves as the armed wing of Y"
+    if slots.text(i) == "as":  # "X emerged as a splinter faction of Y", "X are viewed as Y's affiliate"
         i -= 1
         while slots.inside(i) and slots.doc[i].pos_ in ("VERB", "AUX", "ADV", "PART"):
             i -= 1
