@@ -20,6 +20,9 @@ from spacy.tokens import Doc, Span, Token
 
 from factionmap.kb import KnowledgeBase, normalize_name
 from factionmap.pipeline.aliases import link_text_aliases
+from factionmap.pipeline.name_spans import drop_demonym, grow_name, strip_quotes
+from factionmap.pipeline.nonactors import heading_spans, names_a_place, only_in_headings
+from factionmap.pipeline.observers import mark_observers
 from factionmap.pipeline.names import (
     ARMED_NAME_WORDS,
     GROUP_NAME_WORDS,
@@ -101,11 +104,13 @@ class ActorFinder:
     def __call__(self, doc: Doc) -> list[ActorMention]:
         candidates = [*self._kb_candidates(doc), *self._force_candidates(doc)]
         if not _single_case(doc):  # capitals carry no signal in all-caps wire copy or lower-cased text
-            candidates += [*self._shape_candidates(doc), *self._ner_candidates(doc)]
+            headings = heading_spans(doc)
+            read = [*self._shape_candidates(doc), *self._ner_candidates(doc)]
+            candidates += [c for c in read if not only_in_headings(doc, doc[c.start:c.end], headings)]
         chosen = _select(candidates)
         mentions = [self._mention(doc, c) for c in chosen]
         mentions = link_text_aliases(doc, mentions)
-        return link_short_person_names(add_surnames(doc, mentions))
+        return mark_observers(doc, link_short_person_names(add_surnames(doc, mentions)))
 
     def _mention(self, doc: Doc, c: _Candidate) -> ActorMention:
         span = doc[c.start:c.end]
@@ -119,7 +124,7 @@ class ActorFinder:
         for matcher in (self.folded, self.exact):
             for match_id, start, end in matcher(doc):
                 entry = self.kb.get(self.vocab.strings[match_id])
-                if entry is None or _inside_larger_name(doc, start, end):
+                if entry is None or _inside_larger_name(doc, start, end) or _inside_person(doc, entry, start, end):
                     continue
                 start = _skip_determiner(doc, start)
                 if _leaders_name(entry, doc[start:end]):
@@ -162,7 +167,7 @@ class ActorFinder:
                 continue
             if sum(w not in NAME_CONNECTORS for w in words) < 2:
                 continue
-            name = doc[start:end].text
+            name = strip_quotes(doc[start:end].text)
             entry = self.kb.lookup(name)
             if entry is not None:
                 yield self._entry_candidate(start, end, entry)
@@ -174,18 +179,30 @@ class ActorFinder:
         for ent in doc.ents:
             kind = NER_KINDS.get(ent.label_)
             span = _trim_entity(ent)
-            if kind is None or span is None or not _looks_like_name(span):
+            if kind is None or span is None:
+                continue
+            span = self._whole_name(span, kind)
+            if not _looks_like_name(span):
                 continue
             entry = self.kb.lookup(span.text)
             if entry is not None and _leaders_name(entry, span):
                 kind, entry = "person", None
             if entry is not None:
                 yield self._entry_candidate(span.start, span.end, entry)
-            elif kind == "organization" and {t.lower_ for t in span} & ARMED_NAME_WORDS:
-                yield _Candidate(span.start, span.end, "ner", "armed_group", span.text,
-                                 f"name:{normalize_name(span.text)}")
+            elif names_a_place(span):
+                continue
             else:
-                yield _Candidate(span.start, span.end, "ner", kind, span.text, f"name:{normalize_name(span.text)}")
+                armed = kind == "organization" and {t.lower_ for t in span} & ARMED_NAME_WORDS
+                name = strip_quotes(span.text)
+                yield _Candidate(span.start, span.end, "ner", "armed_group" if armed else kind, name,
+                                 f"name:{normalize_name(name)}")
+
+    def _whole_name(self, span: Span, kind: str) -> Span:
+        """The whole name around an NER span, without a demonym before a person's name."""
+        span = grow_name(span, person=kind == "person")
+        if kind == "person":
+            span = drop_demonym(span, lambda word: self.kb.state_for_demonym(word) is not None)
+        return span
 
 
 def _leaders_name(entry: KBEntry, span: Span) -> bool:
@@ -258,6 +275,13 @@ def _inside_larger_name(doc: Doc, start: int, end: int) -> bool:
     "Islamic Jihad" inside "Islamic Jihad Union" is handled by longest match; here we reject matches that are
     followed by an apostrophe-less capitalised group word (the larger name is unknown to the KB)."""
     return end < len(doc) and doc[end].lower_ in TRAILING_GROUP_WORDS and doc[end].is_title
+
+
+def _inside_person(doc: Doc, entry: KBEntry, start: int, end: int) -> bool:
+    """A group's alias that a person's name goes on from: "Abu Musab" in "Abu Musab al-Barnawi"."""
+    if entry.kind == "person" or end >= len(doc) or doc[end].ent_iob_ != "I" or doc[end].ent_type_ != "PERSON":
+        return False
+    return not {t.lower_ for t in doc[start:end]} & GROUP_NAME_WORDS
 
 
 def _name_runs(doc: Doc) -> Iterable[tuple[int, int]]:
