@@ -60,6 +60,16 @@ _IMAGE_CREDIT = re.compile(
     r"|.{0,150}(?:getty\s+images|/\s*(?:afp|reuters|ap|epa|anadolu)(?:\s+photo)?)\s*\)?\.?)$",
     re.IGNORECASE,
 )
+_BYLINE_NAME = r"(?:(?:al|el|bin|ibn|de|van|von|la|le|du)[\s-])?[A-Z][\w.'’-]*"
+_BYLINE = re.compile(
+    rf"^By\s+(?!(?i:(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?|january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    rf"{_BYLINE_NAME}(?:\s+(?:and\s+)?{_BYLINE_NAME}){{0,5}}"
+    r"(?:\s*(?:,|\||–|—|-|\bin\b|\bfor\b)\s*[^.!?]{0,120})?$"
+)
+_FILE_PHOTO = re.compile(
+    r"^\(?\s*[^()\n]{0,60}?(?:/|\b)\s*(?:file\s+)?(?:photo|file|handout|pool)(?:\s+photo)?\s*\)?\.?$", re.IGNORECASE
+)
 _ADVERT = re.compile(
     r"^(?:advertisement|advertising|sponsored(?:\s+content)?|story\s+continues\s+below"
     r"(?:\s+advertisement)?|continue\s+reading\s+below|scroll\s+to\s+continue.{0,40})$",
@@ -100,6 +110,12 @@ _BIO = re.compile(
 )
 _BIO_ROLE = re.compile(rf"\b(?:{_BIO_ROLES})s?\b", re.IGNORECASE)
 _ABOUT_AUTHOR = re.compile(r"^about\s+the\s+(?:authors?|writers?|contributors?)\s*:?$", re.IGNORECASE)
+# A credit closing a caption line: "... addressing a press conference. — Dawn File", "... affiliate [State
+# Department]" (a caption has no full stop after its credit; an editor's bracket inside a sentence has one).
+_CAPTION_CREDIT = re.compile(
+    r"(?:\s+[—–]\s*[A-Z][\w./'’ -]{0,40}\b(?:file|photo|images|handout|pool)|\s*\[[A-Z][^\[\]\n.]{1,60}\])\s*$",
+    re.IGNORECASE,
+)
 _INLINE_XREF = re.compile(
     r"\[\s*(?:see|read|related|also\s+see|see\s+also|for\s+more)\b[^\[\]\n]{0,400}\]", re.IGNORECASE
 )
@@ -137,6 +153,8 @@ def is_boilerplate_line(line: str) -> bool:
         _SHARE,
         _RELATED,
         _IMAGE_CREDIT,
+        _FILE_PHOTO,
+        _BYLINE,
         _ADVERT,
         _COPYRIGHT,
         _WIRE_TRAILER,
@@ -184,6 +202,9 @@ def _boilerplate_spans(text: str, lines: list[_Line]) -> list[tuple[int, int]]:
             continue
         for match in _INLINE_XREF.finditer(text, line.start, line.end):
             spans.append(match.span())
+        credit = _CAPTION_CREDIT.search(text, line.start, line.end)
+        if credit is not None:
+            spans.append(credit.span())
     return spans
 
 

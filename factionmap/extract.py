@@ -29,7 +29,6 @@ from factionmap.pipeline.coref import resolve_references
 from factionmap.pipeline.home_state import home_state_mentions
 from factionmap.pipeline.cues import CueLexicon, load_cues
 from factionmap.pipeline.mentions import ActorFinder
-from factionmap.pipeline.names import MEMBER_WORDS, STATE_FORCE_WORDS
 from factionmap.pipeline.nlp import load_nlp
 from factionmap.pipeline.relations import RelationFinder
 from factionmap.pipeline.timing import DocumentDates
@@ -123,7 +122,7 @@ class Extractor:
         for finding in findings:
             assembler.add(finding)
         assembly = assembler.finish()
-        return _records(document, mentions, places, assembly.relations, assembly.events, _phrase_aliases(doc, mentions))
+        return _records(document, mentions, places, assembly.relations, assembly.events)
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -162,27 +161,10 @@ def _place_tokens(doc: Doc, places: Sequence[Place]) -> dict[int, str]:
     return at
 
 
-def _phrase_aliases(doc: Doc, mentions: Sequence[ActorMention]) -> dict[str, list[str]]:
-    """Names as written for an actor's members or forces: "ISIL fighters", "Coalition military forces"."""
-    found: dict[str, list[str]] = {}
-    for m in mentions:
-        if m.via == "coref":
-            continue
-        root = doc[m.start:m.end].root
-        head = root.head
-        if root.dep_ in ("compound", "amod", "nmod") and head.i >= m.end and head.i - m.end <= 2 and (
-                head.lower_ in MEMBER_WORDS or head.lower_ in STATE_FORCE_WORDS):
-            phrase = doc[m.start:head.i + 1].text
-            if not any(c in phrase for c in "[](){}\n"):
-                found.setdefault(m.key, []).append(phrase)
-    return found
-
-
 def _records(document: Document, mentions: Sequence[ActorMention], places: Sequence[Place],
-             relations: Sequence[Relation], events: Sequence[Event],
-             phrase_aliases: dict[str, list[str]] | None = None) -> Extraction:
+             relations: Sequence[Relation], events: Sequence[Event]) -> Extraction:
     """Number actors and places locally (a1, p1...) and point relations and events at those ids."""
-    actors = _actors(mentions, phrase_aliases or {})
+    actors = _actors(mentions)
     ids = {a.key: a.id for a in actors} | {p.key: p.id for p in places}
     rels = tuple(replace(r, subject=ids[r.subject], object=ids[r.object],
                          attributed_to=ids.get(r.attributed_to or "")) for r in relations
@@ -194,16 +176,19 @@ def _records(document: Document, mentions: Sequence[ActorMention], places: Seque
     return Extraction(document, tuple(actors), tuple(places), rels, evs)
 
 
-def _actors(mentions: Sequence[ActorMention], phrase_aliases: dict[str, list[str]]) -> list[Actor]:
-    """One actor per key, named by its canonical name, with every surface form the text used as aliases."""
+def _actors(mentions: Sequence[ActorMention]) -> list[Actor]:
+    """One actor per key, named by its canonical name, with every name the text used for it as aliases.
+
+    Observers (outlets, monitors, cited analysts) are not actors; a reference ("the group") and a state's
+    forces ("Turkish security forces") are phrases about an actor, not names of it."""
     names: dict[str, ActorMention] = {}
     aliases: dict[str, list[str]] = {}
     for m in mentions:
+        if m.observer:
+            continue
         names.setdefault(m.key, m)
-        if m.via != "coref":
+        if m.via not in ("coref", "forces"):
             aliases.setdefault(m.key, []).append(m.text)
-    for key, phrases in phrase_aliases.items():
-        aliases.setdefault(key, []).extend(phrases)
     actors = []
     for n, (key, first) in enumerate(names.items(), 1):
         forms = [a for a in dict.fromkeys(aliases.get(key, [])) if a != first.name]

@@ -134,7 +134,8 @@ def test_a_comment_count_before_the_body_is_blanked_without_cutting_the_article(
     text = article("By Staff Writer", "2 Comments", BODY_1, BODY_2, BODY_3)
     cleaned = clean_text(text)
     assert "2 Comments" not in cleaned
-    assert cleaned.startswith("By Staff Writer")
+    assert "By Staff Writer" not in cleaned  # a byline, blanked in place
+    assert cleaned.index(BODY_1) == text.index(BODY_1)
     assert BODY_3 in cleaned
     assert_offsets_kept(text, cleaned)
 
@@ -239,3 +240,42 @@ def test_seed_body_paragraphs_all_remain_at_their_offsets(seed: str) -> None:
             paragraph = paragraph[: paragraph.index("[See ")].rstrip()
             kept = kept[: len(paragraph)]
         assert kept == paragraph
+
+
+@pytest.mark.parametrize("line", [
+    "By Bakari Gueye in Nouakchott for Magharebia – 25/08/2013",
+    "By Ahmed al-Masri and John Smith, Reuters",
+    "By JOHN SMITH | AP",
+    "(Shutterstock/File Photo)",
+    "(AFP Photo)",
+    "File photo",
+])
+def test_bylines_and_photo_credits_are_boilerplate(line: str) -> None:
+    assert is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "By December 2014, ISIS had taken Mosul.",
+    "By March the Taliban controlled Kunduz",
+    "By then the group had collapsed.",
+    "By ISIS standards it was a small attack",
+])
+def test_sentences_opening_with_by_are_kept(line: str) -> None:
+    assert not is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(("caption", "credit"), [
+    ("Hizbul Mujahideen's commander addressing a press conference. — Dawn File", "Dawn File"),
+    ("Hurras al-Din are viewed as Syria's al-Qaeda affiliate [State Department]", "State Department"),
+])
+def test_a_credit_closing_a_caption_is_blanked_and_the_caption_kept(caption: str, credit: str) -> None:
+    text = article(caption, BODY_1, BODY_2)
+    cleaned = clean_text(text)
+    assert credit not in cleaned
+    assert caption.split()[0] in cleaned
+    assert_offsets_kept(text, cleaned)
+
+
+def test_an_editors_bracket_inside_a_sentence_is_kept() -> None:
+    text = article("The dismissal of Belmokhtar by Abou Moussab Abdelwadoud [Abdelmalek Droukdel] followed.", BODY_1)
+    assert "[Abdelmalek Droukdel]" in clean_text(text)

@@ -11,7 +11,6 @@ Uzbekistan (IMU)", "also known as the Islamic Jihad Group") and short forms of p
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -20,13 +19,21 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from factionmap.kb import KnowledgeBase, normalize_name
+from factionmap.pipeline.aliases import link_text_aliases
+from factionmap.pipeline.name_spans import drop_demonym, grow_name, strip_quotes
+from factionmap.pipeline.nonactors import heading_spans, names_a_place, only_in_headings
+from factionmap.pipeline.observers import mark_observers
 from factionmap.pipeline.names import (
     ARMED_NAME_WORDS,
+    GROUP_NAME_WORDS,
+    LEADER_WORDS,
     LEADING_GROUP_WORDS,
     NAME_CONNECTORS,
     PERSON_TITLES,
     STATE_FORCE_WORDS,
     TRAILING_GROUP_WORDS,
+    is_name_token,
+    is_ordinal,
 )
 from factionmap.records import ActorMention, KBEntry
 
@@ -42,7 +49,6 @@ DATE_WORDS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", 
                         "january", "february", "march", "april", "june", "july", "august", "september",
                         "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
                         "friday", "saturday", "sunday"})
-ALIAS_OPENERS = ("also known as", "formerly known as", "known as", "a.k.a.", "aka")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +104,13 @@ class ActorFinder:
     def __call__(self, doc: Doc) -> list[ActorMention]:
         candidates = [*self._kb_candidates(doc), *self._force_candidates(doc)]
         if not _single_case(doc):  # capitals carry no signal in all-caps wire copy or lower-cased text
-            candidates += [*self._shape_candidates(doc), *self._ner_candidates(doc)]
+            headings = heading_spans(doc)
+            read = [*self._shape_candidates(doc), *self._ner_candidates(doc)]
+            candidates += [c for c in read if not only_in_headings(doc, doc[c.start:c.end], headings)]
         chosen = _select(candidates)
         mentions = [self._mention(doc, c) for c in chosen]
         mentions = link_text_aliases(doc, mentions)
-        return link_short_person_names(add_surnames(doc, mentions))
+        return mark_observers(doc, link_short_person_names(add_surnames(doc, mentions)))
 
     def _mention(self, doc: Doc, c: _Candidate) -> ActorMention:
         span = doc[c.start:c.end]
@@ -116,9 +124,13 @@ class ActorFinder:
         for matcher in (self.folded, self.exact):
             for match_id, start, end in matcher(doc):
                 entry = self.kb.get(self.vocab.strings[match_id])
-                if entry is None or _inside_larger_name(doc, start, end):
+                if entry is None or _inside_larger_name(doc, start, end) or _inside_person(doc, entry, start, end):
                     continue
                 start = _skip_determiner(doc, start)
+                if _leaders_name(entry, doc[start:end]):
+                    name = doc[start:end].text
+                    yield _Candidate(start, end, "ner", "person", name, f"name:{normalize_name(name)}")
+                    continue
                 yield self._entry_candidate(start, end, entry)
 
     def _force_candidates(self, doc: Doc) -> Iterable[_Candidate]:
@@ -149,13 +161,13 @@ class ActorFinder:
 
     def _shape_candidates(self, doc: Doc) -> Iterable[_Candidate]:
         for start, end in _split_coordinated(doc, _name_runs(doc)):
-            words = [t.lower_ for t in doc[start:end]]
+            words = [t.lower_.replace("’", "'") for t in doc[start:end]]
             if not (set(words) & LEADING_GROUP_WORDS or words[-1] in TRAILING_GROUP_WORDS
                     or _has_inner_trailing_word(words)):
                 continue
             if sum(w not in NAME_CONNECTORS for w in words) < 2:
                 continue
-            name = doc[start:end].text
+            name = strip_quotes(doc[start:end].text)
             entry = self.kb.lookup(name)
             if entry is not None:
                 yield self._entry_candidate(start, end, entry)
@@ -167,16 +179,57 @@ class ActorFinder:
         for ent in doc.ents:
             kind = NER_KINDS.get(ent.label_)
             span = _trim_entity(ent)
-            if kind is None or span is None or not _looks_like_name(span):
+            if kind is None or span is None:
+                continue
+            span = self._whole_name(span, kind)
+            if not _looks_like_name(span):
                 continue
             entry = self.kb.lookup(span.text)
+            if entry is not None and _leaders_name(entry, span):
+                kind, entry = "person", None
             if entry is not None:
                 yield self._entry_candidate(span.start, span.end, entry)
-            elif kind == "organization" and {t.lower_ for t in span} & ARMED_NAME_WORDS:
-                yield _Candidate(span.start, span.end, "ner", "armed_group", span.text,
-                                 f"name:{normalize_name(span.text)}")
+            elif names_a_place(span):
+                continue
             else:
-                yield _Candidate(span.start, span.end, "ner", kind, span.text, f"name:{normalize_name(span.text)}")
+                armed = kind == "organization" and {t.lower_ for t in span} & ARMED_NAME_WORDS
+                name = strip_quotes(span.text)
+                yield _Candidate(span.start, span.end, "ner", "armed_group" if armed else kind, name,
+                                 f"name:{normalize_name(name)}")
+
+    def _whole_name(self, span: Span, kind: str) -> Span:
+        """The whole name around an NER span, without a demonym before a person's name."""
+        span = grow_name(span, person=kind == "person")
+        if kind == "person":
+            span = drop_demonym(span, lambda word: self.kb.state_for_demonym(word) is not None)
+        return span
+
+
+def _leaders_name(entry: KBEntry, span: Span) -> bool:
+    """A group's alias that the text uses as a person's name (never the group's own name)."""
+    return entry.kind != "person" and normalize_name(span.text) != normalize_name(entry.name) and _named_person(span)
+
+
+def _named_person(span: Span) -> bool:
+    """A name the parser calls a person, standing where a person stands: after a leader's title ("al-Shabab's
+    leader Ahmed Abdi Godane", "emir X") or in apposition to one ("X, the group's leader"). Sanctions lists
+    give some groups their leaders' names as aliases; in such a place the name is the person's."""
+    if len(span) < 2 or not all(t.ent_type_ == "PERSON" for t in span):
+        return False
+    if {t.lower_.replace("’", "'") for t in span} & GROUP_NAME_WORDS:
+        return False
+    doc = span.doc
+    before = span.start - 1
+    while before >= 0 and doc[before].lower_ in PERSON_TITLES:
+        before -= 1
+    if before >= 0 and doc[before].lower_ in LEADER_WORDS | PERSON_TITLES:
+        return True
+    root = span.root
+    head = root.head
+    if root.dep_ == "appos" and head.i < span.start and head.dep_ == "pobj" and head.head.lower_ == "of":
+        head = head.head.head  # "the leader of Hezbollah, Hassan Nasrallah"
+    return (root.dep_ == "appos" and head.lower_ in LEADER_WORDS and head.i < span.start) or any(
+        c.dep_ == "appos" and c.lower_ in LEADER_WORDS and c.i > span.end for c in root.children)
 
 
 def _single_case(doc: Doc) -> bool:
@@ -224,27 +277,28 @@ def _inside_larger_name(doc: Doc, start: int, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in TRAILING_GROUP_WORDS and doc[end].is_title
 
 
-def _is_name_token(token: Token) -> bool:
-    if token.is_space or token.is_punct and token.text not in ("-", "'", "’"):
+def _inside_person(doc: Doc, entry: KBEntry, start: int, end: int) -> bool:
+    """A group's alias that a person's name goes on from: "Abu Musab" in "Abu Musab al-Barnawi"."""
+    if entry.kind == "person" or end >= len(doc) or doc[end].ent_iob_ != "I" or doc[end].ent_type_ != "PERSON":
         return False
-    return token.is_title or (token.is_upper and len(token) > 1) or token.lower_ in NAME_CONNECTORS
+    return not {t.lower_ for t in doc[start:end]} & GROUP_NAME_WORDS
 
 
 def _name_runs(doc: Doc) -> Iterable[tuple[int, int]]:
     """Maximal runs of capitalised words and name connectors, trimmed of connectors and sentence openers."""
     i = 0
     while i < len(doc):
-        if not _is_name_token(doc[i]):
+        if not is_name_token(doc[i]):
             i += 1
             continue
         j = i
-        while j < len(doc) and _is_name_token(doc[j]) and (j == i or not doc[j].is_sent_start):
+        while j < len(doc) and is_name_token(doc[j]) and (j == i or not doc[j].is_sent_start):
             j += 1
         start, end = i, j
         while start < end and (doc[start].lower_ in NAME_CONNECTORS - {"al", "al-"} or doc[start].is_stop
                                and doc[start].lower_ not in ("al",) or _common_opener(doc[start])):
             start += 1
-        while end > start and doc[end - 1].lower_ in NAME_CONNECTORS:
+        while end > start and (doc[end - 1].lower_ in NAME_CONNECTORS or is_ordinal(doc[end - 1])):
             end -= 1
         if end - start >= 2:
             yield start, end
@@ -271,8 +325,16 @@ def _split_coordinated(doc: Doc, runs: Iterable[tuple[int, int]]) -> Iterable[tu
 
 
 def _common_opener(token: Token) -> bool:
-    """A capitalised common word only because it opens the sentence ("Members of the ...") or a date word."""
-    if token.lower_.rstrip(".") in DATE_WORDS or token.like_num:
+    """A capitalised common word only because it opens the sentence ("Members of the ...") or a date word.
+
+    An ordinal opens unit names ("10th Front"), and a date before one names a group after a day ("February
+    17th Martyrs Brigade"), so neither is an opener."""
+    if is_ordinal(token):
+        return False
+    if token.lower_.rstrip(".") in DATE_WORDS:
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is None or not is_ordinal(following)
+    if token.like_num:
         return True
     return bool(token.is_sent_start) and token.pos_ != "PROPN" and token.lower_ not in LEADING_GROUP_WORDS
 
@@ -298,81 +360,6 @@ def _trim_entity(ent: Span) -> Span | None:
 
 def _looks_like_name(span: Span) -> bool:
     return any(t.is_title or t.is_upper for t in span) and len(span.text) > 2 and not span.text.isdigit()
-
-
-def link_text_aliases(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-    """Learn aliases the text defines ("Full Name (ACR)", "also known as X") and apply them to the document."""
-    by_start = {m.start: m for m in mentions}
-    aliases: dict[str, ActorMention] = {}
-    for m in mentions:
-        for alias_start, alias_end in _defined_aliases(doc, m):
-            alias = doc[alias_start:alias_end].text
-            aliases.setdefault(alias, m)
-            inner = by_start.get(alias_start) or by_start.get(alias_start + 1)
-            if inner is not None and inner.key != m.key and inner.kind != "state":
-                by_start[inner.start] = _as(inner, m)
-    result = [by_start[s] for s in sorted(by_start)]
-    return _apply_aliases(doc, result, aliases)
-
-
-def _defined_aliases(doc: Doc, m: ActorMention) -> Iterable[tuple[int, int]]:
-    if m.kind == "person":
-        return
-    i = m.end
-    if i < len(doc) and doc[i].text == "(":
-        close = next((k for k in range(i + 1, min(i + 12, len(doc))) if doc[k].text == ")"), None)
-        if close is None:
-            return
-        inner = doc[i + 1:close]
-        opener = _alias_opener(inner)
-        if opener is not None:
-            yield _skip_determiner(doc, inner.start + opener), close
-        elif 0 < len(inner) <= 4 and any(t.is_upper or t.is_title for t in inner):
-            yield inner.start, close
-    elif i + 1 < len(doc) and doc[i].text == ",":
-        rest = doc[i + 1:min(i + 14, len(doc))]
-        opener = _alias_opener(rest)
-        if opener is not None:
-            start = _skip_determiner(doc, rest.start + opener)
-            end = start
-            while end < len(doc) and _is_name_token(doc[end]):
-                end += 1
-            if end > start:
-                yield start, end
-
-
-def _alias_opener(span: Span) -> int | None:
-    """Token count of an "also known as" opener at the start of a span, or None."""
-    text = span.text.lower()
-    for opener in ALIAS_OPENERS:
-        if text.startswith(opener):
-            return len(opener.split())
-    return None
-
-
-def _as(mention: ActorMention, actor: ActorMention) -> ActorMention:
-    return replace(mention, name=actor.name, kind=actor.kind, key=actor.key, kb_id=actor.kb_id, via="alias")
-
-
-def _apply_aliases(doc: Doc, mentions: list[ActorMention], aliases: dict[str, ActorMention]) -> list[ActorMention]:
-    if not aliases:
-        return mentions
-    by_start = {m.start: m for m in mentions}
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    for alias, actor in aliases.items():
-        for found in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", doc.text):
-            span = doc.char_span(found.start(), found.end())
-            if span is None:
-                continue
-            existing = by_start.get(span.start)
-            if existing is not None and existing.end == span.end:
-                if existing.key != actor.key and existing.kind != "state":
-                    by_start[span.start] = _as(existing, actor)
-            elif covered.isdisjoint(range(span.start, span.end)):
-                by_start[span.start] = ActorMention(span.start, span.end, span.start_char, span.end_char, span.text,
-                                                    actor.name, actor.kind, actor.key, "alias", actor.kb_id)
-                covered.update(range(span.start, span.end))
-    return [by_start[s] for s in sorted(by_start)]
 
 
 def _name_words(text: str) -> set[str]:

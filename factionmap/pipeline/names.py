@@ -7,8 +7,14 @@ wars: Arabic, Pashto, Urdu and Persian name heads ("Katibat", "Jaish", "Lashkar"
 
 from __future__ import annotations
 
-# Words that open a group name: "Katibat al Tawhid wal Jihad", "Jabhat al-Nusra", "Lashkar-e-Taiba".
+import re
+
+from spacy.tokens import Token
+
+# Words that open a group name: "Katibat al Tawhid wal Jihad", "Jabhat al-Nusra", "Lashkar-e-Taiba",
+# "Ahl al-Sunna wal-Jama'a" (Arabic "people of"), "Tehrik-e-Taliban".
 LEADING_GROUP_WORDS: frozenset[str] = frozenset({
+    "ahl", "ahlu", "ahlul", "jaysh", "jaish-ul", "tehreek-e", "tanzeem", "majlis-e", "hezb-e", "hizb-e", "harkat-ul",
     "katibat", "katiba", "katibah", "kataib", "kata'ib", "jabhat", "jabha", "jaish", "jaysh", "harakat",
     "harakah", "lashkar", "tehrik", "tehreek", "tahreek", "hizb", "hezb", "hizbul", "ansar", "ansaru",
     "liwa", "liwaa", "jamaat", "jama'at", "jamaah", "jamaa", "jund", "junud", "ahrar", "saraya", "tanzim",
@@ -37,7 +43,8 @@ ARMED_NAME_WORDS: frozenset[str] = frozenset({
 # Lower-case connectors allowed inside a name: "Islamic Movement of Uzbekistan", "Katibat al Tawhid wal Jihad".
 NAME_CONNECTORS: frozenset[str] = frozenset({
     "of", "the", "al", "al-", "el", "wal", "wa", "ul", "ud", "e", "i", "bin", "ibn", "and", "for", "de", "del",
-    "la", "le", "des", "du", "-", "'", "’", "an", "ar", "as", "ash", "at", "az", "ad", "adh",
+    "la", "le", "des", "du", "-", "'", "’", "an", "ar", "as", "ash", "at", "az", "ad", "adh", "wal-", "wa-",
+    "bint", "ul-", "ud-", "e-", "i-", "y", "da", "do", "dos", "das", "di",
 })
 
 # Nouns that, after a state's name or demonym, stand for that state's forces or government.
@@ -81,3 +88,22 @@ ASSET_WORDS: frozenset[str] = frozenset({
     "outposts", "camp", "camps", "barracks", "post", "posts", "stronghold", "strongholds", "headquarters",
     "patrol", "patrols", "vehicle", "vehicles", "garrison", "garrisons", "targets", "hideout", "hideouts",
 })
+
+# Every word that marks a group's name, wherever it stands in it.
+GROUP_NAME_WORDS: frozenset[str] = LEADING_GROUP_WORDS | TRAILING_GROUP_WORDS | ARMED_NAME_WORDS
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def is_ordinal(token: Token) -> bool:
+    """ "10th", "17th": an ordinal written in figures, which opens many unit names ("10th Front")."""
+    return _ORDINAL.fullmatch(token.text) is not None
+
+
+def is_name_token(token: Token) -> bool:
+    """A token that may stand inside a name: a capitalised word (whatever follows an inner apostrophe:
+    "Jama’a", "Ta'ang"), an acronym, an ordinal, a connector ("al", "wal", "bin", "of") or a hyphen."""
+    text = token.text
+    if token.is_space or token.is_punct and text not in ("-", "'", "’"):
+        return False
+    return text[:1].isupper() or is_ordinal(token) or token.lower_ in NAME_CONNECTORS
