@@ -30,7 +30,7 @@ import pycountry
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from factionmap.kb import normalize_name  # noqa: E402
+from factionmap.kb import normalize_name, parse_lines  # noqa: E402
 
 DATA = ROOT / "factionmap" / "data"
 DEFAULT_SOURCES = ROOT.parent / "shared" / "data" / "kb-sources"
@@ -99,23 +99,31 @@ class Draft:
     parent: str | None = None
     predecessor: str | None = None
     designations: list[dict[str, str | None]] = field(default_factory=list)
+    former_names: list[dict[str, str | None]] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
     refs: dict[str, str] = field(default_factory=dict)
 
     def keys(self) -> set[str]:
-        """Normalised name and aliases."""
-        return {normalize_name(self.name), *(normalize_name(a) for a in self.aliases)}
+        """Normalised name, aliases and former names."""
+        return {normalize_name(self.name), *(normalize_name(a) for a in self.aliases), *self.former_keys()}
+
+    def former_keys(self) -> set[str]:
+        """Normalised former names."""
+        return {normalize_name(str(f["name"])) for f in self.former_names}
 
     def to_json(self) -> dict[str, object]:
         """The KBEntry fields, in a stable order."""
         curated = [a for a, o in self.aliases.items() if o == "curated"]
         other = sorted(a for a, o in self.aliases.items() if o != "curated")
-        return {
+        row: dict[str, object] = {
             "id": self.id, "name": self.name, "kind": self.kind, "aliases": curated + other,
             "country": self.country, "parent": self.parent, "predecessor": self.predecessor,
             "designations": sorted(self.designations, key=lambda d: (str(d["by"]), str(d["list"]), str(d["date"]))),
             "source": "+".join(sorted(self.sources, key=["curated", "un", "phoenix"].index)),
         }
+        if self.former_names:
+            row["former_names"] = self.former_names
+        return row
 
 
 class Log:
@@ -196,14 +204,14 @@ def read_jsonl(path: Path) -> Iterator[dict[str, object]]:
 
 
 def curated_drafts(path: Path) -> list[Draft]:
-    """Read the curated groups."""
+    """Read the curated groups, validated as a user KB file is (a malformed line stops the build)."""
     drafts = []
-    for row in read_jsonl(path):
-        draft = Draft(id=str(row["id"]), name=str(row["name"]), kind=str(row["kind"]), origin="curated",
-                      country=row.get("country"), parent=row.get("parent"),  # type: ignore[arg-type]
-                      predecessor=row.get("predecessor"), sources={"curated"})  # type: ignore[arg-type]
-        draft.aliases = {str(a): "curated" for a in row.get("aliases", [])}  # type: ignore[union-attr]
-        draft.designations = list(row.get("designations", []))  # type: ignore[call-overload]
+    for model in parse_lines(path.read_text(encoding="utf-8").splitlines(), str(path)):
+        draft = Draft(id=model.id, name=model.name, kind=model.kind, origin="curated", country=model.country,
+                      parent=model.parent, predecessor=model.predecessor, sources={"curated"})
+        draft.aliases = {a: "curated" for a in model.aliases}
+        draft.designations = [d.model_dump() for d in model.designations]
+        draft.former_names = [f.model_dump() for f in model.former_names]
         drafts.append(draft)
     return drafts
 
@@ -366,9 +374,9 @@ def same_country(entry: Draft, draft: Draft) -> bool:
 def absorb(target: Draft, draft: Draft) -> None:
     """Merge a source draft into an existing entry (curated names and fields win)."""
     target.sources |= draft.sources
-    own = normalize_name(target.name)
+    own = {normalize_name(target.name), *target.former_keys()}
     for alias, origin in [(draft.name, draft.origin), *draft.aliases.items()]:
-        if normalize_name(alias) != own:
+        if normalize_name(alias) not in own:
             target.aliases.setdefault(alias, origin)
     target.country = target.country or draft.country
     known = {(d["by"], d["list"]) for d in target.designations}
@@ -438,11 +446,13 @@ def resolve_ambiguity(entries: list[Draft], reserved: dict[str, str], log: Log) 
         holders.setdefault(normalize_name(entry.name), []).append((entry, entry.name, "name:" + entry.origin))
         for alias, origin in entry.aliases.items():
             holders.setdefault(normalize_name(alias), []).append((entry, alias, origin))
+        for former in (str(f["name"]) for f in entry.former_names):
+            holders.setdefault(normalize_name(former), []).append((entry, former, "name:former"))
     for key, found in sorted(holders.items()):
         ids = {e.id for e, _, _ in found}
         if len(ids) < 2 and key not in reserved:
             continue
-        curated = {e.id for e, _, o in found if o in ("curated", "name:curated")}
+        curated = {e.id for e, _, o in found if o in ("curated", "name:curated", "name:former")}
         winner = next(iter(curated)) if len(curated) == 1 and key not in reserved else None
         for entry, text, origin in found:
             if entry.id == winner or origin.startswith("name:"):
