@@ -21,7 +21,7 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +30,7 @@ import pycountry
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from factionmap.kb import normalize_name, parse_lines  # noqa: E402
+from factionmap.kb import fold_transliteration, normalize_name, parse_lines  # noqa: E402
 
 DATA = ROOT / "factionmap" / "data"
 DEFAULT_SOURCES = ROOT.parent / "shared" / "data" / "kb-sources"
@@ -439,27 +439,49 @@ def assign_ids(entries: list[Draft]) -> None:
         taken.add(candidate)
 
 
-def resolve_ambiguity(entries: list[Draft], reserved: dict[str, str], log: Log) -> None:
-    """Drop aliases that name two actors: kept on a curated holder, dropped from the other entries."""
+CURATED_ORIGINS = ("curated", "name:curated", "name:former")
+
+
+def name_holders(entries: list[Draft], key_of: Callable[[str], str]) -> dict[str, list[tuple[Draft, str, str]]]:
+    """Map each key of a name, alias or former name to its (entry, text, origin) holders."""
     holders: dict[str, list[tuple[Draft, str, str]]] = {}
     for entry in entries:
-        holders.setdefault(normalize_name(entry.name), []).append((entry, entry.name, "name:" + entry.origin))
-        for alias, origin in entry.aliases.items():
-            holders.setdefault(normalize_name(alias), []).append((entry, alias, origin))
-        for former in (str(f["name"]) for f in entry.former_names):
-            holders.setdefault(normalize_name(former), []).append((entry, former, "name:former"))
+        named = [(entry.name, "name:" + entry.origin), *entry.aliases.items()]
+        named += [(str(f["name"]), "name:former") for f in entry.former_names]
+        for text, origin in named:
+            holders.setdefault(key_of(text), []).append((entry, text, origin))
+    return holders
+
+
+def drop_shared(holders: dict[str, list[tuple[Draft, str, str]]], reserved: set[str], keep_curated: bool,
+                log: Log) -> None:
+    """Drop the aliases whose key several entries hold; a single curated holder keeps its own.
+
+    ``keep_curated`` spares every curated alias (for keys that are merely spelled alike).
+    """
     for key, found in sorted(holders.items()):
         ids = {e.id for e, _, _ in found}
         if len(ids) < 2 and key not in reserved:
             continue
-        curated = {e.id for e, _, o in found if o in ("curated", "name:curated", "name:former")}
+        curated = {e.id for e, _, o in found if o in CURATED_ORIGINS}
         winner = next(iter(curated)) if len(curated) == 1 and key not in reserved else None
         for entry, text, origin in found:
-            if entry.id == winner or origin.startswith("name:"):
+            if entry.id == winner or origin.startswith("name:") or (keep_curated and origin == "curated"):
                 continue
             if text in entry.aliases:
                 del entry.aliases[text]
                 log.drop("ambiguous alias", f"{text!r} of {entry.id} (also {sorted(ids - {entry.id})})")
+
+
+def resolve_ambiguity(entries: list[Draft], reserved: dict[str, str], log: Log) -> None:
+    """Drop aliases that name two actors: kept on a curated holder, dropped from the other entries.
+
+    Then the same with transliterations folded, as the knowledge base's last-resort lookup compares names, for
+    source aliases only: UN "Ansar al-Shari'ah" of Tunisia's group is Libya's curated "Ansar al-Sharia" too.
+    """
+    folded = name_holders(entries, lambda t: fold_transliteration(normalize_name(t)))  # before any drop
+    drop_shared(name_holders(entries, normalize_name), set(reserved), False, log)
+    drop_shared(folded, {fold_transliteration(k) for k in reserved}, True, log)
 
 
 # --- relations from UN comments ----------------------------------------------------------------------
