@@ -30,6 +30,7 @@ import pycountry
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from factionmap.errors import KnowledgeBaseError  # noqa: E402
 from factionmap.kb import fold_transliteration, normalize_name, parse_lines  # noqa: E402
 
 DATA = ROOT / "factionmap" / "data"
@@ -75,6 +76,13 @@ PHOENIX_PERSONS = frozenset({  # people filed as actors or aliases in the Phoeni
     "osama bin laden", "usama bin laden", "bin laden", "ayman alzawahiri", "alzawahiri", "zawahiri",
     "alhawsawi", "baasyir", "dulmatin", "hambali", "hamzah", "isnilon", "janjalani", "muhannad", "salauddin",
     "shahin", "sungkar", "zarkasih", "zulkarnaen", "thoriqudin", "nasrallah", "alawlaki", "aulaqi", "awlaqi",
+    "khalid sheikh mohammed",
+})
+# source aliases that name many groups, or a different one, or describe rather than name
+SOURCE_GENERIC_NAMES = frozenset({
+    "national liberation movement", "free land", "soldiers of the caliphate", "jund al khilafah", "jund alkhilafah",
+    "jund alkhilafa", "jund al khalifa", "counter revolutionaries", "holy war warriors", "tamil national front",
+    "maoist communist party", "popular liberation forces", "peoples liberation forces",
 })
 # acronyms and words that read as something else in general news
 UNSAFE_SHORT = frozenset("""
@@ -171,6 +179,8 @@ def noise_reason(text: str, is_name: bool = False) -> str | None:
         return "common words only"
     if key in PHOENIX_PERSONS or (tokens and tokens[0] in PERSON_TITLES):
         return "person name"
+    if key in SOURCE_GENERIC_NAMES:
+        return "generic or misattributed name"
     return None
 
 
@@ -579,7 +589,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.sources}: no Phoenix.MilNonState.actors.txt there", file=sys.stderr)
         return 2
     log = Log(args.verbose)
-    rows = build(args.sources, log)
+    try:
+        rows = build(args.sources, log)
+    except KnowledgeBaseError as e:
+        print(e, file=sys.stderr)
+        return 1
     write(rows, args.out)
     print(summary(rows, log), file=sys.stderr)
     return 0
