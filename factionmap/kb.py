@@ -40,7 +40,8 @@ _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s\b")
 _PARTIAL_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 # Transliteration folds, applied to a normalised name: the article's sun-letter forms ("ash-Sham", "an-Nusra",
-# "ul-", "el-") read as "al"; "wa al-", "wa-l-", "wa'l-" read as "wal"; bin/ibn, Abu/Abou, Umm/Um, Ahl/Ahlu/Ahlus;
+# "ul-", "el-") read as "al"; "wa al-", "wa-l-", "wa'l-" read as "wal"; bin/ibn, Abu/Abou, Umm/Um; Ahlu/Ahle as "ahl" and
+# Ahlus/Ahlis (the article joined to Ahl) as "ahl al";
 # a final "ah" as "a" (Nusrah, Sunnah); "ee"/"oo"/"ou" as "i"/"u" (Mujahideen, Mourabitoun).
 _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bwa (?:al|l) ?(?=\w)"), "wal "),
@@ -49,7 +50,8 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:ibn|ben|bn)\b"), "bin"),
     (re.compile(r"\b(?:abou|abo)\b"), "abu"),
     (re.compile(r"\bum\b"), "umm"),
-    (re.compile(r"\b(?:ahlu|ahlus|ahlul|ahle|ahli)\b"), "ahl"),
+    (re.compile(r"\bahl(?:[iu]?s|[iu]?sh|[iu]l|[iu]t|[iu]d|[iu]r|[iu]n|[iu]z) (?=\w)"), "ahl al "),
+    (re.compile(r"\b(?:ahlu|ahle|ahli)\b"), "ahl"),
     (re.compile(r"ee"), "i"),
     (re.compile(r"oo|ou"), "u"),
     (re.compile(r"(?<=\w\w)ah\b"), "a"),
@@ -67,6 +69,8 @@ def normalize_name(name: str) -> str:
     if not s.isascii():
         s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
         s = s.translate(_APOSTROPHE_TABLE)
+    elif "`" in s:  # the one ASCII apostrophe-like mark: "Kata`ib" is "Kata'ib"
+        s = s.replace("`", "'")
     s = s.lower()
     if "'" in s:
         s = _POSSESSIVE.sub("", s).replace("'", "")

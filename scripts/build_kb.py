@@ -82,7 +82,7 @@ PHOENIX_PERSONS = frozenset({  # people filed as actors or aliases in the Phoeni
 SOURCE_GENERIC_NAMES = frozenset({
     "national liberation movement", "free land", "soldiers of the caliphate", "jund al khilafah", "jund alkhilafah",
     "jund alkhilafa", "jund al khalifa", "counter revolutionaries", "holy war warriors", "tamil national front",
-    "maoist communist party", "popular liberation forces", "peoples liberation forces",
+    "maoist communist party", "popular liberation forces", "peoples liberation forces", "mai mai", "mayi mayi",
 })
 # acronyms and words that read as something else in general news
 UNSAFE_SHORT = frozenset("""

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from factionmap.kb import KnowledgeBase, normalize_name  # noqa: E402
+from factionmap.kb import KnowledgeBase, normalize_name
 
 PERSON_SIDES = {("leader_of", "subject")}
 
