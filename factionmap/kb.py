@@ -26,10 +26,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from factionmap.errors import KnowledgeBaseError
-from factionmap.records import ACTOR_KINDS, Designation, KBEntry
+from factionmap.records import ACTOR_KINDS, Designation, FormerName, KBEntry
 
 BUNDLED_FILES: tuple[str, ...] = ("kb.jsonl", "states.jsonl", "organizations.jsonl")
 APOSTROPHES = "\u2019\u2018`\u02bc\u02bb'"
@@ -38,6 +38,24 @@ _PUNCT = re.compile(r"[^\w]+")
 _AL = re.compile(r"\bal (?=\w)")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s\b")
+_PARTIAL_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+# Transliteration folds, applied to a normalised name: the article's sun-letter forms ("ash-Sham", "an-Nusra",
+# "ul-", "el-") read as "al"; "wa al-", "wa-l-", "wa'l-" read as "wal"; bin/ibn, Abu/Abou, Umm/Um; Ahlu/Ahle as "ahl" and
+# Ahlus/Ahlis (the article joined to Ahl) as "ahl al";
+# a final "ah" as "a" (Nusrah, Sunnah); "ee"/"oo"/"ou" as "i"/"u" (Mujahideen, Mourabitoun).
+_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bwa (?:al|l) ?(?=\w)"), "wal "),
+    (re.compile(r"\bwal(?=\w)"), "wal "),
+    (re.compile(r"\b(?:a[dnrstz]|ash|adh|ath|el|ul|il) (?=\w)"), "al"),
+    (re.compile(r"\b(?:ibn|ben|bn)\b"), "bin"),
+    (re.compile(r"\b(?:abou|abo)\b"), "abu"),
+    (re.compile(r"\bum\b"), "umm"),
+    (re.compile(r"\bahl(?:[iu]?s|[iu]?sh|[iu]l|[iu]t|[iu]d|[iu]r|[iu]n|[iu]z) (?=\w)"), "ahl al "),
+    (re.compile(r"\b(?:ahlu|ahle|ahli)\b"), "ahl"),
+    (re.compile(r"ee"), "i"),
+    (re.compile(r"oo|ou"), "u"),
+    (re.compile(r"(?<=\w\w)ah\b"), "a"),
+)
 
 
 def normalize_name(name: str) -> str:
@@ -51,6 +69,8 @@ def normalize_name(name: str) -> str:
     if not s.isascii():
         s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
         s = s.translate(_APOSTROPHE_TABLE)
+    elif "`" in s:  # the one ASCII apostrophe-like mark: "Kata`ib" is "Kata'ib"
+        s = s.replace("`", "'")
     s = s.lower()
     if "'" in s:
         s = _POSSESSIVE.sub("", s).replace("'", "")
@@ -58,6 +78,19 @@ def normalize_name(name: str) -> str:
     s = re.sub(r"^the ", "", s)
     s = _AL.sub("al", s)
     return _SPACES.sub(" ", s)
+
+
+def fold_transliteration(name: str) -> str:
+    """Fold a normalised name further, so that transliterations of one Arabic (or Urdu, Pashto) name compare equal.
+
+    ``fold_transliteration(normalize_name("Jabhat an-Nusrah")) == fold_transliteration(normalize_name("Jabhat
+    al-Nusra"))``. Looser than :func:`normalize_name`: the knowledge base tries it only when no name or alias
+    matches exactly, and never for acronyms.
+    """
+    s = name
+    for pattern, replacement in _FOLDS:
+        s = pattern.sub(replacement, s)
+    return _AL.sub("al", _SPACES.sub(" ", s).strip())
 
 
 def is_case_sensitive(alias: str) -> bool:
@@ -81,6 +114,28 @@ class DesignationModel(BaseModel):
     date: str | None = None
 
 
+class FormerNameModel(BaseModel):
+    """A former name as written in a KB file: ``{"name": "Jabhat Fateh al-Sham", "until": "2017-01"}``."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    until: str | None = None
+
+    @field_validator("until")
+    @classmethod
+    def _partial_date(cls, value: str | None) -> str | None:
+        if value is not None and not _PARTIAL_DATE.fullmatch(value):
+            raise ValueError(f"{value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+        return value
+
+    @field_validator("name")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not normalize_name(value):
+            raise ValueError("a former name may not be blank")
+        return value
+
+
 class EntryModel(BaseModel):
     """One line of a KB file: the :class:`KBEntry` fields, plus ``demonyms`` for states."""
 
@@ -96,6 +151,7 @@ class EntryModel(BaseModel):
     source: str = "curated"
     demonyms: list[str] = []
     observer: bool = False
+    former_names: list[FormerNameModel] = []
 
     def to_entry(self) -> KBEntry:
         """Return the frozen record."""
@@ -103,7 +159,19 @@ class EntryModel(BaseModel):
             id=self.id, name=self.name, kind=self.kind, aliases=tuple(self.aliases), country=self.country,
             parent=self.parent, predecessor=self.predecessor, source=self.source, observer=self.observer,
             designations=tuple(Designation(by=d.by, list=d.list, date=d.date) for d in self.designations),
+            former_names=tuple(FormerName(name=f.name, until=f.until) for f in self.former_names),
         )
+
+    def repeated_names(self) -> list[str]:
+        """Former names that repeat the name, an alias or another former name (each must name once)."""
+        seen = {normalize_name(self.name)} | {normalize_name(a) for a in self.aliases}
+        repeated = []
+        for former in self.former_names:
+            key = normalize_name(former.name)
+            if key in seen:
+                repeated.append(former.name)
+            seen.add(key)
+        return repeated
 
 
 def parse_line(line: str, where: str) -> EntryModel:
@@ -117,6 +185,9 @@ def parse_line(line: str, where: str) -> EntryModel:
         raise KnowledgeBaseError(f"{where}: {problems}") from e
     if model.kind not in ACTOR_KINDS:
         raise KnowledgeBaseError(f"{where}: unknown kind {model.kind!r}. Choose from: {', '.join(ACTOR_KINDS)}")
+    repeated = model.repeated_names()
+    if repeated:
+        raise KnowledgeBaseError(f"{where}: former_names: {', '.join(map(repr, repeated))} already named by the entry")
     return model
 
 
@@ -142,6 +213,7 @@ def entry_from_row(row: dict[str, Any]) -> KBEntry:
         country=row.get("country"), parent=row.get("parent"), predecessor=row.get("predecessor"),
         designations=tuple(Designation(**d) for d in row.get("designations", ())), source=row.get("source", "curated"),
         observer=bool(row.get("observer", False)),
+        former_names=tuple(FormerName(name=f["name"], until=f.get("until")) for f in row.get("former_names", ())),
     )
 
 
@@ -168,19 +240,35 @@ def _compact(text: str) -> str:
     return re.sub(r"[\s.\-]", "", text)
 
 
+def _other_names(entry: KBEntry) -> tuple[str, ...]:
+    """Aliases and former names: the texts that name an entry besides its canonical name."""
+    return (*entry.aliases, *(f.name for f in entry.former_names))
+
+
 def _form_index(entries: Iterable[KBEntry], names: bool) -> dict[str, list[tuple[str, str | None]]]:
     """Map normalised keys to (entry id, exact text when the form is case-sensitive, else None)."""
     found: dict[str, list[tuple[str, str | None]]] = {}
     for entry in entries:
-        for text in (entry.name,) if names else entry.aliases:
+        for text in (entry.name,) if names else _other_names(entry):
             key = normalize_name(text)
             if key:
                 found.setdefault(key, []).append((entry.id, _compact(text) if is_case_sensitive(text) else None))
     return found
 
 
+def _folded_index(entries: Iterable[KBEntry]) -> dict[str, frozenset[str]]:
+    """Map transliteration-folded keys of names, aliases and former names (not acronyms) to entry ids."""
+    return _index(
+        (fold_transliteration(normalize_name(text)), entry.id)
+        for entry in entries for text in entry.all_names() if not is_case_sensitive(text)
+    )
+
+
 class KnowledgeBase:
-    """Actors known in advance, looked up by name, alias, acronym or (for states) demonym."""
+    """Actors known in advance, looked up by name, alias, former name, acronym or (for states) demonym.
+
+    A renamed group is one entry: its earlier names (``former_names``) find it as its aliases do.
+    """
 
     def __init__(self, entries: Sequence[KBEntry], demonyms: Mapping[str, Sequence[str]] | None = None) -> None:
         self.entries: tuple[KBEntry, ...] = tuple(entries)
@@ -188,6 +276,7 @@ class KnowledgeBase:
         self.demonyms: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (demonyms or {}).items()}
         self._names = _form_index(self.entries, names=True)
         self._aliases = _form_index(self.entries, names=False)
+        self._folded = _folded_index(self.entries)
         self._demonyms = _index(
             (normalize_name(d), entry_id) for entry_id, words in self.demonyms.items() for d in words
         )
@@ -215,12 +304,16 @@ class KnowledgeBase:
         return self._by_id.get(entry_id)
 
     def lookup(self, name: str) -> KBEntry | None:
-        """Return the entry named ``name`` (canonical name first, then aliases); None if unknown or ambiguous."""
+        """Return the entry named ``name``; None if unknown or ambiguous.
+
+        The canonical names are tried first, then aliases and former names, then (for a name that is no acronym)
+        the same with transliterations folded: "Jabhat an-Nusrah" finds the entry of "Jabhat al-Nusra".
+        """
         entry_id = self._resolve(name)
         return self._by_id[entry_id] if entry_id else None
 
     def lookup_all(self, name: str) -> tuple[KBEntry, ...]:
-        """Return every entry that carries ``name`` as its name or an alias (several when ambiguous)."""
+        """Return every entry that carries ``name`` as its name, an alias or a former name (several when ambiguous)."""
         key = normalize_name(name)
         ids = {i for index in (self._names, self._aliases) for i, _ in index.get(key, [])}
         return tuple(self._by_id[i] for i in sorted(ids))
@@ -237,7 +330,7 @@ class KnowledgeBase:
         return None
 
     def surface_forms(self) -> Iterator[tuple[str, str, bool]]:
-        """Yield ``(text, entry id, case_sensitive)`` for every unambiguous name and alias.
+        """Yield ``(text, entry id, case_sensitive)`` for every unambiguous name, alias and former name.
 
         Meant for a spaCy ``PhraseMatcher``: acronyms and all-caps aliases are case-sensitive
         (match on ``ORTH``), names are not (match on ``LOWER``). Demonyms are not included
@@ -245,7 +338,7 @@ class KnowledgeBase:
         """
         for entry in self.entries:
             seen: set[str] = set()
-            for text in (entry.name, *entry.aliases):
+            for text in entry.all_names():
                 if text in seen or self._resolve(text) != entry.id:
                     continue
                 seen.add(text)
@@ -259,16 +352,20 @@ class KnowledgeBase:
                     yield word, entry_id
 
     def _resolve(self, text: str) -> str | None:
-        """Return the single id a text names: by canonical name first, then by alias.
+        """Return the single id a text names: by canonical name first, then by alias or former name, then folded.
 
-        A case-sensitive form (an acronym such as "LeT") only matches the same letters in the same case.
+        A case-sensitive form (an acronym such as "LeT") only matches the same letters in the same case, and is
+        never folded.
         """
         key, compact = normalize_name(text), _compact(text)
         for index in (self._names, self._aliases):
             ids = {i for i, exact in index.get(key, []) if exact is None or exact == compact}
             if ids:
                 return next(iter(ids)) if len(ids) == 1 else None
-        return None
+        if is_case_sensitive(text):
+            return None
+        folded = self._folded.get(fold_transliteration(key), frozenset())
+        return next(iter(folded)) if len(folded) == 1 else None
 
     def __len__(self) -> int:
         return len(self.entries)

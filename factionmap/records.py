@@ -92,6 +92,14 @@ class Designation:
 
 
 @dataclass(frozen=True, slots=True)
+class FormerName:
+    """A name a group bore before it renamed itself: ``until`` is when it stopped (partial date), when known."""
+
+    name: str
+    until: PartialDate | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class KBEntry:
     """One actor of the knowledge base (bundled, curated or user-supplied)."""
 
@@ -105,6 +113,11 @@ class KBEntry:
     designations: tuple[Designation, ...] = ()
     source: str = "curated"
     observer: bool = False  # publishers, think tanks, monitors: they report on conflicts, they are not the story
+    former_names: tuple[FormerName, ...] = ()  # the same actor under its earlier names, oldest first
+
+    def all_names(self) -> tuple[str, ...]:
+        """The name, the aliases and the former names: every text that names this actor."""
+        return (self.name, *self.aliases, *(f.name for f in self.former_names))
 
 
 @dataclass(frozen=True, slots=True)

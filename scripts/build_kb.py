@@ -21,7 +21,7 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +30,8 @@ import pycountry
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from factionmap.kb import normalize_name  # noqa: E402
+from factionmap.errors import KnowledgeBaseError  # noqa: E402
+from factionmap.kb import fold_transliteration, normalize_name, parse_lines  # noqa: E402
 
 DATA = ROOT / "factionmap" / "data"
 DEFAULT_SOURCES = ROOT.parent / "shared" / "data" / "kb-sources"
@@ -75,6 +76,13 @@ PHOENIX_PERSONS = frozenset({  # people filed as actors or aliases in the Phoeni
     "osama bin laden", "usama bin laden", "bin laden", "ayman alzawahiri", "alzawahiri", "zawahiri",
     "alhawsawi", "baasyir", "dulmatin", "hambali", "hamzah", "isnilon", "janjalani", "muhannad", "salauddin",
     "shahin", "sungkar", "zarkasih", "zulkarnaen", "thoriqudin", "nasrallah", "alawlaki", "aulaqi", "awlaqi",
+    "khalid sheikh mohammed",
+})
+# source aliases that name many groups, or a different one, or describe rather than name
+SOURCE_GENERIC_NAMES = frozenset({
+    "national liberation movement", "free land", "soldiers of the caliphate", "jund al khilafah", "jund alkhilafah",
+    "jund alkhilafa", "jund al khalifa", "counter revolutionaries", "holy war warriors", "tamil national front",
+    "maoist communist party", "popular liberation forces", "peoples liberation forces", "mai mai", "mayi mayi",
 })
 # acronyms and words that read as something else in general news
 UNSAFE_SHORT = frozenset("""
@@ -99,23 +107,31 @@ class Draft:
     parent: str | None = None
     predecessor: str | None = None
     designations: list[dict[str, str | None]] = field(default_factory=list)
+    former_names: list[dict[str, str | None]] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
     refs: dict[str, str] = field(default_factory=dict)
 
     def keys(self) -> set[str]:
-        """Normalised name and aliases."""
-        return {normalize_name(self.name), *(normalize_name(a) for a in self.aliases)}
+        """Normalised name, aliases and former names."""
+        return {normalize_name(self.name), *(normalize_name(a) for a in self.aliases), *self.former_keys()}
+
+    def former_keys(self) -> set[str]:
+        """Normalised former names."""
+        return {normalize_name(str(f["name"])) for f in self.former_names}
 
     def to_json(self) -> dict[str, object]:
         """The KBEntry fields, in a stable order."""
         curated = [a for a, o in self.aliases.items() if o == "curated"]
         other = sorted(a for a, o in self.aliases.items() if o != "curated")
-        return {
+        row: dict[str, object] = {
             "id": self.id, "name": self.name, "kind": self.kind, "aliases": curated + other,
             "country": self.country, "parent": self.parent, "predecessor": self.predecessor,
             "designations": sorted(self.designations, key=lambda d: (str(d["by"]), str(d["list"]), str(d["date"]))),
             "source": "+".join(sorted(self.sources, key=["curated", "un", "phoenix"].index)),
         }
+        if self.former_names:
+            row["former_names"] = self.former_names
+        return row
 
 
 class Log:
@@ -163,6 +179,8 @@ def noise_reason(text: str, is_name: bool = False) -> str | None:
         return "common words only"
     if key in PHOENIX_PERSONS or (tokens and tokens[0] in PERSON_TITLES):
         return "person name"
+    if key in SOURCE_GENERIC_NAMES:
+        return "generic or misattributed name"
     return None
 
 
@@ -196,14 +214,14 @@ def read_jsonl(path: Path) -> Iterator[dict[str, object]]:
 
 
 def curated_drafts(path: Path) -> list[Draft]:
-    """Read the curated groups."""
+    """Read the curated groups, validated as a user KB file is (a malformed line stops the build)."""
     drafts = []
-    for row in read_jsonl(path):
-        draft = Draft(id=str(row["id"]), name=str(row["name"]), kind=str(row["kind"]), origin="curated",
-                      country=row.get("country"), parent=row.get("parent"),  # type: ignore[arg-type]
-                      predecessor=row.get("predecessor"), sources={"curated"})  # type: ignore[arg-type]
-        draft.aliases = {str(a): "curated" for a in row.get("aliases", [])}  # type: ignore[union-attr]
-        draft.designations = list(row.get("designations", []))  # type: ignore[call-overload]
+    for model in parse_lines(path.read_text(encoding="utf-8").splitlines(), str(path)):
+        draft = Draft(id=model.id, name=model.name, kind=model.kind, origin="curated", country=model.country,
+                      parent=model.parent, predecessor=model.predecessor, sources={"curated"})
+        draft.aliases = {a: "curated" for a in model.aliases}
+        draft.designations = [d.model_dump() for d in model.designations]
+        draft.former_names = [f.model_dump() for f in model.former_names]
         drafts.append(draft)
     return drafts
 
@@ -366,9 +384,9 @@ def same_country(entry: Draft, draft: Draft) -> bool:
 def absorb(target: Draft, draft: Draft) -> None:
     """Merge a source draft into an existing entry (curated names and fields win)."""
     target.sources |= draft.sources
-    own = normalize_name(target.name)
+    own = {normalize_name(target.name), *target.former_keys()}
     for alias, origin in [(draft.name, draft.origin), *draft.aliases.items()]:
-        if normalize_name(alias) != own:
+        if normalize_name(alias) not in own:
             target.aliases.setdefault(alias, origin)
     target.country = target.country or draft.country
     known = {(d["by"], d["list"]) for d in target.designations}
@@ -431,25 +449,49 @@ def assign_ids(entries: list[Draft]) -> None:
         taken.add(candidate)
 
 
-def resolve_ambiguity(entries: list[Draft], reserved: dict[str, str], log: Log) -> None:
-    """Drop aliases that name two actors: kept on a curated holder, dropped from the other entries."""
+CURATED_ORIGINS = ("curated", "name:curated", "name:former")
+
+
+def name_holders(entries: list[Draft], key_of: Callable[[str], str]) -> dict[str, list[tuple[Draft, str, str]]]:
+    """Map each key of a name, alias or former name to its (entry, text, origin) holders."""
     holders: dict[str, list[tuple[Draft, str, str]]] = {}
     for entry in entries:
-        holders.setdefault(normalize_name(entry.name), []).append((entry, entry.name, "name:" + entry.origin))
-        for alias, origin in entry.aliases.items():
-            holders.setdefault(normalize_name(alias), []).append((entry, alias, origin))
+        named = [(entry.name, "name:" + entry.origin), *entry.aliases.items()]
+        named += [(str(f["name"]), "name:former") for f in entry.former_names]
+        for text, origin in named:
+            holders.setdefault(key_of(text), []).append((entry, text, origin))
+    return holders
+
+
+def drop_shared(holders: dict[str, list[tuple[Draft, str, str]]], reserved: set[str], keep_curated: bool,
+                log: Log) -> None:
+    """Drop the aliases whose key several entries hold; a single curated holder keeps its own.
+
+    ``keep_curated`` spares every curated alias (for keys that are merely spelled alike).
+    """
     for key, found in sorted(holders.items()):
         ids = {e.id for e, _, _ in found}
         if len(ids) < 2 and key not in reserved:
             continue
-        curated = {e.id for e, _, o in found if o in ("curated", "name:curated")}
+        curated = {e.id for e, _, o in found if o in CURATED_ORIGINS}
         winner = next(iter(curated)) if len(curated) == 1 and key not in reserved else None
         for entry, text, origin in found:
-            if entry.id == winner or origin.startswith("name:"):
+            if entry.id == winner or origin.startswith("name:") or (keep_curated and origin == "curated"):
                 continue
             if text in entry.aliases:
                 del entry.aliases[text]
                 log.drop("ambiguous alias", f"{text!r} of {entry.id} (also {sorted(ids - {entry.id})})")
+
+
+def resolve_ambiguity(entries: list[Draft], reserved: dict[str, str], log: Log) -> None:
+    """Drop aliases that name two actors: kept on a curated holder, dropped from the other entries.
+
+    Then the same with transliterations folded, as the knowledge base's last-resort lookup compares names, for
+    source aliases only: UN "Ansar al-Shari'ah" of Tunisia's group is Libya's curated "Ansar al-Sharia" too.
+    """
+    folded = name_holders(entries, lambda t: fold_transliteration(normalize_name(t)))  # before any drop
+    drop_shared(name_holders(entries, normalize_name), set(reserved), False, log)
+    drop_shared(folded, {fold_transliteration(k) for k in reserved}, True, log)
 
 
 # --- relations from UN comments ----------------------------------------------------------------------
@@ -547,7 +589,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.sources}: no Phoenix.MilNonState.actors.txt there", file=sys.stderr)
         return 2
     log = Log(args.verbose)
-    rows = build(args.sources, log)
+    try:
+        rows = build(args.sources, log)
+    except KnowledgeBaseError as e:
+        print(e, file=sys.stderr)
+        return 1
     write(rows, args.out)
     print(summary(rows, log), file=sys.stderr)
     return 0

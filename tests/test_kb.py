@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from factionmap.errors import KnowledgeBaseError
-from factionmap.kb import KnowledgeBase, is_case_sensitive, normalize_name
-from factionmap.records import ACTOR_KINDS, KBEntry
+from factionmap.kb import KnowledgeBase, fold_transliteration, is_case_sensitive, normalize_name
+from factionmap.records import ACTOR_KINDS, FormerName, KBEntry
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -226,3 +226,157 @@ def test_bundled_files_are_valid_and_small(name: str) -> None:
     from factionmap.kb import read_user_file
     assert read_user_file(path)
     assert path.stat().st_size < 2_000_000
+
+
+# --- names, whole and once: former names, transliterations, acronyms, lineage ---------------------------
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Jabhat Fateh al-Sham", "G:nusra"), ("Jabhat Fatah al-Sham", "G:nusra"), ("JFS", "G:nusra"),
+    ("Islamic State of Iraq", "G:islamic-state"), ("Islamic State of Iraq and al-Sham", "G:islamic-state"),
+    ("GSPC", "G:aqim"), ("Salafist Group for Preaching and Combat", "G:aqim"),
+    ("Ansar Bayt al-Maqdis", "G:is-sinai"), ("Ansar Beit al-Maqdis", "G:is-sinai"), ("KADEK", "G:pkk"),
+    ("Shabwani Elite Forces", "G:shabwa-defense-forces"), ("Azov Regiment", "G:azov"),
+    ("Democratic Karen Buddhist Army", "G:dkba"), ("Karen Border Guard Force", "G:karen-national-army"),
+    ("Jama'at al-Tawhid wal-Jihad", "G:aqi"), ("New Syrian Army", "G:maghawir-al-thawra"),
+])
+def test_former_name_finds_the_renamed_group(kb: KnowledgeBase, name: str, expected: str) -> None:
+    entry = kb.lookup(name)
+    assert entry is not None and entry.id == expected
+
+
+def test_former_names_are_dated_and_matched_in_text(kb: KnowledgeBase) -> None:
+    entry = kb.get("G:islamic-state")
+    assert entry is not None
+    assert FormerName("Islamic State of Iraq", "2013-04") in entry.former_names
+    assert "Islamic State of Iraq" not in entry.aliases  # named once: as a former name, not also as an alias
+    forms = {(text, entry_id) for text, entry_id, _ in kb.surface_forms()}
+    assert ("Islamic State of Iraq", "G:islamic-state") in forms
+    assert ("Jabhat Fateh al-Sham", "G:nusra") in forms
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Jabhat an-Nusrah", "G:nusra"), ("Hay\u2019at Tahrir ash-Sham", "G:hts"), ("Hayat Tahrir al Sham", "G:hts"),
+    ("Jama'at Nusrat al-Islam wa-l-Muslimin", "G:jnim"), ("Jamaat Nusrat al Islam wa al Muslimin", "G:jnim"),
+    ("Harakat al-Shabab al-Mujahidin", "G:al-shabaab"), ("Asa\u2019ib Ahl al Haq", "G:asaib-ahl-al-haq"),
+    ("Kata`ib Hizbullah", "G:kataib-hezbollah"), ("Jaysh Khalid ibn al-Walid", "G:jaysh-khalid"),
+    ("Jaish Khalid bin al-Walid", "G:jaysh-khalid"), ("Liwa Abou al-Fadl al-Abbas", "G:liwa-abu-fadl-al-abbas"),
+    ("al-Murabitun", "G:al-mourabitoun"), ("Ansar ad-Din", "G:ansar-dine"), ("Tehreek e Taliban Pakistan", "G:ttp"),
+    ("Lashkar e Taiba", "G:lashkar-e-taiba"), ("444th Brigade", "G:444-brigade"), ("Tariq bin Ziyad Brigade", "G:tariq-bin-ziyad"),
+    ("Tariq ibn Ziyad Brigade", "G:tariq-bin-ziyad"), ("Ahl al-Sunna wal-Jama'a (Somalia)", "G:aswj-somalia"),
+])
+def test_transliteration_variants_find_one_group(kb: KnowledgeBase, name: str, expected: str) -> None:
+    entry = kb.lookup(name)
+    assert entry is not None and entry.id == expected
+
+
+@pytest.mark.parametrize(("raw", "variant"), [
+    ("Jabhat al-Nusra", "Jabhat an-Nusrah"), ("Hayat Tahrir al-Sham", "Hay'at Tahrir ash-Sham"),
+    ("Nusrat al-Islam wal-Muslimin", "Nusrat al-Islam wa al-Muslimin"), ("Khalid ibn al-Walid", "Khalid bin al-Walid"),
+    ("Abu al-Fadl", "Abou al-Fadl"), ("Harkat-ul-Mujahideen", "Harkat al-Mujahidin"), ("Ahl al-Sunna", "Ahlus Sunnah"),
+])
+def test_fold_transliteration_joins_spellings(raw: str, variant: str) -> None:
+    assert fold_transliteration(normalize_name(raw)) == fold_transliteration(normalize_name(variant))
+
+
+@pytest.mark.parametrize(("raw", "other"), [("Ansar al-Islam", "Ansar al-Sunna"), ("Jabhat al-Nusra", "Jabhat al-Nasr")])
+def test_fold_transliteration_keeps_different_names_apart(raw: str, other: str) -> None:
+    assert fold_transliteration(normalize_name(raw)) != fold_transliteration(normalize_name(other))
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("SPLM-N", "G:splm-n"), ("SLA-AW", "G:sla-aw"), ("SLA-MM", "G:sla-mm"), ("NSCN-IM", "G:nscn-im"),
+    ("NSCN-K", "G:nscn-k"), ("HPG", "G:hpg"), ("KCK", "G:kck"), ("BRAS", "G:bras"), ("HAAA", "G:haaa"),
+    ("CJNG", "G:cjng"), ("BLO", "G:blo"), ("CDG", "G:gulf-cartel"), ("FMLN", "G:fmln"), ("FPL", "G:fpl-salvador"),
+    ("ERP", "G:erp-salvador"), ("FARN", "G:farn"), ("PRTC", "G:prtc"), ("URNG", "G:urng"), ("MRTA", "G:mrta"),
+    ("HCUA", "G:hcua"), ("CMA", "G:cma-mali"), ("BRSC", "G:brsc"), ("DMSC", "G:dmsc"), ("INLA", "G:inla"),
+    ("KLA", "G:kla"), ("TMVP", "G:tmvp"), ("EMBF", "G:embf"), ("CNEB", "G:cneb"), ("RCSS", "G:rcss"),
+])
+def test_acronyms_find_their_group(kb: KnowledgeBase, name: str, expected: str) -> None:
+    entry = kb.lookup(name)
+    assert entry is not None and entry.id == expected
+
+
+@pytest.mark.parametrize("name", ["hts", "Hts", "kck", "Erp", "cma"])
+def test_acronyms_match_only_in_their_case_and_are_never_folded(kb: KnowledgeBase, name: str) -> None:
+    assert kb.lookup(name) is None
+
+
+@pytest.mark.parametrize(("entry_id", "parent", "predecessor"), [
+    ("G:is-sinai", "G:islamic-state", None), ("G:aqim", "G:al-qaeda", "G:gia"), ("G:splm-n-hilu", None, "G:splm-n"),
+    ("G:los-chapitos", "G:sinaloa-cartel", None), ("G:hpg", "G:pkk", None), ("G:security-belt", "G:stc", None),
+    ("G:nscn-im", None, "G:nscn"), ("G:jenin-brigade", "G:al-quds-brigades", None),
+    ("G:cneb", None, "G:segunda-marquetalia"), ("G:hizb-ul-ahrar", None, "G:jamaat-ul-ahrar"),
+    ("G:al-mourabitoun", "G:aqim", "G:al-mulathamun"), ("G:los-zetas", None, "G:gulf-cartel"),
+    ("G:majeed-brigade", "G:bla", None), ("G:is-somalia", "G:islamic-state", "G:al-shabaab"),
+])
+def test_lineage_of_branches_and_successors(kb: KnowledgeBase, entry_id: str, parent: str | None,
+                                            predecessor: str | None) -> None:
+    entry = kb.get(entry_id)
+    assert entry is not None and (entry.parent, entry.predecessor) == (parent, predecessor)
+
+
+# Ordinary English words: a single-word alias that is one of these would fire on ordinary prose.
+ENGLISH_WORDS = frozenset({
+    "action", "alliance", "army", "avengers", "base", "battalion", "brigade", "brotherhood", "cell", "cells",
+    "coalition", "command", "commandos", "corps", "council", "dawn", "defenders", "division", "eagles", "faction",
+    "falcons", "fighters", "force", "forces", "front", "glory", "group", "guard", "guardians", "hawks", "hope",
+    "insurgents", "justice", "knights", "legion", "liberation", "light", "lions", "militants", "militia", "movement",
+    "nation", "network", "order", "organization", "party", "patriots", "people", "popular", "power", "rebels",
+    "resistance", "revolution", "sentinels", "shield", "soldiers", "squad", "state", "storm", "struggle", "sword",
+    "thunder", "tigers", "truth", "unit", "union", "unity", "vanguard", "victory", "volunteers", "warriors",
+    "wolves", "youth"
+})
+
+
+def test_no_alias_is_an_ordinary_word(kb: KnowledgeBase) -> None:
+    from spacy.lang.en.stop_words import STOP_WORDS
+    words = ENGLISH_WORDS | {w.lower() for w in STOP_WORDS}
+    bad = [(e.id, text) for e in kb.entries if e.kind != "state" for text in e.all_names()[1:]
+           if not is_case_sensitive(text) and normalize_name(text) in words]
+    assert bad == []
+
+
+def test_no_group_alias_is_a_bare_place_name(kb: KnowledgeBase) -> None:
+    from factionmap.gazetteer import Gazetteer, normalise_name
+    gazetteer = Gazetteer.load()
+    state_names = {normalize_name(n) for e in kb.entries if e.kind == "state" for n in e.all_names()}
+    state_names |= {normalize_name(d) for words in kb.demonyms.values() for d in words}
+
+    def is_major_place(text: str) -> bool:
+        return any(normalise_name(p.name) == normalise_name(text) and (
+            p.feature.startswith("PCL") or p.feature in ("ADM1", "RGN", "PPLC")
+            or (p.feature.startswith("PPL") and p.population >= 50_000))
+            for p in gazetteer.candidates(text, abbreviations=False))
+
+    bad = [(e.id, text) for e in kb.entries if e.kind == "armed_group" for text in e.all_names()[1:]
+           if not is_case_sensitive(text) and (normalize_name(text) in state_names or is_major_place(text))]
+    assert bad == []
+
+
+def test_former_name_repeating_an_alias_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "mine.jsonl"
+    row = {"id": "G:x", "name": "Some Front", "kind": "armed_group", "aliases": ["Old Front"],
+           "former_names": [{"name": "Old Front", "until": "2001"}]}
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"mine\.jsonl:1: former_names: 'Old Front'"):
+        KnowledgeBase.load([path])
+
+
+@pytest.mark.parametrize("until", ["2014-13", "June 2014", "14-06-2014"])
+def test_former_name_date_must_be_a_partial_date(tmp_path: Path, until: str) -> None:
+    path = tmp_path / "mine.jsonl"
+    row = {"id": "G:x", "name": "Some Front", "kind": "armed_group", "former_names": [{"name": "Old", "until": until}]}
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"mine\.jsonl:1: former_names\.0\.until"):
+        KnowledgeBase.load([path])
+
+
+def test_user_file_former_name_joins_the_actor(tmp_path: Path) -> None:
+    path = tmp_path / "mine.jsonl"
+    row = {"id": "G:new-front", "name": "Brand New Front of Somewhere", "kind": "armed_group",
+           "former_names": [{"name": "Old Brigade of Somewhere", "until": "2019-05"}]}
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    kb = KnowledgeBase.load([path])
+    found = kb.lookup("Old Brigade of Somewhere")
+    assert found is not None and found.id == "G:new-front"
+    assert found.former_names == (FormerName("Old Brigade of Somewhere", "2019-05"),)
