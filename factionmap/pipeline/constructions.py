@@ -128,9 +128,14 @@ def _apposed(cues: list[Cue], noun: Token, slots: _Slots) -> Iterator[Finding]:
     holder = _holder_after(after, slots, comma_needs_closer=True) or _holder_before(noun, owner_end, slots)
     if holder is None or holder.key == owner.key:
         return
+    modifiers = {t.lower_ for t in slots.doc[min(owner_end, noun.i):noun.i]} | {
+        c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
     for cue in cues:
         if holder.kind not in cue.subject_kinds or owner.kind not in cue.object_kinds:
             continue
+        if modifiers & set(cue.excludes_modifier) or (
+                cue.requires_modifier and not modifiers & set(cue.requires_modifier)):
+            continue  # "the group's deputy leader, X" is a member, not the leader
         if (cue.person_subject and holder.kind != "person") or (
                 not cue.person_subject and "person" in (holder.kind, owner.kind)):
             continue

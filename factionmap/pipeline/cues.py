@@ -44,6 +44,8 @@ class Cue(BaseModel):
     subject_kinds: tuple[str, ...] = ACTOR_KINDS
     object_kinds: tuple[str, ...] = ACTOR_KINDS
     object_via: tuple[str, ...] = ()
+    with_purpose: str | None = None
+    """The relation type when the verb takes a purpose clause: "X joined Y to fight Z" allies X and Y."""
     pairs_objects: bool = False
     """The cue joins every party it names: "X joined forces with A, B and C" allies A, B and C too."""
     holder_lemmas: tuple[str, ...] = ()
@@ -58,6 +60,8 @@ class Cue(BaseModel):
             raise ValueError(f"cue {self.name!r} yields neither a relation type nor an event")
         if self.type is not None and self.type not in RELATION_TYPES:
             raise ValueError(f"cue {self.name!r}: unknown relation type {self.type!r}")
+        if self.with_purpose is not None and self.with_purpose not in RELATION_TYPES:
+            raise ValueError(f"cue {self.name!r}: unknown relation type {self.with_purpose!r}")
         if self.event is not None and self.event not in EVENT_TYPES:
             raise ValueError(f"cue {self.name!r}: unknown event type {self.event!r}")
 

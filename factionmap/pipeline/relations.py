@@ -86,6 +86,8 @@ class RelationFinder:
     def _apply(self, cue: Cue, trigger: Token, index: MentionIndex, place_tokens: set[int]) -> Finding | None:
         if not _requirements_met(cue, trigger) or is_negated(trigger) or self._result_of_merger(cue, trigger):
             return None
+        if cue.with_purpose is not None and _has_purpose(trigger):
+            cue = cue.model_copy(update={"type": cue.with_purpose})  # "joined the council to fight X": allies
         between = _between_parties(trigger, index)
         if cue.reciprocal and len(between) >= 2:
             return Finding(cue, trigger, _group_level(cue, between))
@@ -131,6 +133,11 @@ class RelationFinder:
             return actors_of(prep_objects([trigger], ("by",)), index)
         if cue.hyphen_object and trigger.dep_ in ("amod", "acl"):
             return actors_at(trigger.head, index)
+        if cue.pos == "ADJ" and trigger.dep_ in ("amod", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
+            return actors_at(trigger.head, index)  # "the security services loyal to Fatah": the services only
+        described = _described_object(trigger)
+        if described is not None:
+            return actors_at(described, index)  # "described Barnawi as tied to Boko Haram": Barnawi is tied
         return actors_of(clause_subjects(clause_verb(trigger)), index)
 
     def _objects(self, cue: Cue, trigger: Token, index: MentionIndex) -> list[ActorMention]:
@@ -157,6 +164,23 @@ class RelationFinder:
         if cue.via_possessor_event:
             found += _event_owner(heads, cue, index)
         return found
+
+
+def _has_purpose(verb: Token) -> bool:
+    """ "joined Y to launch an offensive", "joined forces in order to fight": a purpose infinitive."""
+    return any(c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+               for c in verb.children)
+
+
+def _described_object(trigger: Token) -> Token | None:
+    """The object a predicate describes: "called TRF a front", "described X as tied to Y", "saw X as an ally"."""
+    as_marker = any(c.lower_ == "as" and c.dep_ in ("mark", "prep") for c in trigger.children)
+    head = trigger.head
+    if trigger.dep_ in ("pobj", "pcomp") and head.lower_ == "as":
+        head, as_marker = head.head, True
+    if not as_marker or trigger.dep_ not in ("advcl", "xcomp", "oprd", "pobj", "pcomp", "acomp"):
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj"), None)
 
 
 def _requirements_met(cue: Cue, trigger: Token) -> bool:
@@ -216,6 +240,9 @@ def _noun_subjects(noun: Token, index: MentionIndex) -> list[ActorMention]:
         if node.dep_ == "pobj" and node.head.dep_ == "prep":
             owner = node.head.head
             if owner.pos_ in ("VERB", "AUX", "ADJ") and node.head.lower_ in CLAUSE_PREPS:
+                agents = prep_objects([owner], ("by",))
+                if node.head.lower_ == "with" and agents:  # "killed by Iraqi forces with help from US forces"
+                    return actors_of(agents, index)
                 return actors_of(clause_subjects(clause_verb(owner)), index)
             return []  # "the leadership of the global jihad": a noun deep in a phrase says nothing of the subject
         if node.dep_ in ("nsubj", "nsubjpass"):
