@@ -126,11 +126,15 @@ class RelationFinder:
             if owners:
                 return owners
         if cue.pos == "NOUN":
+            if cue.type == "conflict" or cue.event == "attack":
+                authors = _attack_authors(trigger, index)
+                if authors:
+                    return authors
             return _noun_subjects(trigger, index)
         if cue.agent and trigger.dep_ in ("amod", "acl") and trigger.tag_ == "VBN":
             return actors_of(prep_objects([trigger], ("by",)), index)
         if cue.agent and any(c.dep_ == "nsubjpass" for c in trigger.children):
-            return actors_of(prep_objects([trigger], ("by",)), index)
+            return actors_of(prep_objects([trigger], ("by",)), index) or _means_owner(trigger, index)
         if cue.hyphen_object and trigger.dep_ in ("amod", "acl"):
             return actors_at(trigger.head, index)
         if cue.pos == "ADJ" and trigger.dep_ in ("amod", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
@@ -163,7 +167,33 @@ class RelationFinder:
             found += [a for h in heads for a in compounds(h, index)]
         if cue.via_possessor_event:
             found += _event_owner(heads, cue, index)
+        if cue.pos == "NOUN" and cue.type == "conflict":  # "US airstrikes targeting X", "raids that hit X"
+            found += actors_of((o for c in trigger.children if c.dep_ in ("acl", "relcl")
+                                and c.lemma_.lower() in TARGETING_VERBS
+                                for o in c.children if o.dep_ == "dobj"), index)
         return found
+
+
+TARGETING_VERBS = frozenset({"target", "hit", "strike", "kill", "attack", "pound", "destroy"})
+
+
+def _attack_authors(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """Who attacks in a nominal attack: "attacks by A and B on C", "US airstrikes" (the name covers the noun)."""
+    by = actors_of(prep_objects([noun], ("by",)), index)
+    if by:
+        return by
+    owners = [*index.at(noun), *compounds(noun, index)]  # "US airstrikes", "Taliban attacks"
+    return [m for m in owners if m.kind in ("state", "armed_group")]
+
+
+def _means_owner(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """ "X has been targeted in a number of US airstrikes": the owner of the strikes the verb happened in."""
+    found: list[ActorMention] = []
+    for obj in prep_objects([verb], ("in", "during", "with")):
+        if obj.lemma_.lower() in ("number", "series", "wave", "spate", "string", "round"):
+            obj = next(iter(prep_objects([obj], ("of",))), obj)
+        found += _attack_authors(obj, index)
+    return found
 
 
 def _has_purpose(verb: Token) -> bool:
@@ -213,6 +243,11 @@ def _frame_heads(trigger: Token, cue: Cue) -> list[Token]:
                   and c.lower_ in ("away", "off", "out", "back", "together")]
     if trigger.dep_ == "xcomp" or trigger.dep_ == "pcomp":
         heads.append(trigger.head)
+    if cue.pos == "NOUN":
+        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS:
+            heads.append(trigger.head)  # "pursue jihad in Algeria", "waged war against the state"
+        for agent in prep_objects([trigger], ("by",)):
+            heads += expand(agent)  # "attacks by A and B on C": the parser hangs "on C" on B
     return heads
 
 
