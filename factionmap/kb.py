@@ -42,7 +42,8 @@ _PARTIAL_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01
 # Transliteration folds, applied to a normalised name: the article's sun-letter forms ("ash-Sham", "an-Nusra",
 # "ul-", "el-") read as "al"; "wa al-", "wa-l-", "wa'l-" read as "wal"; bin/ibn, Abu/Abou, Umm/Um; Ahlu/Ahle as "ahl" and
 # Ahlus/Ahlis (the article joined to Ahl) as "ahl al";
-# a final "ah" as "a" (Nusrah, Sunnah); "ee"/"oo"/"ou" as "i"/"u" (Mujahideen, Mourabitoun).
+# a final "ah" as "a" (Nusrah, Sunnah); "ee"/"oo"/"ou" as "i"/"u" (Mujahideen, Mourabitoun); and two English
+# spellings: "Peoples" as "People's", "Anti-Communist" as "Anticommunist".
 _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bwa (?:al|l) ?(?=\w)"), "wal "),
     (re.compile(r"\bwal(?=\w)"), "wal "),
@@ -55,6 +56,8 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"ee"), "i"),
     (re.compile(r"oo|ou"), "u"),
     (re.compile(r"(?<=\w\w)ah\b"), "a"),
+    (re.compile(r"\bpeoples\b"), "people"),  # "People's" loses its "'s" in normalize_name; "Peoples" keeps it
+    (re.compile(r"\banti (?=\w)"), "anti"),  # "Anti-Communist", "Anticommunist"
 )
 
 

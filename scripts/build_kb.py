@@ -363,17 +363,24 @@ def filter_aliases(draft: Draft, log: Log) -> None:
                 log.drop(f"alias: {reason}", f"{alias!r} of {draft.name}")
 
 
-def find_match(draft: Draft, indexes: Iterable[dict[str, set[int]]]) -> int | None:
+def find_match(draft: Draft, indexes: Iterable[tuple[dict[str, set[int]], Callable[[str], str]]]) -> int | None:
     """Position of the single entry sharing the draft's name, else one of its aliases, or None.
 
-    ``indexes`` are tried in order (curated keys first), so a source entry joins the curated group it names.
+    ``indexes`` pair an index with the function that made its keys from normalised names; they are tried in order
+    (curated keys first, transliteration-folded curated keys last), so a source entry joins the curated group it
+    names, even spelt "Tigray Peoples Liberation Front" or "Harakut-ul-Jihad".
     """
-    for index in indexes:
+    for index, key_of in indexes:
         for keys in ([normalize_name(draft.name)], draft.keys()):
-            found: set[int] = set().union(*(index.get(k, set()) for k in keys))
+            found: set[int] = set().union(*(index.get(key_of(k), set()) for k in keys))
             if found:
                 return next(iter(found)) if len(found) == 1 else None
     return None
+
+
+def same_key(key: str) -> str:
+    """A normalised name as it is."""
+    return key
 
 
 def same_country(entry: Draft, draft: Draft) -> bool:
@@ -402,6 +409,9 @@ def merge(curated: list[Draft], sources: list[Draft], reserved: dict[str, str], 
         for key in entry.keys():
             curated_index.setdefault(key, set()).add(i)
     index = {k: set(v) for k, v in curated_index.items()}
+    curated_folded: dict[str, set[int]] = {}
+    for key, positions in curated_index.items():
+        curated_folded.setdefault(fold_transliteration(key), set()).update(positions)
     for draft in sources:
         filter_aliases(draft, log)
         key = normalize_name(draft.name)
@@ -411,7 +421,7 @@ def merge(curated: list[Draft], sources: list[Draft], reserved: dict[str, str], 
         if key not in curated_index and noise_reason(draft.name, is_name=True):
             log.drop(f"{draft.origin} entry: {noise_reason(draft.name, is_name=True)}", draft.name)
             continue
-        match = find_match(draft, [curated_index, index])
+        match = find_match(draft, [(curated_index, same_key), (index, same_key), (curated_folded, fold_transliteration)])
         if match is not None and not same_country(entries[match], draft):
             if key in curated_index:
                 log.drop("same name as a group of another country", f"{draft.name} ({draft.country})")
