@@ -26,7 +26,7 @@ from factionmap.pipeline.arguments import MentionIndex
 from factionmap.pipeline.assemble import Assembler
 from factionmap.pipeline.constructions import ConstructionFinder
 from factionmap.pipeline.coref import resolve_references
-from factionmap.pipeline.home_state import home_state_mentions
+from factionmap.pipeline.home_state import home_state_mentions, title_state_mentions
 from factionmap.pipeline.cues import CueLexicon, load_cues
 from factionmap.pipeline.mentions import ActorFinder
 from factionmap.pipeline.nlp import load_nlp
@@ -63,6 +63,7 @@ class Extractor:
         self.actors = ActorFinder(resources.nlp, resources.kb)
         self.relations = RelationFinder(resources.cues)
         self.constructions = ConstructionFinder(resources.cues)
+        self.titles = frozenset(w for c in resources.cues.cues if c.person_subject for w in c.holder_lemmas)
         self.state_words = StateWords.from_kb(resources.kb)
 
     @classmethod
@@ -110,6 +111,7 @@ class Extractor:
         place_mentions = find_place_mentions(doc, self.resources.gazetteer, _non_place_spans(mentions))
         places = group_places(place_mentions)
         mentions = home_state_mentions(doc, resolve_references(doc, _drop_places(mentions, places)))
+        mentions = title_state_mentions(doc, mentions, self.resources.kb, self.titles)
         place_at = _place_tokens(doc, places)
         dates = DocumentDates(find_date_expressions(document.text, document.published), document.text)
         index = MentionIndex(mentions, doc)

@@ -1,4 +1,4 @@
-"""Unnamed state forces: "the army", "the military", "security forces", "the junta" in a text about one state.
+"""States a text names without their name: "the army" in a text about one state, "Iraqi" before a title.
 
 News about a country's war names its state once and then writes "the army" or "government forces". Where one
 state clearly dominates the text (it is named at least twice, and at least twice as often as any other), a bare
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from factionmap.kb import KnowledgeBase
 from factionmap.records import ActorMention
 
 FORCE_HEADS = frozenset({"army", "military", "junta", "regime", "government", "forces", "troops", "soldiers",
@@ -41,6 +42,29 @@ def home_state_mentions(doc: Doc, mentions: Sequence[ActorMention]) -> list[Acto
         span = doc[start:token.i + 1]
         added.append(ActorMention(start, token.i + 1, span.start_char, span.end_char, span.text, state.name,
                                   "state", state.key, "coref", state.kb_id))
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+def title_state_mentions(doc: Doc, mentions: Sequence[ActorMention], kb: KnowledgeBase,
+                         titles: frozenset[str]) -> list[ActorMention]:
+    """Mentions for the state a demonym names before a title: "Iraqi Prime Minister Nouri al-Maliki", "the
+    Sudanese army chief". A demonym alone ("Iraqi Shiite militias") names no state actor; before a title of
+    office it does, so that the office holder can be related to it."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    added = []
+    for token in doc:
+        if token.i in covered or not token.is_title or token.i + 1 >= len(doc):
+            continue
+        nxt = doc[token.i + 1]
+        if nxt.lower_ not in titles and not (nxt.lower_ in ("prime", "foreign", "defense", "defence", "army")
+                                             and token.i + 2 < len(doc) and doc[token.i + 2].lower_ in titles):
+            continue
+        state = kb.state_for_demonym(token.text)
+        if state is None:
+            continue
+        span = doc[token.i:token.i + 1]
+        added.append(ActorMention(token.i, token.i + 1, span.start_char, span.end_char, span.text, state.name,
+                                  "state", f"kb:{state.id}", "coref", state.id))
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
 
 
