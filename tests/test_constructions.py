@@ -148,3 +148,25 @@ def test_the_army_of_a_text_about_one_state_is_that_state(extractor: Extractor) 
 def test_the_army_stays_unresolved_when_no_state_dominates(extractor: Extractor) -> None:
     text = "Sudan and Chad traded accusations. Fighting between the army and the Rapid Support Forces went on."
     assert not any(t == "conflict" and "Sudan" in (s, o) for s, t, o in triples(extract(extractor, text)))
+
+
+# --- Dates that the clause's verb gives a relation -------------------------------------------------------------
+
+
+def _dates(extractor: Extractor, text: str, rtype: str) -> set[tuple[str | None, str | None]]:
+    ex = extract(extractor, text)
+    return {(r.start, r.end) for r in ex.relations if r.type == rtype}
+
+
+def test_an_appointment_or_an_outbreak_dates_the_start(extractor: Extractor) -> None:
+    assert ("2016-08", None) in _dates(extractor, "Abu Musab al-Barnawi was appointed leader of the Islamic State "
+                                                  "West Africa Province in August 2016.", "leader_of")
+    assert ("2017", None) in _dates(extractor, "The Baloch Liberation Army and the Balochistan Liberation Front "
+                                               "formed an alliance in 2017.", "alliance")
+
+
+def test_a_death_or_an_ousting_dates_the_end_of_an_office_not_of_a_war(extractor: Extractor) -> None:
+    assert (None, "2015-06") in _dates(extractor, "Nasir al-Wuhayshi, the leader of al-Qaeda in the Arabian "
+                                                  "Peninsula, was killed in June 2015.", "leader_of")
+    assert not any(end for _, end in _dates(extractor, "The Taliban killed Afghan soldiers in June 2015.",
+                                            "conflict"))

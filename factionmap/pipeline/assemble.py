@@ -52,7 +52,7 @@ class Assembler:
         if cue.claimed_by_subject and finding.subjects:  # "Al Shabaab claimed responsibility for the bombing"
             who = Attribution("claimed", finding.subjects[0].key)
         onset = cue.event is not None or (cue.type in ONSET_TYPES and (cue.pos == "VERB" or cue.type != "allegiance"))
-        timing = cue_timing(trigger, self.dates, onset)
+        timing = cue_timing(trigger, self.dates, onset, office=cue.type in ("leader_of", "member_of"))
         evidence = _evidence(finding.sentence)
         confidence = round(cue.confidence * CONFIDENCE_BY_STATUS[who.status], 3)
         subjects = [m.key for m in finding.subjects]

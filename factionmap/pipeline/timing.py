@@ -22,6 +22,14 @@ STORY_LINES = 4  # the headline and the lede paragraphs
 ENDING_VERBS = frozenset({"cut", "sever", "break", "end", "renounce", "dissolve", "abandon", "terminate", "sunder"})
 PAST_MARKERS = frozenset({"previously", "formerly", "once", "erstwhile", "former", "earlier"})
 NEW_MARKERS = frozenset({"newly", "recently", "new"})
+BEGINNING_VERBS = frozenset({"appoint", "name", "elect", "choose", "install", "become", "assume", "succeed",
+                             "begin", "start", "erupt", "flare", "ignite", "launch", "join", "form", "forge",
+                             "establish", "create", "found", "sign"})
+"""A dated clause with these verbs dates the start of what it states: "was appointed leader of ISWAP in August
+2016", "fighting between the army and Fano broke out in July 2023", "began carrying out attacks in 2017"."""
+LEAVING_VERBS = frozenset({"kill", "die", "oust", "depose", "topple", "overthrow", "remove", "resign", "sack",
+                           "dismiss", "replace", "assassinate", "execute", "capture", "arrest", "step", "flee"})
+"""A dated clause with these verbs ends an office: "X, the group's top leader, was killed in June 2015"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +90,14 @@ class DocumentDates:
         return points[0].value if points else None
 
 
-def cue_timing(trigger: Token, dates: DocumentDates, onset: bool) -> Timing:
-    """Start/end of the fact a cue states, from the date expressions of its sentence."""
+def cue_timing(trigger: Token, dates: DocumentDates, onset: bool, office: bool = False) -> Timing:
+    """Start/end of the fact a cue states, from the date expressions of its sentence. ``office``: the fact is a
+    leadership or a membership, which a death, an ousting or a resignation ends."""
     sent = trigger.sent
+    verb = _clause(trigger)
+    lemma = verb.lemma_.lower()
+    onset = onset or lemma in BEGINNING_VERBS or (
+        lemma == "break" and any(c.lower_ == "out" for c in verb.children))
     found = dates.within(sent.start_char, sent.end_char)
     ending = trigger.head.lemma_.lower() in ENDING_VERBS and trigger.dep_ in ("dobj", "nsubjpass")
     ended = ending or _marked(trigger, PAST_MARKERS)
@@ -98,6 +111,8 @@ def cue_timing(trigger: Token, dates: DocumentDates, onset: bool) -> Timing:
     if best.role == "end" and in_clause and _under_before(trigger):
         best = replace(best, role="point")  # "split in 2014 before rejoining it in 2020": 2020 is the rejoining
     if best.role == "end" or ending:  # "cut its ties with al Qaeda in 2016": the ties end in 2016
+        return Timing(end=best.value, ended=True, recent=recent)
+    if office and lemma in LEAVING_VERBS and in_clause:
         return Timing(end=best.value, ended=True, recent=recent)
     if best.role == "start" or onset:
         return Timing(start=best.value, ended=ended, recent=recent)
