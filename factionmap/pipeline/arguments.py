@@ -148,10 +148,11 @@ def actors_of(tokens: Iterable[Token], index: MentionIndex) -> list[ActorMention
     for token in tokens:
         for t in expand(token):
             found.extend(actors_at(t, index))
-    if found:
+    if found and index.doc is not None:
         last = max(found, key=lambda m: m.end)
-        if last.via != "coref":
-            found.extend(listed_after(last, index))
+        root = index.doc[last.start:last.end].root
+        if last.via != "coref" and root.dep_ not in ("compound", "amod", "nmod", "poss"):
+            found.extend(listed_after(last, index))  # a modifier's name heads no list of its own
     return _unique(found)
 
 

@@ -38,6 +38,8 @@ MEMBER_LIST_OPENERS = frozenset({"of", "between", "including", "comprising", "gr
 APPOINTING_VERBS = frozenset({"appoint", "name", "elect", "choose", "select", "make", "declare", "proclaim",
                               "install", "confirm", "nominate"})
 MEMBERSHIP_VERBS = frozenset({"include", "comprise", "encompass", "incorporate", "grouping", "unite", "gather"})
+QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
+LEADERSHIP_NOUNS = frozenset({"leadership", "command", "rule", "guidance", "direction", "helm"})
 MODIFIER_REACH = 5  # words of modifiers between an owner and its noun: "al-Qaeda's powerful North Africa branch"
 
 
@@ -70,6 +72,7 @@ class ConstructionFinder:
             yield from _owned_group(self.branch, self.member, slots)
             yield from _persons_group(self.leader, slots)
             yield from _person_of_group(self.member, slots)
+            yield from _under_leader(self.leader, slots)
         for token in sentence:
             word = token.lemma_.lower() if token.pos_ in ("NOUN", "PROPN") else ""
             cues = self.holders.get(word) or self.holders.get(token.lower_) or []
@@ -204,6 +207,42 @@ def _persons_group(cue: Cue, slots: _Slots) -> Iterator[Finding]:
             yield Finding(cue, slots.doc[start], [owner], [group])
 
 
+def _under_leader(cue: Cue, slots: _Slots) -> Iterator[Finding]:
+    """ "al-Qaeda in Iraq under Abu Musab al-Zarqawi", "established in 1984 under the leadership of Hashim
+    Salamat", "Under the leadership of Abu Yasir Hassan, the group": the person a group acts under leads it."""
+    for token in slots.sentence:
+        if token.lower_ != "under":
+            continue
+        i = token.i + 1
+        while slots.text(i) in DETERMINERS or (slots.inside(i) and slots.doc[i].pos_ == "ADJ"):
+            i += 1
+        if slots.text(i) in LEADERSHIP_NOUNS and slots.text(i + 1) == "of":
+            i += 2
+        person = slots.starting.get(i)
+        if person is None or person.kind != "person":
+            continue
+        group = _group_before(token.i, slots) or _group_after(person.end, slots)
+        if group is not None:
+            yield Finding(cue, token, [person], [group])
+
+
+def _group_before(i: int, slots: _Slots) -> ActorMention | None:
+    """The group the "under" phrase follows: directly, or as the subject of its clause."""
+    mention = slots.ending.get(i - 1)
+    if mention is not None and mention.kind in ("armed_group", "organization"):
+        return mention
+    subjects = actors_of(clause_subjects(slots.doc[i].head), slots.index) if slots.doc[i].dep_ == "prep" else []
+    return next((m for m in subjects if m.kind in ("armed_group", "organization")), None)
+
+
+def _group_after(i: int, slots: _Slots) -> ActorMention | None:
+    """ "Under the leadership of X, the group ...": the group right after the phrase's comma."""
+    if slots.text(i) != ",":
+        return None
+    mention = slots.starting.get(i + 1) or slots.starting.get(i + 2)
+    return mention if mention is not None and mention.kind in ("armed_group", "organization") else None
+
+
 def _person_of_group(cue: Cue, slots: _Slots) -> Iterator[Finding]:
     """ "Abu Yasir Hassan of ISIS-Mozambique": a person "of" a group is one of its members."""
     for end, person in slots.ending.items():
@@ -250,6 +289,9 @@ def _owner_after(noun: Token, slots: _Slots) -> tuple[ActorMention | None, int]:
     i += 1
     while slots.text(i) in DETERMINERS:
         i += 1
+    if slots.starting.get(i) is None and slots.inside(i) and slots.doc[i].pos_ == "ADJ" \
+            and slots.starting.get(i + 1) is not None:
+        i += 1  # "the founder of the original Taliban"
     mention = slots.starting.get(i) or _apposed_to_description(i, slots)
     if mention is None or mention.kind == "person":
         return None, i
@@ -276,11 +318,19 @@ def _holder_after(i: int, slots: _Slots, comma_needs_closer: bool) -> ActorMenti
     of the PKK, Abdullah Ocalan,"; titles and a comma may stand between."""
     while slots.text(i) in GROUP_NOUNS and slots.starting.get(i) is None:
         i += 1  # "the al-Qaeda breakaway group MUJAO"
+    if slots.text(i) == "of" and slots.starting.get(i + 1) is None:
+        j = i + 1  # "Secretary of State Mike Pompeo", "Chief of Staff X": the title's own complement
+        while slots.inside(j) and slots.doc[j].is_title and slots.starting.get(j) is None and j - i <= 3:
+            j += 1
+        if j > i + 1:
+            i = j
     comma = slots.text(i) == ","
     if comma:
         i += 1
         while slots.text(i) in DETERMINERS:
             i += 1
+    while slots.text(i) in QUOTES:
+        i += 1
     while slots.inside(i) and slots.starting.get(i) is None and slots.doc[i].is_title and not slots.doc[i].is_sent_start \
             and _is_title(slots.text(i)):
         i += 1
