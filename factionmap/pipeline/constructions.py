@@ -128,7 +128,7 @@ def _apposed(cues: list[Cue], noun: Token, slots: _Slots) -> Iterator[Finding]:
         owner, after = _owner_after(noun, slots)
     if owner is None:
         return
-    holder = _holder_after(after, slots, comma_needs_closer=True) or _holder_before(noun, owner_end, slots)
+    holder = _holder_after(after, slots) or _holder_before(noun, owner_end, slots)
     if holder is None or holder.key == owner.key:
         return
     modifiers = {t.lower_ for t in slots.doc[min(owner_end, noun.i):noun.i]} | {
@@ -313,7 +313,7 @@ def _apposed_to_description(i: int, slots: _Slots) -> ActorMention | None:
     return slots.starting.get(i)
 
 
-def _holder_after(i: int, slots: _Slots, comma_needs_closer: bool) -> ActorMention | None:
+def _holder_after(i: int, slots: _Slots) -> ActorMention | None:
     """The name in apposition right after the noun phrase: "Hezbollah's leader Hassan Nasrallah", "the leader
     of the PKK, Abdullah Ocalan,"; titles and a comma may stand between."""
     while slots.text(i) in GROUP_NOUNS and slots.starting.get(i) is None:
@@ -337,7 +337,7 @@ def _holder_after(i: int, slots: _Slots, comma_needs_closer: bool) -> ActorMenti
     mention = slots.starting.get(i)
     if mention is None:
         return None
-    if comma and comma_needs_closer:
+    if comma:
         closer = mention.end
         if slots.inside(closer) and slots.text(closer) not in APPOSITION_CLOSERS:
             return None
