@@ -21,8 +21,8 @@ from tests.test_extraction import extract, triples
      ("Hibatullah Akhundzada", "leader_of", "Taliban")),
     ("Jaish al-Adl, a splinter of Jundallah, attacked a border post.", ("Jaish al-Adl", "splinter_of", "Jundallah")),
     ("The Taliban's ally, the Haqqani Network, struck Kabul.", ("Haqqani Network", "alliance", "Taliban")),
-    ("The Bangsamoro Islamic Freedom Fighters emerged as a splinter faction of the Moro Islamic Liberation "
-     "Front in 2010.", ("Bangsamoro Islamic Freedom Fighters", "splinter_of", "Moro Islamic Liberation Front")),
+    (("The Bangsamoro Islamic Freedom Fighters emerged as a splinter faction of the Moro Islamic Liberation "
+     "Front in 2010."), ("Bangsamoro Islamic Freedom Fighters", "splinter_of", "Moro Islamic Liberation Front")),
     ("Abu Bakr al-Baghdadi was the leader of an umbrella group, the Mujahideen Shura Council.",
      ("Abu Bakr al-Baghdadi", "leader_of", "Mujahideen Shura Council")),
     ("Hamas's Izz ad-Din al-Qassam Brigades fired rockets at Ashkelon.",
@@ -109,9 +109,18 @@ def test_a_coalition_of_named_groups_allies_every_member_and_joins_them_to_it(ex
 def test_members_listed_after_include_belong_to_the_coalition(extractor: Extractor) -> None:
     text = ("Other members of the Islamic Resistance in Iraq include Kataib Hezbollah, sanctioned in 2009; "
             "Harakat al-Nujaba, sanctioned in 2019; and Kataib Sayyid al-Shuhada.")
-    pairs = {frozenset((s, o)) for s, t, o in triples(extract(extractor, text)) if t == "alliance"}
-    assert frozenset(("Kata'ib Sayyid al-Shuhada", "Islamic Resistance in Iraq")) in pairs
+    found = triples(extract(extractor, text))
+    pairs = {frozenset((s, o)) for s, t, o in found if t == "alliance"}
+    assert ("Kata'ib Sayyid al-Shuhada", "branch_of", "Islamic Resistance in Iraq") in found
     assert frozenset(("Kata'ib Hezbollah", "Harakat Hezbollah al-Nujaba")) in pairs
+
+
+def test_a_member_of_a_named_coalition_is_part_of_it(extractor: Extractor) -> None:
+    """Members named with their coalition are part of it (branch_of), and allied with each other."""
+    found = triples(extract(extractor, "The Syrian Democratic Forces, which include the Syrian Arab Coalition and "
+                                       "the People's Protection Units, pushed toward Raqqa."))
+    assert ("Syrian Arab Coalition", "branch_of", "Syrian Democratic Forces") in found
+    assert not any(t == "alliance" and "Syrian Democratic Forces" in (s, o) for s, t, o in found)
 
 
 def test_every_party_of_a_list_the_parser_lost_takes_the_relation(extractor: Extractor) -> None:

@@ -396,7 +396,7 @@ def _coalition(cue: Cue, noun: Token, slots: _Slots) -> Iterator[Finding]:
     if named is not None and named.kind != "person":
         members = [m for m in groups if m.key != named.key]
         if members:
-            yield Finding(cue.model_copy(update={"reciprocal": False}), noun, members, [named])
+            yield Finding(_membership(cue), noun, members, [named])
 
 
 def _includes(cue: Cue, verb: Token, slots: _Slots) -> Iterator[Finding]:
@@ -413,7 +413,13 @@ def _includes(cue: Cue, verb: Token, slots: _Slots) -> Iterator[Finding]:
     if len(members) >= 2:
         yield Finding(cue, verb, members)
     if members:
-        yield Finding(cue.model_copy(update={"reciprocal": False}), verb, members, [coalition])
+        yield Finding(_membership(cue), verb, members, [coalition])
+
+
+def _membership(cue: Cue) -> Cue:
+    """The cue for a member's tie to the coalition it is named in: its ``member_type`` (a member is part of the
+    whole), one way."""
+    return cue.model_copy(update={"reciprocal": False, "type": cue.member_type or cue.type})
 
 
 def _listed(i: int, slots: _Slots) -> list[ActorMention]:

@@ -53,6 +53,9 @@ class Cue(BaseModel):
     phrase is that party: "Hezbollah's leader Hassan Nasrallah", "AQIM, al-Qaeda's North Africa branch"."""
     coalition_lemmas: tuple[str, ...] = ()
     """Lemmas that name a group of actors ("alliance", "coalition"): "an alliance of A, B and C" pairs them."""
+    member_type: str | None = None
+    """The relation of each named member to the coalition itself ("an alliance of A and B called C": A and B are
+    ``branch_of`` C), where it differs from the relation between members."""
     confidence: float = Field(0.6, ge=0.0, le=1.0)
 
     def model_post_init(self, context: object, /) -> None:
