@@ -179,3 +179,33 @@ def test_a_death_or_an_ousting_dates_the_end_of_an_office_not_of_a_war(extractor
                                                   "Peninsula, was killed in June 2015.", "leader_of")
     assert not any(end for _, end in _dates(extractor, "The Taliban killed Afghan soldiers in June 2015.",
                                             "conflict"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Since then the BLA and the BLF have carried out several joint attacks against Pakistani forces.",
+     {("Balochistan Liberation Army", "joint_operation", "Balochistan Liberation Front"),
+      ("Balochistan Liberation Army", "conflict", "Pakistan"), ("Balochistan Liberation Front", "conflict", "Pakistan")}),
+    ("The ELN and the EPL launched a coordinated assault on Colombian troops near Cucuta.",
+     {("National Liberation Army", "conflict", "Colombia")}),
+])
+def test_a_joint_attack_pairs_its_authors_and_fights_its_target(extractor: Extractor, text: str,
+                                                                 expected: set[tuple[str, str, str]]) -> None:
+    found = {(s, t, o) for s, t, o in triples(extract(extractor, text))}
+    found |= {(o, t, s) for s, t, o in found if t in ("joint_operation", "conflict")}
+    assert expected <= found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The air war launched by Turkey against the Islamic State in Syria began on Friday.",
+     ("Turkey", "conflict", "Islamic State")),
+    ("The offensive launched by the Nigerian army against Boko Haram has stalled.", ("Nigeria", "conflict", "Boko Haram")),
+    ("Hamas said U.S. strikes on Sunday targeted the Kataib Hezbollah militia group.",
+     ("United States", "conflict", "Kata'ib Hezbollah")),
+    ("The Freedom of Russia Legion wants to help Ukraine defend itself against Russia's invasion.",
+     ("Ukraine", "conflict", "Russia")),
+])
+def test_the_author_of_a_nominal_attack_fights_its_target(extractor: Extractor, text: str,
+                                                          expected: tuple[str, str, str]) -> None:
+    found = triples(extract(extractor, text))
+    s, t, o = expected
+    assert (s, t, o) in found or (o, t, s) in found

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from factionmap.pipeline.names import ASSET_WORDS, LEADER_WORDS, MEMBER_WORDS
+from factionmap.pipeline.names import ASSET_WORDS, GROUP_NOUNS, LEADER_WORDS, MEMBER_WORDS
 from factionmap.records import ActorMention
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -74,7 +74,7 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
                  for m in actors_at(t, index, depth + 1)]
         if any(m.kind == "person" for m in named):
             return _unique(named)
-    if token.lower_ in MEMBER_WORDS | ASSET_WORDS or lemma in MEMBER_WORDS or lemma in LEADER_WORDS:
+    if token.lower_ in MEMBER_WORDS | ASSET_WORDS | GROUP_NOUNS or lemma in MEMBER_WORDS or lemma in LEADER_WORDS:
         owners = _owners(token, index, depth)
         if owners:
             return owners

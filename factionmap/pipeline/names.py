@@ -83,6 +83,9 @@ LEADER_WORDS: frozenset[str] = frozenset({
 })
 
 # Things a side owns that stand for it when attacked: "a Nigerian army base", "Houthi positions".
+# Generic heads of a group's description: "the Kataib Hezbollah militia group", "the al-Shabaab terror outfit".
+GROUP_NOUNS: frozenset[str] = frozenset({"group", "groups", "outfit", "outfits", "organization", "organisation"})
+
 ASSET_WORDS: frozenset[str] = frozenset({
     "base", "bases", "position", "positions", "checkpoint", "checkpoints", "convoy", "convoys", "outpost",
     "outposts", "camp", "camps", "barracks", "post", "posts", "stronghold", "strongholds", "headquarters",

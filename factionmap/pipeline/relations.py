@@ -38,7 +38,7 @@ LIGHT_VERBS = frozenset({"maintain", "have", "keep", "conduct", "launch", "carry
                          "strengthen", "establish", "form", "enjoy", "develop", "execute", "perform", "join",
                          "see", "feature", "undertake", "pursue", "declare", "be",
                          "cut", "sever", "break", "end", "renounce", "dissolve", "abandon", "terminate",
-                         "enjoy", "receive", "get", "gain", "win", "secure", "seek", "accept", "create", "set"})
+                         "receive", "get", "gain", "win", "secure", "seek", "accept", "create", "set"})
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
 POS_GROUPS = {"VERB": ("VERB",), "NOUN": ("NOUN", "PROPN"), "ADJ": ("ADJ", "VERB")}
 
@@ -168,8 +168,10 @@ class RelationFinder:
         if cue.via_possessor_event:
             found += _event_owner(heads, cue, index)
         if cue.pos == "NOUN" and cue.type == "conflict":  # "US airstrikes targeting X", "raids that hit X"
-            found += actors_of((o for c in trigger.children if c.dep_ in ("acl", "relcl")
-                                and c.lemma_.lower() in TARGETING_VERBS
+            targeting = [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
+            if trigger.dep_ == "nsubj":
+                targeting.append(trigger.head)  # "U.S. strikes on Sunday targeted X"
+            found += actors_of((o for c in targeting if c.lemma_.lower() in TARGETING_VERBS
                                 for o in c.children if o.dep_ == "dobj"), index)
         return found
 
@@ -179,11 +181,16 @@ TARGETING_VERBS = frozenset({"target", "hit", "strike", "kill", "attack", "pound
 
 def _attack_authors(noun: Token, index: MentionIndex) -> list[ActorMention]:
     """Who attacks in a nominal attack: "attacks by A and B on C", "US airstrikes" (the name covers the noun)."""
-    by = actors_of(prep_objects([noun], ("by",)), index)
+    by = actors_of(prep_objects([noun, *_launching_verbs(noun)], ("by",)), index)
     if by:
-        return by
+        return by  # "attacks by A on C", "the air war launched by Turkey against C"
     owners = [*index.at(noun), *compounds(noun, index)]  # "US airstrikes", "Taliban attacks"
     return [m for m in owners if m.kind in ("state", "armed_group")]
+
+
+def _launching_verbs(noun: Token) -> list[Token]:
+    """The participle that launches a nominal attack: "the war launched / waged / carried out by X against Y"."""
+    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in LIGHT_VERBS]
 
 
 def _means_owner(verb: Token, index: MentionIndex) -> list[ActorMention]:
@@ -246,8 +253,10 @@ def _frame_heads(trigger: Token, cue: Cue) -> list[Token]:
     if cue.pos == "NOUN":
         if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS:
             heads.append(trigger.head)  # "pursue jihad in Algeria", "waged war against the state"
-        for agent in prep_objects([trigger], ("by",)):
+        launching = _launching_verbs(trigger)  # "the war launched by Turkey against C"
+        for agent in prep_objects([trigger, *launching], ("by",)):
             heads += expand(agent)  # "attacks by A and B on C": the parser hangs "on C" on B
+        heads += launching
     return heads
 
 
@@ -338,7 +347,7 @@ RECIPROCAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "war", "fe
                               "unify", "fuse", "amalgamate", "combine", "team", "spar", "join"})
 
 
-MUTUAL_NOUN_TYPES = frozenset({"alliance", "rivalry", "merger"})
+MUTUAL_NOUN_TYPES = frozenset({"alliance", "rivalry", "merger", "joint_operation"})
 
 
 def _reciprocal_use(cue: Cue, trigger: Token) -> bool:
