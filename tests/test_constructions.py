@@ -209,3 +209,24 @@ def test_the_author_of_a_nominal_attack_fights_its_target(extractor: Extractor, 
     found = triples(extract(extractor, text))
     s, t, o = expected
     assert (s, t, o) in found or (o, t, s) in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The foreign ministers of Turkey, which backs the Government of National Accord, met in Ankara.",
+     ("Turkey", "alliance", "Government of National Accord")),
+    ("The Saudi-backed Islah Party fought the Houthis near Marib.", ("Islah Party", "alliance", "Saudi Arabia")),
+    ("Ansaru is believed to have links of some kind with Al-Qaeda in the Islamic Maghreb.",
+     ("Ansaru", "alliance", "al Qaeda in the Islamic Maghreb")),
+    ("The Segunda Marquetalia is providing support to the Border Commandos on the border with Ecuador.",
+     ("Segunda Marquetalia", "alliance", "Comandos de la Frontera")),
+])
+def test_support_and_ties_in_clauses_hyphens_and_nouns(extractor: Extractor, text: str,
+                                                       expected: tuple[str, str, str]) -> None:
+    found = triples(extract(extractor, text))
+    s, t, o = expected
+    assert (s, t, o) in found or (o, t, s) in found
+
+
+def test_which_after_a_name_is_the_name_only_when_the_parser_took_a_common_noun(extractor: Extractor) -> None:
+    found = triples(extract(extractor, "Commanders of the Taliban, who met Hezbollah envoys, backed al Qaeda."))
+    assert not any(s == "Taliban" and o == "Hezbollah" for s, _, o in found)

@@ -248,6 +248,17 @@ def clause_verb(token: Token) -> Token:
     return current
 
 
+def _name_before(pronoun: Token) -> Token | None:
+    """The name just before "which" (and its comma) where the parser hung the clause on the common noun the
+    name completes: "the foreign ministers of Turkey, which backs the GNA" (Turkey backs, not its ministers)."""
+    head = pronoun.head.head
+    i = pronoun.i - 1 - (pronoun.i > 1 and pronoun.nbor(-1).text == ",")
+    if pronoun.lower_ != "which" or head.pos_ != "NOUN" or i <= head.i:
+        return None
+    name = pronoun.doc[i]
+    return name if name.pos_ == "PROPN" and name.head.i != head.i and head.is_ancestor(name) else None
+
+
 def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Subject tokens of a verb's clause, inherited through conjunctions, xcomp, relative clauses and gerunds."""
     if depth > 4:
@@ -256,7 +267,7 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if subjects:
         s = subjects[0]
         if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ in ("relcl", "acl"):
-            return [verb.head]
+            return [_name_before(s) or verb.head]
         if s.lower_ in RELATIVE_PRONOUNS | {"neither", "none"} and s.dep_ and verb.dep_ == "conj":
             return clause_subjects(verb.head, depth + 1)
         return [s]

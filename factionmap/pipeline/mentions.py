@@ -149,6 +149,8 @@ class ActorFinder:
                     break
             if last > token.i + 1 and doc[last - 1].lower_ in STATE_FORCE_WORDS:
                 yield self._entry_candidate(token.i, last, state, via="forces")
+            elif _before_hyphen_participle(doc, token.i):
+                yield self._entry_candidate(token.i, token.i + 1, state, via="forces")  # "Saudi-backed X"
 
     def _state_named_by(self, token: Token) -> KBEntry | None:
         if not (token.is_title or token.is_upper) or token.is_stop:
@@ -402,3 +404,9 @@ def link_short_person_names(mentions: list[ActorMention]) -> list[ActorMention]:
                 people.append(m)
         result.append(m)
     return result
+
+
+def _before_hyphen_participle(doc: Doc, i: int) -> bool:
+    """ "Saudi-backed", "Iranian-trained": a demonym joined to a participle stands for its state's acts."""
+    return (i + 2 < len(doc) and doc[i + 1].text in ("-", "–") and doc[i + 2].tag_ == "VBN"
+            and doc[i + 2].lower_.endswith("ed"))

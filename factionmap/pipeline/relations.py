@@ -38,7 +38,8 @@ LIGHT_VERBS = frozenset({"maintain", "have", "keep", "conduct", "launch", "carry
                          "strengthen", "establish", "form", "enjoy", "develop", "execute", "perform", "join",
                          "see", "feature", "undertake", "pursue", "declare", "be",
                          "cut", "sever", "break", "end", "renounce", "dissolve", "abandon", "terminate",
-                         "receive", "get", "gain", "win", "secure", "seek", "accept", "create", "set"})
+                         "receive", "get", "gain", "win", "secure", "seek", "accept", "create", "set",
+                         "provide", "offer", "lend", "extend", "give"})
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
 POS_GROUPS = {"VERB": ("VERB",), "NOUN": ("NOUN", "PROPN"), "ADJ": ("ADJ", "VERB")}
 
