@@ -230,3 +230,21 @@ def test_support_and_ties_in_clauses_hyphens_and_nouns(extractor: Extractor, tex
 def test_which_after_a_name_is_the_name_only_when_the_parser_took_a_common_noun(extractor: Extractor) -> None:
     found = triples(extract(extractor, "Commanders of the Taliban, who met Hezbollah envoys, backed al Qaeda."))
     assert not any(s == "Taliban" and o == "Hezbollah" for s, _, o in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Los Chapitos faction of the powerful Sinaloa Cartel fought the army.",
+     ("Los Chapitos", "branch_of", "Sinaloa Cartel")),
+    ("The rival Sinaloa Cartel faction La Mayiza attacked them.", ("La Mayiza", "branch_of", "Sinaloa Cartel")),
+    ("Hamas's Executive Force overcame the security services loyal to Fatah.",
+     ("Executive Force", "branch_of", "Hamas")),
+])
+def test_a_faction_named_with_its_group_is_its_branch(extractor: Extractor, text: str,
+                                                      expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extract(extractor, text))
+
+
+def test_a_splinter_faction_is_no_branch(extractor: Extractor) -> None:
+    found = triples(extract(extractor, "Jaish al-Adl is a splinter faction of Jundallah, officials said."))
+    assert ("Jaish al-Adl", "splinter_of", "Jundallah") in found
+    assert ("Jaish al-Adl", "branch_of", "Jundallah") not in found

@@ -129,7 +129,9 @@ def _apposed(cues: list[Cue], noun: Token, slots: _Slots) -> Iterator[Finding]:
     if owner is None:
         return
     holder = _holder_after(after, slots) or _holder_before(noun, owner_end, slots)
-    if holder is None or holder.key == owner.key:
+    if holder is None and owner.end == noun.i:
+        holder, owner = owner, _owner_after(noun, slots)[0]  # "the Los Chapitos faction of the Sinaloa Cartel"
+    if holder is None or owner is None or holder.key == owner.key:
         return
     modifiers = {t.lower_ for t in slots.doc[min(owner_end, noun.i):noun.i]} | {
         c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
@@ -153,7 +155,7 @@ def _owned_group(branch: Cue, member: Cue, slots: _Slots) -> Iterator[Finding]:
         mark = start - 1
         if slots.text(mark) not in POSSESSIVE_MARKS or mention.via == "coref":
             continue
-        cue = {"armed_group": branch, "person": member}.get(mention.kind)
+        cue = {"armed_group": branch, "organization": branch, "person": member}.get(mention.kind)
         owner = slots.ending.get(mark - 1)
         if cue is not None and owner is not None and owner.kind in ("armed_group", "organization") \
                 and owner.key != mention.key:
