@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from factionmap.extract import Extractor
-from tests.test_extraction import extract, triples
+from tests.test_extraction import extract, relation, triples
 
 # --- Nouns in apposition: "Y's N X", "the N of Y, X", "X, a N of Y", "X, Y's N" ----------------------------
 
@@ -248,3 +248,25 @@ def test_a_splinter_faction_is_no_branch(extractor: Extractor) -> None:
     found = triples(extract(extractor, "Jaish al-Adl is a splinter faction of Jundallah, officials said."))
     assert ("Jaish al-Adl", "splinter_of", "Jundallah") in found
     assert ("Jaish al-Adl", "branch_of", "Jundallah") not in found
+
+
+# --- Dates: a clause's date, and no other --------------------------------------------------------------------
+
+
+def test_a_relative_clause_takes_no_date_from_the_clause_around_it(extractor: Extractor) -> None:
+    ex = extract(extractor, "On August 17, the Jamaat-ul-Ahrar and the Hizb-ul-Ahrar, the two militant groups that "
+                            "splintered from the TTP, announced they would merge.")
+    split = relation(ex, "splinter_of", "Jamaat-ul-Ahrar", "Tehrik-i-Taliban Pakistan")
+    assert split["start"] is None
+
+
+@pytest.mark.parametrize(("text", "rtype", "subject", "obj", "end"), [
+    (("Until the U.S. military withdrawal from Iraq in December 2011, AAH launched more than 6,000 attacks on "
+     "Iraqi forces."), "conflict", "Asa'ib Ahl al-Haq", "Iraq", "2011-12"),
+    ("Until the ceasefire in March 2016, the Houthis fought Islah Party militias in Taiz.",
+     "conflict", "Houthis", "Islah Party", "2016-03"),
+])
+def test_a_date_in_an_until_phrase_ends_the_fact(extractor: Extractor, text: str, rtype: str, subject: str,
+                                                 obj: str, end: str) -> None:
+    found = relation(extract(extractor, text), rtype, subject, obj)
+    assert found["end"] == end and found["start"] is None

@@ -104,10 +104,18 @@ def cue_timing(trigger: Token, dates: DocumentDates, onset: bool, office: bool =
     recent = _marked(trigger, NEW_MARKERS)
     if not found:
         return Timing(ended=ended, recent=recent)
-    clause = {t.idx for t in _clause(trigger).subtree}
+    clause = {t.idx for t in verb.subtree}
     in_clause = [e for e in found if any(e.start <= i < e.end for i in clause)]
+    if not in_clause and verb.dep_ in ("relcl", "acl") and verb.pos_ in ("VERB", "AUX"):
+        # a relative clause takes no date from the clause around it ("On Aug. 17, the groups that splintered
+        # from X announced"), only one the parser hung elsewhere after it ("which killed X ... in April 2011")
+        found = [e for e in found if e.start > trigger.idx]
+        if not found:
+            return Timing(ended=ended, recent=recent)
     candidates = in_clause or found
     best = min(candidates, key=lambda e: abs(e.start - trigger.idx))
+    if best.role == "point" and _inside_until(sent, best, verb):
+        best = replace(best, role="end")  # "Until the withdrawal in December 2011, AAH attacked"
     if best.role == "end" and in_clause and _under_before(trigger):
         best = replace(best, role="point")  # "split in 2014 before rejoining it in 2020": 2020 is the rejoining
     if best.role == "end" or ending:  # "cut its ties with al Qaeda in 2016": the ties end in 2016
@@ -117,6 +125,16 @@ def cue_timing(trigger: Token, dates: DocumentDates, onset: bool, office: bool =
     if best.role == "start" or onset:
         return Timing(start=best.value, ended=ended, recent=recent)
     return Timing(ended=ended, recent=recent)
+
+
+def _inside_until(sent: Span, date: DateExpression, verb: Token) -> bool:
+    """The date sits in an "until"/"till" phrase of the clause: "Until the U.S. withdrawal in December 2011"."""
+    token = next((t for t in sent if t.idx <= date.start < t.idx + len(t.text) + 1), None)
+    while token is not None and token.i != verb.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in ("until", "till") and token.head.i == verb.i:
+            return True
+        token = token.head
+    return False
 
 
 def _under_before(trigger: Token) -> bool:
