@@ -270,3 +270,15 @@ def test_a_date_in_an_until_phrase_ends_the_fact(extractor: Extractor, text: str
                                                  obj: str, end: str) -> None:
     found = relation(extract(extractor, text), rtype, subject, obj)
     assert found["end"] == end and found["start"] is None
+
+
+def test_a_states_province_is_geography_not_a_branch(extractor: Extractor) -> None:
+    found = triples(extract(extractor, "ISIS-Mozambique is mainly active in Mozambique's Cabo Delgado province, "
+                                       "while Boko Haram's Lake Chad province raids Niger."))
+    assert not any(t == "branch_of" and o == "Mozambique" for _, t, o in found)
+
+
+def test_a_word_inside_a_name_is_no_relational_noun(extractor: Extractor) -> None:
+    found = triples(extract(extractor, "The Kurdish YPG, Jabhat al-Akrad [The Kurdish Front], and several FSA "
+                                       "groups announced a joint operations room against ISIS."))
+    assert not any(t == "branch_of" for _, t, _ in found)
