@@ -247,13 +247,15 @@ def graph(as_of: str | None, fmt: str, types: tuple[str, ...], min_sources: int,
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--errors", "show_errors", is_flag=True,
               help="Also list each missed gold relation and each wrong extracted relation, by document.")
+@click.option("--calibration", "calibrated", is_flag=True,
+              help="Also print the precision of the extracted relations by confidence band.")
 @config_option
-def evaluate(gold: str, show_errors: bool, config: Path | None) -> None:
+def evaluate(gold: str, show_errors: bool, calibrated: bool, config: Path | None) -> None:
     """Extract the texts of a gold file and print precision, recall and F1 per type (shared/eval/FORMAT.md)."""
     with _errors():
         report = service.evaluate(gold, _settings(config))
     _report_problems(report.problems)
-    click.echo(service.format_eval(report, errors=show_errors))
+    click.echo(service.format_eval(report, errors=show_errors, calibrated=calibrated))
 
 
 @cli.command()

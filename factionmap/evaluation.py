@@ -10,7 +10,7 @@ Everything here is a pure function over the JSON objects of the two files (``dic
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,6 +150,8 @@ class Tally:
     totals: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TOTAL_KEYS, 0))
     by_type: dict[str, dict[str, int]] = field(default_factory=dict)
     errors: list[ScoringError] = field(default_factory=list)
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
+    """Each distinct extracted relation of the annotated types: its confidence and whether it is right."""
 
     def add(self, key: str, n: int | bool = 1) -> None:
         """Add to one of the totals."""
@@ -223,6 +225,7 @@ def _score_system_relations(gold: Mapping[str, Any], record: IndexedRecord, corr
         seen.add(key)
         tally.add("rel_sys")
         tally.add("rel_sys_correct", correct[i])
+        tally.confidences.append((float(sr.get("confidence") or 0.0), correct[i]))
         if not correct[i]:
             evidence = (sr.get("evidence") or {}).get("text")
             tally.errors.append(ScoringError(str(gold["id"]), "wrong", _system_text(sr, record), evidence))
@@ -336,6 +339,34 @@ class TypeScore:
     def f1(self) -> float:
         """Harmonic mean of precision and recall."""
         return f1_of(self.precision, self.recall)
+
+
+CALIBRATION_EDGES: tuple[float, ...] = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+@dataclass(frozen=True)
+class CalibrationBin:
+    """Extracted relations whose confidence lies in [low, high), and how many of them are right."""
+
+    low: float
+    high: float
+    extracted: int
+    correct: int
+
+    @property
+    def precision(self) -> float | None:
+        return ratio(self.correct, self.extracted)
+
+
+def calibration(tally: Tally, edges: Sequence[float] = CALIBRATION_EDGES) -> list[CalibrationBin]:
+    """Precision of the extracted relations by confidence band, and of all those at or above each edge: a
+    confidence that means something has precision rising with it."""
+    bounds = [*edges, float("inf")]
+    bins = []
+    for low, high in zip(bounds, bounds[1:]):
+        inside = [ok for confidence, ok in tally.confidences if low <= confidence < high]
+        bins.append(CalibrationBin(low, high, len(inside), sum(inside)))
+    return bins
 
 
 def scores_by_type(tally: Tally) -> list[TypeScore]:

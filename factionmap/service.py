@@ -21,7 +21,16 @@ import networkx as nx
 
 from factionmap.config import Settings
 from factionmap.errors import ActorNotFound, InputError, UnknownFormat
-from factionmap.evaluation import ScoringError, Tally, TypeScore, score, scores_by_type, summarize
+from factionmap.evaluation import (
+    CalibrationBin,
+    ScoringError,
+    Tally,
+    TypeScore,
+    calibration,
+    score,
+    scores_by_type,
+    summarize,
+)
 from factionmap.extract import Extractor
 from factionmap.ingest import read_documents
 from factionmap.kb import normalize_name
@@ -202,6 +211,7 @@ class EvalReport:
     by_type: tuple[TypeScore, ...]
     errors: tuple[ScoringError, ...] = ()
     problems: tuple[IngestProblem, ...] = ()
+    calibration: tuple[CalibrationBin, ...] = ()
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
@@ -247,16 +257,17 @@ def evaluate(
                                                                   settings, extractor)]
     tally: Tally = score(gold, records)
     return EvalReport(str(gold_path), len(records), summarize(tally), tuple(scores_by_type(tally)),
-                      tuple(tally.errors), tuple(counter.problems))
+                      tuple(tally.errors), tuple(counter.problems), tuple(calibration(tally)))
 
 
 def _num(value: float | None) -> str:
     return "  -  " if value is None else f"{value:.3f}"
 
 
-def format_eval(report: EvalReport, errors: bool = False) -> str:
+def format_eval(report: EvalReport, errors: bool = False, calibrated: bool = False) -> str:
     """The scores as a text table: relations overall and per type (P/R/F1), events, places, forbidden; with
-    ``errors``, first each missed and each wrong relation by document, as ``score.py --errors`` lists them."""
+    ``errors``, first each missed and each wrong relation by document, as ``score.py --errors`` lists them; with
+    ``calibrated``, last the precision of the extracted relations by confidence band."""
     s = report.summary
     rel, ev, pl = s["relations"], s["events"], s["places"]
     lines = _error_lines(report.errors) if errors else []
@@ -276,7 +287,21 @@ def format_eval(report: EvalReport, errors: bool = False) -> str:
         (f"forbidden extracted: {s['forbidden_extracted']}; "
          f"documents missing from output: {s['documents_missing_from_output']}"),
     ]
+    if calibrated:
+        lines += _calibration_lines(report.calibration)
     return "\n".join(lines)
+
+
+def _calibration_lines(bins: Sequence[CalibrationBin]) -> list[str]:
+    """Precision by confidence band, then of everything at or above each band's floor."""
+    lines = ["calibration  confidence     extracted  precision   at or above: extracted  precision"]
+    for i, band in enumerate(bins):
+        above = bins[i:]
+        extracted, correct = sum(b.extracted for b in above), sum(b.correct for b in above)
+        high = "1.0" if band.high == float("inf") else f"{band.high:.1f}"
+        lines.append(f"             [{band.low:.1f}, {high}){'':4}{band.extracted:9d}  {_num(band.precision)}"
+                     f"{'':15}{extracted:9d}  {_num(correct / extracted if extracted else None)}")
+    return lines
 
 
 def _error_lines(errors: Iterable[ScoringError]) -> list[str]:

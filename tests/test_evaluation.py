@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from factionmap.config import Settings
-from factionmap.evaluation import date_agrees, score, scores_by_type, summarize
+from factionmap.evaluation import calibration, date_agrees, score, scores_by_type, summarize
 from factionmap.extract import Extractor
 from factionmap.service import evaluate, extract_to_jsonl
 
@@ -136,6 +136,17 @@ def test_errors_list_each_missed_and_each_wrong_relation() -> None:
         "Shanghai Cooperation Organization conflict Taliban [None]",
         "Syrian Democratic Forces alliance Islamic State [None]",
     ]
+
+
+def test_calibration_counts_each_distinct_relation_in_its_confidence_band() -> None:
+    output = json.loads(json.dumps(OUTPUT))
+    for relation, confidence in zip(output[0]["relations"], (0.95, 0.95, 0.85, 0.55, 0.3)):
+        relation["confidence"] = confidence
+    output[1]["relations"][0]["confidence"] = 0.72
+    output[1]["relations"][1]["confidence"] = 0.75
+    bands = {(b.low, b.extracted, b.correct) for b in calibration(score(GOLD, output))}
+    # the duplicate allegiance counts once; the SCO conflict (0.3) and the SDF alliance (0.75) are wrong
+    assert bands == {(0.0, 1, 0), (0.5, 1, 1), (0.6, 0, 0), (0.7, 2, 1), (0.8, 1, 1), (0.9, 1, 1)}
 
 
 @pytest.mark.shared
