@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from factionmap.kb import normalize_name
@@ -363,7 +364,7 @@ def calibration(tally: Tally, edges: Sequence[float] = CALIBRATION_EDGES) -> lis
     confidence that means something has precision rising with it."""
     bounds = [*edges, float("inf")]
     bins = []
-    for low, high in zip(bounds, bounds[1:]):
+    for low, high in pairwise(bounds):
         inside = [ok for confidence, ok in tally.confidences if low <= confidence < high]
         bins.append(CalibrationBin(low, high, len(inside), sum(inside)))
     return bins
