@@ -282,3 +282,19 @@ def test_a_word_inside_a_name_is_no_relational_noun(extractor: Extractor) -> Non
     found = triples(extract(extractor, "The Kurdish YPG, Jabhat al-Akrad [The Kurdish Front], and several FSA "
                                        "groups announced a joint operations room against ISIS."))
     assert not any(t == "branch_of" for _, t, _ in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chinese foreign ministry spokesperson Mao Ning said the MNDAA must halt its offensive.",
+     ("Mao Ning", "member_of", "China")),
+    ("Pakistani Major General Saeed Ahmed Nagra said the BLA attacked a convoy.",
+     ("Saeed Ahmed Nagra", "member_of", "Pakistan")),
+])
+def test_a_demonym_before_the_words_of_an_office_names_the_state(extractor: Extractor, text: str,
+                                                                 expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extract(extractor, text))
+
+
+def test_a_demonym_before_a_militia_office_names_no_state(extractor: Extractor) -> None:
+    found = triples(extract(extractor, "Iraqi Shiite militia leader Qais al-Khazali said AAH would fight on."))
+    assert not any(o == "Iraq" for _, _, o in found)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from factionmap.kb import KnowledgeBase
+from factionmap.pipeline.names import GROUP_NOUNS, MEMBER_WORDS
 from factionmap.records import ActorMention
 
 FORCE_HEADS = frozenset({"army", "military", "junta", "regime", "government", "forces", "troops", "soldiers",
@@ -55,9 +56,7 @@ def title_state_mentions(doc: Doc, mentions: Sequence[ActorMention], kb: Knowled
     for token in doc:
         if token.i in covered or not token.is_title or token.i + 1 >= len(doc):
             continue
-        nxt = doc[token.i + 1]
-        if nxt.lower_ not in titles and not (nxt.lower_ in ("prime", "foreign", "defense", "defence", "army")
-                                             and token.i + 2 < len(doc) and doc[token.i + 2].lower_ in titles):
+        if not _title_follows(doc, token.i + 1, titles, covered):
             continue
         state = kb.state_for_demonym(token.text)
         if state is None:
@@ -66,6 +65,25 @@ def title_state_mentions(doc: Doc, mentions: Sequence[ActorMention], kb: Knowled
         added.append(ActorMention(token.i, token.i + 1, span.start_char, span.end_char, span.text, state.name,
                                   "state", f"kb:{state.id}", "coref", state.id))
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+NON_STATE_WORDS = MEMBER_WORDS | GROUP_NOUNS | frozenset({
+    "rebel", "opposition", "separatist", "insurgent", "islamist", "jihadist", "militant", "tribal", "dissident",
+    "guerrilla", "terrorist", "terror", "cartel", "gang", "party", "movement"})
+TITLE_REACH = 4  # words of an office between the demonym and its title: "Chinese foreign ministry spokesperson"
+
+
+def _title_follows(doc: Doc, i: int, titles: frozenset[str], covered: set[int]) -> bool:
+    """A title of office starts at ``i`` or after a few words of the office: "Prime Minister", "Major General",
+    "foreign ministry spokesperson"."""
+    for j in range(i, min(i + TITLE_REACH, len(doc))):
+        word = doc[j]
+        if word.lower_ in titles:
+            return True
+        if j in covered or not word.is_alpha or word.pos_ not in ("NOUN", "PROPN", "ADJ") \
+                or word.lower_ in NON_STATE_WORDS or f"{word.lemma_.lower()}s" in NON_STATE_WORDS:
+            return False  # "Iraqi Shiite militia leader X" leads a militia, not Iraq
+    return False
 
 
 def _dominant_state(mentions: Sequence[ActorMention]) -> ActorMention | None:
