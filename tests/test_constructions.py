@@ -298,3 +298,20 @@ def test_a_demonym_before_the_words_of_an_office_names_the_state(extractor: Extr
 def test_a_demonym_before_a_militia_office_names_no_state(extractor: Extractor) -> None:
     found = triples(extract(extractor, "Iraqi Shiite militia leader Qais al-Khazali said AAH would fight on."))
     assert not any(o == "Iraq" for _, _, o in found)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Since then, Eritrea and Ethiopia have fallen out, and the TPLF rejoined the talks.", ("Eritrea", "Ethiopia")),
+    ("The Taliban fell out with the Haqqani Network over the appointments.", ("Taliban", "Haqqani Network")),
+])
+def test_falling_out_is_a_rivalry(extractor: Extractor, text: str, pair: tuple[str, str]) -> None:
+    found = {frozenset((s, o)) for s, t, o in triples(extract(extractor, text)) if t == "rivalry"}
+    assert frozenset(pair) in found
+
+
+def test_a_with_phrase_of_circumstance_is_no_partner(extractor: Extractor) -> None:
+    text = ("The Fano kept fighting. Since then, Eritrea and Ethiopia have fallen out, with the former excluded "
+            "from peace talks.")
+    found = triples(extract(extractor, text))
+    assert not any("Fano" in (s, o) for s, t, o in found if t == "rivalry")
+    assert {("Eritrea", "rivalry", "Ethiopia"), ("Ethiopia", "rivalry", "Eritrea")} & found

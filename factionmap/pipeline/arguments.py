@@ -331,9 +331,18 @@ def prep_objects(heads: Sequence[Token], preps: Iterable[str]) -> list[Token]:
     objects: list[Token] = []
     for head in heads:
         for child in head.children:
-            if child.dep_ in ("prep", "agent", "dative", "prt") and child.lower_ in wanted:
+            if child.dep_ in ("prep", "agent", "dative", "prt") and child.lower_ in wanted \
+                    and not _set_off_with(child):
                 objects.extend(_pobjs(child) or ([child] if child.dep_ == "prt" else []))
     return objects
+
+
+def _set_off_with(prep: Token) -> bool:
+    """ "X and Y have fallen out, with the former excluded from the talks": a "with" phrase after a comma that
+    a participle completes is an adjunct of circumstance, not the verb's partner."""
+    if prep.lower_ != "with" or prep.i == 0 or prep.nbor(-1).text != ",":
+        return False
+    return any(c.tag_ in ("VBN", "VBG") for o in _pobjs(prep) for c in o.children)
 
 
 def hyphen_actor(trigger: Token, index: MentionIndex) -> list[ActorMention]:

@@ -345,7 +345,7 @@ def _between_parties(trigger: Token, index: MentionIndex) -> list[ActorMention]:
 
 RECIPROCAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "war", "feud", "compete", "vie", "merge",
                               "ally", "align", "cooperate", "collaborate", "coordinate", "partner", "unite",
-                              "unify", "fuse", "amalgamate", "combine", "team", "spar", "join"})
+                              "unify", "fuse", "amalgamate", "combine", "team", "spar", "join", "fall"})
 
 
 MUTUAL_NOUN_TYPES = frozenset({"alliance", "rivalry", "merger", "joint_operation"})
