@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from factionmap.errors import KnowledgeBaseError  # noqa: E402
 from factionmap.kb import fold_transliteration, normalize_name, parse_lines  # noqa: E402
+from factionmap.pipeline.names import LEADING_GROUP_WORDS, TRAILING_GROUP_WORDS  # noqa: E402
 
 DATA = ROOT / "factionmap" / "data"
 DEFAULT_SOURCES = ROOT.parent / "shared" / "data" / "kb-sources"
@@ -71,6 +72,8 @@ fund trust committee services service office bureau department ministry agency c
 """.split())
 FUNCTION_WORDS = frozenset("a an the of and or for in on at to by with from as".split())
 PERSON_TITLES = frozenset({"sheikh", "shaykh", "mullah", "maulana", "mawlawi", "maulvi", "emir", "commander"})
+PERSON_NAME_STARTS = frozenset({"abu", "umm", "mohammed", "muhammad", "mohammad", "mohamed", "ahmed", "ahmad",
+                                "omar", "umar", "khalid", "khaled", "hassan", "hussein", "mustafa", "ibrahim"})
 PHOENIX_PERSONS = frozenset({  # people filed as actors or aliases in the Phoenix dictionary
     "khaled meshaal", "mohammed deif", "marwan issa", "abu zuhri", "sami abu zuhri", "ahmed yassin",
     "osama bin laden", "usama bin laden", "bin laden", "ayman alzawahiri", "alzawahiri", "zawahiri",
@@ -177,11 +180,20 @@ def noise_reason(text: str, is_name: bool = False) -> str | None:
         return "too short"
     if len(content) < 3 and all(t in COMMON_WORDS or t.isdigit() for t in content):
         return "common words only"
-    if key in PHOENIX_PERSONS or (tokens and tokens[0] in PERSON_TITLES):
+    if key in PHOENIX_PERSONS or (tokens and tokens[0] in PERSON_TITLES) or _person_shaped(tokens):
         return "person name"
     if key in SOURCE_GENERIC_NAMES:
         return "generic or misattributed name"
     return None
+
+
+def _person_shaped(tokens: list[str]) -> bool:
+    """A kunya or a given name followed by at most three names and no word of a group's name: "Abu Ayyub Al
+    Masri", "Mohammed Atef" are people the dictionary files as actors ("Abu Sayyaf Group" is not)."""
+    if not tokens or len(tokens) > 4 or tokens[0] not in PERSON_NAME_STARTS:
+        return False
+    words = {t.replace("'", "") for t in tokens}
+    return not words & (LEADING_GROUP_WORDS | TRAILING_GROUP_WORDS) and "sayyaf" not in words
 
 
 def title_case(text: str) -> str:

@@ -383,3 +383,14 @@ def test_user_file_former_name_joins_the_actor(tmp_path: Path) -> None:
     found = kb.lookup("Old Brigade of Somewhere")
     assert found is not None and found.id == "G:new-front"
     assert found.former_names == (FormerName("Old Brigade of Somewhere", "2019-05"),)
+
+
+@pytest.mark.parametrize("name", ["Abu Ayyub al-Masri", "Mohammed Atef", "Abu Talha", "Umar Patek"])
+def test_people_the_source_dictionary_files_as_actors_are_no_groups(kb: KnowledgeBase, name: str) -> None:
+    entry = kb.lookup(name)
+    assert entry is None or entry.kind == "person"
+
+
+def test_a_group_named_after_a_kunya_stays_a_group(kb: KnowledgeBase) -> None:
+    entry = kb.lookup("Abu Sayyaf Group")
+    assert entry is not None and entry.kind == "armed_group"
