@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import multiprocessing
 import os
 import random
 import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -16,7 +18,7 @@ from sqlalchemy import func, insert, select
 
 from factionmap.errors import ActorNotFound, InputError, InvalidDate, StoreError
 from factionmap.records import Actor, Document, Event, Extraction, Participant, Place, Relation, Span
-from factionmap.store import SQLStore, Store, open_store, schema, sql_write
+from factionmap.store import SQLStore, Store, migrations, open_store, schema, sql_write
 from factionmap.store.sql import make_engine
 from factionmap.timeline import earliest, latest
 
@@ -615,6 +617,46 @@ def test_two_writers_storing_different_documents_about_the_same_actors_resolve_t
 
 
 # --- files and migrations -----------------------------------------------------------------------------------
+
+
+def _open_when_all_are_ready(location: str, ready: Any, errors: Any) -> None:
+    """Open the store at the same moment as the other processes; put any error on ``errors``."""
+    ready.wait()
+    try:
+        with open_store(location) as store:
+            store.stats()
+    except Exception as e:  # noqa: BLE001 -- the test reports whatever any process hit
+        errors.put(repr(e))
+
+
+def _open_at_once(location: str, processes: int) -> list[str]:
+    """Open a new store from several processes at once; the errors they hit."""
+    context = multiprocessing.get_context("fork")
+    ready, errors = context.Barrier(processes), context.SimpleQueue()
+    workers = [context.Process(target=_open_when_all_are_ready, args=(location, ready, errors)) for _ in range(processes)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    found = []
+    while not errors.empty():
+        found.append(errors.get())
+    return found + [f"exit status {w.exitcode}" for w in workers if w.exitcode != 0]
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_several_commands_creating_the_same_new_store_at_once_all_succeed(backend: str, tmp_path: Path) -> None:
+    # Before: 'database is locked', 'UNIQUE constraint failed: migrations.name', PostgreSQL duplicate keys.
+    errors: list[str] = []
+    for attempt in range(6):
+        location = empty_postgres_url() if backend == "postgresql" else str(tmp_path / f"new{attempt}.db")
+        errors += _open_at_once(location, processes=4)
+        with open_store(location) as store, store.engine.connect() as conn:  # type: ignore[attr-defined]
+            names = conn.execute(select(schema.migrations.c.name)).scalars().all()
+        assert sorted(names) == sorted(m.__name__ for m in migrations.MIGRATIONS)
+    assert errors == []
+
 
 
 def test_migrations_are_recorded_once_and_reopening_keeps_the_data(tmp_path: Path) -> None:

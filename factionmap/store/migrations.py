@@ -4,6 +4,11 @@ Each migration is a function ``mNNN_what_it_does(conn)`` appended to ``MIGRATION
 that has shipped. ``migrate`` applies the pending ones, each in its own transaction together with the row that
 records it, so a kill mid-migration leaves the store at the previous version. A store whose ``migrations`` table
 names a migration this version does not know was made by a newer factionmap: ``migrate`` refuses it.
+
+Several commands may open a new store at once (issue 10): each migration runs in a *write* transaction (SQLite
+``BEGIN IMMEDIATE``, PostgreSQL's advisory write lock; see ``factionmap.store.sql``) that first reads again which
+migrations are applied, so the commands queue and the first one creates the tables while the others find them
+done. A store already up to date is checked without taking the lock, so readers never wait for a writer.
 """
 
 from __future__ import annotations
@@ -20,6 +25,9 @@ from factionmap.store import schema
 log = logging.getLogger(__name__)
 
 Migration = Callable[[Connection], None]
+
+WRITE_OPTION = "factionmap_write"
+"""Execution option that makes a connection's transactions take the store's write lock (``factionmap.store.sql``)."""
 
 
 def m001_create_tables(conn: Connection) -> None:
@@ -66,18 +74,26 @@ def _check_is_ours(conn: Connection, where: str) -> None:
 def migrate(engine: Engine, where: str) -> list[str]:
     """Apply the pending migrations in order; return the names applied now. ``where`` names the store in errors."""
     with engine.connect() as conn:
-        applied = applied_migrations(conn)
-        if not applied:
-            _check_is_ours(conn, where)
-        _check_known(applied, where)
+        if not _pending(applied_migrations(conn), conn, where):
+            return []
     done: list[str] = []
     for migration in MIGRATIONS:
-        if migration.__name__ in applied:
-            continue
-        with engine.begin() as conn:
-            migration(conn)
-            stamp = datetime.now(UTC).isoformat(timespec="seconds")
-            conn.execute(insert(schema.migrations).values(name=migration.__name__, applied_at=stamp))
+        with engine.connect() as conn:
+            conn.execution_options(**{WRITE_OPTION: True})
+            with conn.begin():
+                if migration.__name__ not in _pending(applied_migrations(conn), conn, where):
+                    continue  # applied already, maybe by another command that held the lock before us
+                migration(conn)
+                stamp = datetime.now(UTC).isoformat(timespec="seconds")
+                conn.execute(insert(schema.migrations).values(name=migration.__name__, applied_at=stamp))
         log.info("applied migration %s to %s", migration.__name__, where)
         done.append(migration.__name__)
     return done
+
+
+def _pending(applied: list[str], conn: Connection, where: str) -> list[str]:
+    """The names of the migrations still to apply, after refusing a foreign or newer database."""
+    if not applied:
+        _check_is_ours(conn, where)
+    _check_known(applied, where)
+    return [m.__name__ for m in MIGRATIONS if m.__name__ not in applied]

@@ -11,6 +11,7 @@ miss it and one fails on the unique key (issue 4).
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,7 +27,7 @@ from factionmap.errors import ActorNotFound, StoreError
 from factionmap.records import PLACE_RELATIONS, Extraction
 from factionmap.store import schema as t
 from factionmap.store.base import ActorProfile, Store, StoredActor, StoredDocument, StoredEvent, StoredRelation
-from factionmap.store.migrations import migrate
+from factionmap.store.migrations import WRITE_OPTION, migrate
 from factionmap.store.sql_read import (
     find_actors,
     load_actors,
@@ -42,7 +43,7 @@ from factionmap.timeline import bounds, in_force
 BUSY_TIMEOUT_MS = 10_000
 WRITE_LOCK_ID = 0x46414D50  # "FAMP": the advisory lock PostgreSQL writers queue on
 LINEAGE_TYPES = frozenset({"branch_of", "splinter_of", "merger"})
-_WRITE = "factionmap_write"
+_WRITE = WRITE_OPTION
 
 
 def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -51,9 +52,26 @@ def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS:d}")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _use_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: still atomic, no fsync per commit
     cursor.close()
+
+
+def _use_wal(cursor: sqlite3.Cursor) -> None:
+    """Switch the file to WAL (it stays so); wait while another connection holds a lock, as ``busy_timeout`` would.
+
+    SQLite does not call the busy handler for this switch, so two commands opening a new store at once would
+    otherwise fail with 'database is locked' (issue 10).
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _on_sqlite_begin(conn: Connection) -> None:
