@@ -175,15 +175,96 @@ def test_adding_the_same_text_twice_returns_false_and_adds_nothing(fresh_store: 
     assert row_counts(fresh_store) == before
 
 
-def test_stored_document_is_known_by_its_content_hash(fresh_store: Store) -> None:
+def test_stored_document_is_known_by_its_text_key(fresh_store: Store) -> None:
     ex = imu_record()
     fresh_store.add_extraction(ex)
-    assert fresh_store.has_document(ex.doc.content_hash)
-    assert fresh_store.known_hashes() == {ex.doc.content_hash}
-    assert not fresh_store.has_document("0" * 64)
+    assert fresh_store.has_text(ex.doc.text_key)
+    assert fresh_store.known_text_keys() == {ex.doc.text_key}
+    assert not fresh_store.has_text("0" * 64)
     [doc] = fresh_store.documents()
     assert (doc.doc_id, doc.outlet, doc.published) == ("d1", "longwarjournal.org", "2015-08-24")
     assert fresh_store.document_text(doc.id) == IMU_TEXT
+
+
+def _laid_out(between: str, before: str = "", after: str = "") -> str:
+    """The IMU text with ``between`` in place of the space between its two sentences."""
+    return f"{before}{IMU_SWITCH}{between}{IMU_PLEDGE}{after}"
+
+
+PARAGRAPHS = _laid_out("\n\n")
+"""The IMU text as two paragraphs, the original its copies below differ from only in layout."""
+
+LAYOUT_COPIES = {
+    "CRLF line ends": _laid_out("\r\n\r\n"),
+    "CR line ends": _laid_out("\r\r"),
+    "a leading space": _laid_out("\n\n", before=" "),
+    "leading and trailing blank lines": _laid_out("\n\n", before="\n\n", after="  \n\n\n"),
+    "trailing spaces on each line": _laid_out("  \t\n \n", after=" "),
+    "extra blank lines": _laid_out("\n\n\n\n\n"),
+    "all of these": _laid_out(" \r\n\r\n\r\n", before=" \r\n", after=" \r\n"),
+}
+
+
+def _as_copy(text: str, doc_id: str = "copy") -> Extraction:
+    """The IMU record with its text laid out differently (its evidence found again in the new text)."""
+    ex = imu_record(url=None)
+    relations = tuple(
+        Relation(r.subject, r.type, r.object, span(text, r.evidence.text), r.start, r.end, r.status,
+                 r.attributed_to, r.confidence)
+        for r in ex.relations
+    )
+    return Extraction(Document(doc_id, text, f"{doc_id}.txt"), ex.actors, ex.places, relations, ())
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("layout", LAYOUT_COPIES)
+def test_a_copy_differing_only_in_layout_is_not_stored_again(fresh_store: Store, layout: str) -> None:
+    original, copy = _as_copy(PARAGRAPHS, "original"), _as_copy(LAYOUT_COPIES[layout])
+    assert copy.doc.content_hash != original.doc.content_hash
+    assert fresh_store.add_extraction(original) is True
+    assert fresh_store.add_extraction(copy) is False
+    assert fresh_store.stats()["documents"] == 1
+    assert {f.n_sources for f in fresh_store.relations()} == {1}
+
+
+@pytest.mark.issue(10)
+def test_a_text_differing_in_more_than_layout_is_another_document(fresh_store: Store) -> None:
+    assert fresh_store.add_extraction(_as_copy(PARAGRAPHS, "original"))
+    assert fresh_store.add_extraction(_as_copy(PARAGRAPHS + "\n\nHe spoke for ten minutes.", "longer"))
+    assert fresh_store.add_extraction(_as_copy(_laid_out(" ")))  # two paragraphs run together: another text
+
+
+def _make_version_1_store_with_two_copies(location: str) -> None:
+    """A store as factionmap wrote it before m002: two layout copies, each a source of the same relations."""
+    with open_store(location) as store:
+        assert isinstance(store, SQLStore)
+        with store.engine.begin() as conn:
+            sql_write.write_extraction(conn, _as_copy(PARAGRAPHS, "original"))
+            sql_write.write_extraction(conn, _as_copy(LAYOUT_COPIES["CRLF line ends"]))
+            for statement in (
+                "UPDATE documents SET outlet = 'doc:' || content_hash",
+                (
+                    "UPDATE relation_evidence SET outlet = "
+                    "(SELECT outlet FROM documents WHERE documents.id = relation_evidence.document_id)"
+                ),
+                "UPDATE relations SET n_sources = 2",
+                "DROP INDEX ix_documents_text_key",
+                "ALTER TABLE documents DROP COLUMN text_key",
+                "DELETE FROM migrations WHERE name = 'm002_add_text_key'",
+            ):
+                conn.exec_driver_sql(statement)
+
+
+@pytest.mark.issue(10)
+def test_migrating_an_older_store_counts_its_copies_as_one_source(store_location: str) -> None:
+    _make_version_1_store_with_two_copies(store_location)
+    with open_store(store_location) as store:
+        assert store.stats()["documents"] == 2  # kept: the migration deletes nothing
+        assert {f.n_sources for f in store.relations()} == {1}
+        assert store.known_text_keys() == {_as_copy(PARAGRAPHS).doc.text_key}
+        assert store.add_extraction(_as_copy(LAYOUT_COPIES["extra blank lines"])) is False
+    with open_store(store_location) as store:  # re-opening applies nothing again
+        assert {f.n_sources for f in store.relations()} == {1}
 
 
 # --- actors -------------------------------------------------------------------------------------------------
@@ -276,8 +357,8 @@ def _allegiance_record(
 
 
 def _one_copy(text: str, n: int) -> str:
-    """A different text (another content hash) with the same sentences."""
-    return text + " " * n
+    """A different text (another text key) with the same sentences."""
+    return f"{text} Copy {n}."
 
 
 def _copy(ex: Extraction, n: int, url: str | None) -> Extraction:
@@ -668,7 +749,7 @@ def test_migrations_are_recorded_once_and_reopening_keeps_the_data(tmp_path: Pat
         assert store.stats()["documents"] == 1
         store.close()
     with sqlite3.connect(path) as conn:
-        assert [name for (name,) in conn.execute("SELECT name FROM migrations")] == ["m001_create_tables"]
+        assert [name for (name,) in conn.execute("SELECT name FROM migrations")] == ["m001_create_tables", "m002_add_text_key"]
 
 
 def test_reopening_a_store_applies_no_migration_twice_and_keeps_the_data(store_location: str) -> None:
@@ -680,7 +761,7 @@ def test_reopening_a_store_applies_no_migration_twice_and_keeps_the_data(store_l
             assert isinstance(store, SQLStore)
             with store.engine.connect() as conn:
                 names = conn.execute(select(schema.migrations.c.name)).scalars().all()
-            assert names == ["m001_create_tables"]
+            assert names == ["m001_create_tables", "m002_add_text_key"]
 
 
 def test_file_store_uses_wal_and_foreign_keys(tmp_path: Path) -> None:

@@ -17,9 +17,10 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, insert, inspect, select
+from sqlalchemy import Connection, Engine, distinct, func, insert, inspect, select, text, update
 
 from factionmap.errors import StoreError
+from factionmap.records import text_key
 from factionmap.store import schema
 
 log = logging.getLogger(__name__)
@@ -36,10 +37,35 @@ def m001_create_tables(conn: Connection) -> None:
     Indexed: documents.content_hash (unique), actors.key / actor_keys.key (unique), actor_aliases.norm,
     relations.fact_key (unique) and (subject_id, type, object_actor_id), evidence and participants by parent.
     """
-    schema.metadata.create_all(conn, tables=list(schema.V1_TABLES), checkfirst=True)
+    for table in schema.V1_TABLES:  # in dependency order; ``documents`` as it was then (schema.documents_v1)
+        table.create(conn, checkfirst=True)
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_create_tables,)
+def m002_add_text_key(conn: Connection) -> None:
+    """Key documents on their layout-normalised text (``records.text_key``) and count copies as one source.
+
+    Adds ``documents.text_key`` (indexed) and fills it; a document without URL gets the outlet ``doc:<text key>``
+    (its evidence rows too), and every relation's ``n_sources`` is counted again, so copies an older version
+    stored (CRLF, extra blank lines, trailing spaces) stop counting as independent sources (issue 10).
+    """
+    d, ev, r = schema.documents, schema.relation_evidence, schema.relations
+    conn.execute(text("ALTER TABLE documents ADD COLUMN text_key VARCHAR(64)"))
+    for index in d.indexes:
+        index.create(conn)
+    rows = [
+        (doc_id, text_key(body), outlet.startswith("doc:"))
+        for doc_id, body, outlet in conn.execute(select(d.c.id, d.c.text, d.c.outlet))
+    ]
+    for doc_id, key, no_url in rows:
+        conn.execute(update(d).where(d.c.id == doc_id).values(text_key=key))
+        if no_url:
+            conn.execute(update(d).where(d.c.id == doc_id).values(outlet=f"doc:{key}"))
+            conn.execute(update(ev).where(ev.c.document_id == doc_id).values(outlet=f"doc:{key}"))
+    sources = select(func.count(distinct(ev.c.outlet))).where(ev.c.relation_id == r.c.id).scalar_subquery()
+    conn.execute(update(r).values(n_sources=sources))
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_create_tables, m002_add_text_key)
 """Every migration, in the order they apply. ``SCHEMA_VERSION`` is their count."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -141,29 +141,29 @@ class SQLStore:
             with conn.begin():
                 yield conn
 
-    def has_document(self, content_hash: str) -> bool:
-        """Whether a document with this content hash is stored."""
+    def has_text(self, key: str) -> bool:
+        """Whether a document with this text key (``records.text_key``) is stored."""
         with self._transaction() as conn:
-            return _has_document(conn, content_hash)
+            return _has_text(conn, key)
 
-    def known_hashes(self) -> set[str]:
-        """Content hashes of every stored document."""
+    def known_text_keys(self) -> set[str]:
+        """Text keys of every stored document."""
         with self._transaction() as conn:
-            return set(conn.execute(select(t.documents.c.content_hash)).scalars())
+            return set(conn.execute(select(t.documents.c.text_key)).scalars())
 
     def add_extraction(self, ex: Extraction) -> bool:
-        """Store one record in one transaction; False, writing nothing, if its text is already stored.
+        """Store one record in one transaction; False, writing nothing, if its text (or a copy of it) is stored.
 
         A failure (or a kill) mid-write rolls everything back; adding the record again then stores it once.
         """
-        digest = ex.doc.content_hash
+        key = ex.doc.text_key
         try:
             with self._transaction(write=True) as conn:
-                if _has_document(conn, digest):
+                if _has_text(conn, key):
                     return False
                 write_extraction(conn, ex)
         except IntegrityError as e:
-            if self.has_document(digest):  # another writer stored the same text meanwhile
+            if self.has_text(key):  # another writer stored the same text meanwhile
                 return False
             raise StoreError(f"{self.where}: could not store document {ex.doc.id!r}: {e.orig}") from e
         return True
@@ -240,8 +240,8 @@ class SQLStore:
         self.engine.dispose()
 
 
-def _has_document(conn: Connection, content_hash: str) -> bool:
-    return bool(conn.execute(select(exists().where(t.documents.c.content_hash == content_hash))).scalar())
+def _has_text(conn: Connection, key: str) -> bool:
+    return bool(conn.execute(select(exists().where(t.documents.c.text_key == key))).scalar())
 
 
 def _profile(actor: StoredActor, rels: list[StoredRelation], events: list[StoredEvent]) -> ActorProfile:
