@@ -100,14 +100,14 @@ def _check_is_ours(conn: Connection, where: str) -> None:
 def migrate(engine: Engine, where: str) -> list[str]:
     """Apply the pending migrations in order; return the names applied now. ``where`` names the store in errors."""
     with engine.connect() as conn:
-        if not _pending(applied_migrations(conn), conn, where):
+        if not pending_migrations(applied_migrations(conn), conn, where):
             return []
     done: list[str] = []
     for migration in MIGRATIONS:
         with engine.connect() as conn:
             conn.execution_options(**{WRITE_OPTION: True})
             with conn.begin():
-                if migration.__name__ not in _pending(applied_migrations(conn), conn, where):
+                if migration.__name__ not in pending_migrations(applied_migrations(conn), conn, where):
                     continue  # applied already, maybe by another command that held the lock before us
                 migration(conn)
                 stamp = datetime.now(UTC).isoformat(timespec="seconds")
@@ -117,7 +117,7 @@ def migrate(engine: Engine, where: str) -> list[str]:
     return done
 
 
-def _pending(applied: list[str], conn: Connection, where: str) -> list[str]:
+def pending_migrations(applied: list[str], conn: Connection, where: str) -> list[str]:
     """The names of the migrations still to apply, after refusing a foreign or newer database."""
     if not applied:
         _check_is_ours(conn, where)

@@ -20,7 +20,7 @@ from typing import Any, Self
 
 from sqlalchemy import Connection, Engine, create_engine, event, exists, func, select
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.pool import StaticPool
 
 from factionmap.errors import ActorNotFound, StoreError
@@ -104,18 +104,40 @@ def _url_of(url_or_path: str | Path) -> URL:
     return url
 
 
-def make_engine(url_or_path: str | Path) -> Engine:
-    """An engine for the store location, with the SQLite settings above when it is SQLite."""
+def _on_sqlite_read_only_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    """Per-connection settings of a reader: wait for writers, change nothing (not even the journal mode)."""
+    dbapi_conn.isolation_level = None
+    dbapi_conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS:d}")
+
+
+def make_engine(url_or_path: str | Path, read_only: bool = False) -> Engine:
+    """An engine for the store location, with the SQLite settings above when it is SQLite.
+
+    ``read_only``: the caller opened SQLite through a ``mode=ro`` URI (see ``store.readonly``); on PostgreSQL,
+    every transaction is read-only.
+    """
     url = _url_of(url_or_path)
     if url.get_backend_name() != "sqlite":
-        engine = create_engine(url, pool_pre_ping=True)
-        event.listen(engine, "begin", _on_postgres_begin)
-        return engine
+        return _postgres_engine(url, str(url_or_path), read_only)
     memory = url.database in (None, "", ":memory:")
     kwargs: dict[str, Any] = {"poolclass": StaticPool} if memory else {}
     engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
-    event.listen(engine, "connect", _on_sqlite_connect)
+    event.listen(engine, "connect", _on_sqlite_read_only_connect if read_only else _on_sqlite_connect)
     event.listen(engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+def _postgres_engine(url: URL, where: str, read_only: bool) -> Engine:
+    """A PostgreSQL engine; a missing driver is an error that says which extra to install."""
+    options = {"options": "-c default_transaction_read_only=on"} if read_only else {}
+    try:
+        engine = create_engine(url, pool_pre_ping=True, connect_args=options)
+    except ImportError as e:
+        raise StoreError(
+            f"{where}: PostgreSQL stores need the psycopg driver, which is not installed ({e}); "
+            "install it with: pip install 'factionmap[postgres]'"
+        ) from e
+    event.listen(engine, "begin", _on_postgres_begin)
     return engine
 
 
@@ -134,12 +156,21 @@ class SQLStore:
 
     @contextmanager
     def _transaction(self, write: bool = False) -> Iterator[Connection]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        with self.engine.connect() as conn:
-            if write:
-                conn.execution_options(**{_WRITE: True})
-            with conn.begin():
-                yield conn
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        A database error other than a broken constraint (which ``add_extraction`` handles) becomes a
+        ``StoreError`` naming the store: a read-only file, a full disk, a server gone.
+        """
+        try:
+            with self.engine.connect() as conn:
+                if write:
+                    conn.execution_options(**{_WRITE: True})
+                with conn.begin():
+                    yield conn
+        except IntegrityError:
+            raise
+        except DatabaseError as e:
+            raise StoreError(_database_problem(self.where, e, write)) from e
 
     def has_text(self, key: str) -> bool:
         """Whether a document with this text key (``records.text_key``) is stored."""
@@ -240,6 +271,21 @@ class SQLStore:
         self.engine.dispose()
 
 
+def first_line(error: DatabaseError) -> str:
+    """The driver's message, first line only (PostgreSQL adds hints on further lines)."""
+    lines = str(error.orig if error.orig is not None else error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def _database_problem(where: str, error: DatabaseError, write: bool) -> str:
+    """One line saying what went wrong with the store and, where it is clear, what to do."""
+    reason = first_line(error)
+    if "readonly" in reason.replace(" ", "") or "read-only" in reason:
+        return (f"{where}: cannot write to the store, it is read-only ({reason}); give a store you can write "
+                "with --db, or make the file and its folder writable")
+    return f"{where}: cannot {'write to' if write else 'read'} the store: {reason}"
+
+
 def _has_text(conn: Connection, key: str) -> bool:
     return bool(conn.execute(select(exists().where(t.documents.c.text_key == key))).scalar())
 
@@ -267,9 +313,11 @@ def open_store(url_or_path: str | Path) -> Store:
     engine = make_engine(url_or_path)
     try:
         migrate(engine, where)
-    except (DatabaseError, OperationalError) as e:
+    except DatabaseError as e:
         engine.dispose()
-        raise StoreError(f"{where} cannot be opened as a factionmap store: {e.orig}") from e
+        if "readonly" in str(e.orig).replace(" ", ""):
+            raise StoreError(_database_problem(where, e, write=True)) from e
+        raise StoreError(f"{where} cannot be opened as a factionmap store: {first_line(e)}") from e
     except StoreError:
         engine.dispose()
         raise

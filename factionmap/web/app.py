@@ -21,8 +21,8 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from factionmap.config import Settings
 from factionmap.errors import ActorNotFound, FactionmapError, InvalidDate, StoreError, UnknownFormat
+from factionmap.store import open_read_only
 from factionmap.web.catalog import Catalog
-from factionmap.web.readonly import open_read_only
 from factionmap.web.routers import ROUTERS
 from factionmap.web.security import SecurityHeaders, content_security_policy
 from factionmap.web.tiles import tile_layer
