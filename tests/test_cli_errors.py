@@ -174,3 +174,56 @@ def test_a_postgresql_url_without_the_driver_says_which_extra_to_install(
     line = one_line_error(run(*command, "--db", "postgresql://localhost/factionmap"))
     assert line.startswith("Error: postgresql://localhost/factionmap: PostgreSQL stores need the psycopg driver")
     assert line.endswith("install it with: pip install 'factionmap[postgres]'")
+
+
+# --- inputs, outputs and settings -----------------------------------------------------------------------------
+
+
+def test_importing_a_file_that_is_not_utf8_names_the_line_and_the_byte(workdir: Path) -> None:
+    make_store(workdir / "map.db")
+    good = json.dumps(dict(RECORD, doc={"id": "b", "text": "The Taliban claimed an attack in Kunduz."})).encode()
+    latin1 = json.dumps(dict(RECORD, doc={"id": "c", "text": "Caf\u00e9 owners fled Kunduz."}), ensure_ascii=False)
+    (workdir / "mixed.jsonl").write_bytes(good + b"\n" + latin1.encode("latin-1") + b"\n")
+    result = run("import", "mixed.jsonl", "--db", "map.db")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    column = latin1.index("\u00e9") + 1
+    assert result.stderr.splitlines() == [
+        f"skipped mixed.jsonl:2: not UTF-8 (byte 0xe9 at column {column}): save the file as UTF-8"
+    ]
+    assert result.stdout == "1 documents added, 0 already stored, 0 evidence-only, 1 refused\n"
+
+
+@pytest.mark.parametrize(
+    ("output", "problem"), [("MISSING/DIR/x.jsonl", "does not exist"), ("map.db/x.jsonl", "is not a folder")]
+)
+def test_exporting_into_a_missing_folder_names_it(workdir: Path, output: str, problem: str) -> None:
+    make_store(workdir / "map.db")
+    folder = output.rsplit("/", 1)[0]
+    line = one_line_error(run("export", "jsonl", "-o", output, "--db", "map.db"))
+    assert line == f"Error: {output}: cannot write the output: folder {folder!r} {problem}; create it or give another --output"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("FACTIONMAP_KB_FILES", "notjson"), ("FACTIONMAP_GEONAMES_FILES", "{"), ("FACTIONMAP_ALLOWED_HOSTS", "a,b")],
+)
+def test_a_list_variable_that_is_not_json_names_itself_and_shows_the_form(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    make_store(workdir / "map.db")
+    monkeypatch.setenv(variable, value)
+    line = one_line_error(run("stats", "--db", "map.db"))
+    assert line == f"""Error: {variable}={value!r} is not valid: give a JSON list, e.g. {variable}='["first", "second"]'"""
+
+
+def test_a_setting_of_the_wrong_type_is_one_line_naming_it(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTIONMAP_MAX_BYTES", "lots")
+    line = one_line_error(run("stats"))
+    assert line.startswith("Error: invalid settings: setting 'max_bytes' (FACTIONMAP_MAX_BYTES): ")
+    assert line.endswith("got 'lots'")
+
+
+def test_an_unknown_setting_in_the_config_file_lists_the_known_ones(workdir: Path) -> None:
+    (workdir / "conf.json").write_text('{"database": "x.db"}', encoding="utf-8")
+    line = one_line_error(run("stats", "--config", "conf.json"))
+    assert line.startswith("Error: invalid settings: unknown setting 'database'; choose from: db, model, ")
