@@ -261,7 +261,10 @@ def evaluate(gold: str, show_errors: bool, config: Path | None) -> None:
 @db_option
 @config_option
 def stats(db: str | None, config: Path | None) -> None:
-    """Count what the store holds: documents, actors, places, relations, evidence, events."""
+    """Count what the store holds: documents, actors, places, relations, evidence, events.
+
+    Like every reading command (actor, graph, export, serve), it opens an existing store and never creates one.
+    """
     with _errors():
         settings = _settings(config, db=db)
         with _store(settings, read_only=True) as store:
@@ -316,7 +319,11 @@ def import_command(path: str, db: str | None, config: Path | None) -> None:
 @db_option
 @config_option
 def serve(host: str, port: int, db: str | None, config: Path | None) -> None:
-    """Serve the web app over the store, read-only (http://127.0.0.1:8000 by default)."""
+    """Serve the web app over the store, read-only (http://127.0.0.1:8000 by default).
+
+    Only requests addressed to localhost, 127.0.0.1, ::1, the bound address or a name in the allowed_hosts setting
+    are answered (against DNS rebinding).
+    """
     from factionmap.web import serve as serve_web
 
     with _errors():
