@@ -109,3 +109,4 @@ def _migrate_if_older(engine: Engine, db: str) -> None:
         open_store(db).close()
     except StoreError as e:
         raise StoreError(f"{db} is a store of an older factionmap; migrating it needs write access: {e}") from e
+    engine.dispose()  # connections opened before the migration (an immutable one caches) are not reused
