@@ -25,7 +25,7 @@ from factionmap.errors import FactionmapError, InvalidDate
 from factionmap.ingest import count_inputs
 from factionmap.parallel import Scale, available_cores
 from factionmap.records import RELATION_TYPES, IngestProblem
-from factionmap.store import Store, open_store
+from factionmap.store import Store, open_read_only, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -94,8 +94,9 @@ def _errors() -> Iterator[None]:
 
 
 @contextmanager
-def _store(settings: Settings) -> Iterator[Store]:
-    with open_store(settings.db) as store:
+def _store(settings: Settings, read_only: bool = False) -> Iterator[Store]:
+    """The store of the settings; a reading command opens an existing one read-only and never creates one."""
+    with open_read_only(settings.db) if read_only else open_store(settings.db) as store:
         yield store
 
 
@@ -216,7 +217,7 @@ def actor(name: str, db: str | None, config: Path | None) -> None:
     """Show an actor's profile: names, lineage, leaders, relations over time, events, places, evidence."""
     with _errors():
         settings = _settings(config, db=db)
-        with _store(settings) as store:
+        with _store(settings, read_only=True) as store:
             profile = service.actor_profile(store, name)
     click.echo(service.format_profile(profile))
 
@@ -237,7 +238,7 @@ def graph(as_of: str | None, fmt: str, types: tuple[str, ...], min_sources: int,
     """Export the map as a graph: actors and places as nodes, relations as edges."""
     with _errors():
         settings = _settings(config, db=db)
-        with _store(settings) as store:
+        with _store(settings, read_only=True) as store:
             text = service.graph(store, as_of=as_of, fmt=fmt, types=types, min_sources=min_sources)
     with _output(output) as out:
         out.write(text)
@@ -262,10 +263,13 @@ def evaluate(gold: str, show_errors: bool, calibrated: bool, config: Path | None
 @db_option
 @config_option
 def stats(db: str | None, config: Path | None) -> None:
-    """Count what the store holds: documents, actors, places, relations, evidence, events."""
+    """Count what the store holds: documents, actors, places, relations, evidence, events.
+
+    Like every reading command (actor, graph, export, serve), it opens an existing store and never creates one.
+    """
     with _errors():
         settings = _settings(config, db=db)
-        with _store(settings) as store:
+        with _store(settings, read_only=True) as store:
             counts = store.stats()
     click.echo(f"{settings.db}: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
 
@@ -286,7 +290,7 @@ def export_command(fmt: str, as_of: str | None, actors: tuple[str, ...], output:
 
     with _errors():
         settings = _settings(config, db=db)
-        with _store(settings) as store:
+        with _store(settings, read_only=True) as store:
             report = export_store(store, fmt, output or sys.stdout.buffer, as_of=as_of, actors=actors)
     click.echo(report.summary(), err=True)
 
@@ -317,7 +321,11 @@ def import_command(path: str, db: str | None, config: Path | None) -> None:
 @db_option
 @config_option
 def serve(host: str, port: int, db: str | None, config: Path | None) -> None:
-    """Serve the web app over the store, read-only (http://127.0.0.1:8000 by default)."""
+    """Serve the web app over the store, read-only (http://127.0.0.1:8000 by default).
+
+    Only requests addressed to localhost, 127.0.0.1, ::1, the bound address or a name in the allowed_hosts setting
+    are answered (against DNS rebinding).
+    """
     from factionmap.web import serve as serve_web
 
     with _errors():

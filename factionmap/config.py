@@ -6,11 +6,13 @@ Loaded once at the edge (the CLI entry point) and passed down; nothing reads set
 from __future__ import annotations
 
 import json
+import os
+import re
 from pathlib import Path
 from typing import Any
 
 from pydantic import Field, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 from factionmap.errors import FactionmapError
 
@@ -31,6 +33,9 @@ class Settings(BaseSettings):
     batch_size: int = Field(default=32, description="documents parsed together", gt=0)
     tile_url: str = Field(default="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                           description="map tile URL template for the web app; empty: no tiles (outlines only)")
+    allowed_hosts: list[str] = Field(default_factory=list,
+                                     description="Host names the web app answers to besides localhost, 127.0.0.1, "
+                                     "::1 and the address it binds ('*': any)")
     tile_attribution: str = Field(default="© OpenStreetMap contributors", description="credit shown under the map tiles")
 
 
@@ -44,9 +49,35 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
         except (OSError, json.JSONDecodeError) as e:
             raise FactionmapError(f"{path}: cannot read the config file: {e}") from e
     try:
-        from_env = Settings()
+        from_env = _from_environment()
         values |= from_env.model_dump(include=from_env.model_fields_set)
         values |= {k: v for k, v in overrides.items() if v not in (None, (), [])}
         return Settings(**values)
     except ValidationError as e:
-        raise FactionmapError(f"invalid settings: {e}") from e
+        raise FactionmapError(f"invalid settings: {_one_line(e)}") from e
+
+
+def _one_line(error: ValidationError) -> str:
+    """Each problem as ``setting 'name' (FACTIONMAP_NAME): what is wrong, got VALUE``, on one line."""
+    problems = []
+    for item in error.errors():
+        field = ".".join(str(part) for part in item["loc"])
+        if item["type"] == "extra_forbidden":
+            problems.append(f"unknown setting {field!r}; choose from: {', '.join(Settings.model_fields)}")
+            continue
+        head = str(item["loc"][0]) if item["loc"] else field
+        problems.append(f"setting {field!r} (FACTIONMAP_{head.upper()}): {item['msg']}, got {item.get('input')!r}")
+    return "; ".join(problems)
+
+
+def _from_environment() -> Settings:
+    """The settings the ``FACTIONMAP_*`` variables give; a list variable that is no JSON list names itself."""
+    try:
+        return Settings()
+    except SettingsError as e:
+        found = re.search(r'field "(\w+)"', str(e))
+        name = f"FACTIONMAP_{found.group(1).upper()}" if found else "a FACTIONMAP_* variable"
+        value = os.environ.get(name, "")
+        raise FactionmapError(
+            f"{name}={value!r} is not valid: give a JSON list, e.g. {name}='[\"first\", \"second\"]'"
+        ) from e

@@ -18,6 +18,14 @@ class InputError(FactionmapError):
         self.reason = reason
 
 
+class OutputError(FactionmapError):
+    """An output file cannot be written; the message names it, says why and what to do."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: cannot write the output: {reason}")
+        self.path = path
+
+
 class InvalidDate(FactionmapError):
     """A date string is not YYYY, YYYY-MM or YYYY-MM-DD."""
 

@@ -1,7 +1,8 @@
 """Reading inputs (text, HTML and JSON Lines files, or folders of them) into ``Document`` records.
 
 Bad inputs do not stop a batch: each one is yielded as an ``IngestProblem`` naming it and saying why, and
-reading goes on. Files are decoded as UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is
+reading goes on. Files are decoded as UTF-8 (with or without BOM) or UTF-16 (with BOM, or without one when
+NUL bytes beside the ASCII characters show it is UTF-16, with a warning); anything else is
 guessed with charset-normalizer (Windows-1252 is preferred for Latin-script text) and a warning names the
 file and the encoding used. Common mojibake (UTF-8 read as Windows-1252: "â€™" for "’") is repaired.
 JSON Lines files are streamed line by line, folders file by file.
@@ -26,6 +27,7 @@ from charset_normalizer import from_bytes
 
 from factionmap.boilerplate import clean_text
 from factionmap.errors import InputError, InvalidDate
+from factionmap.html_text import page_text
 from factionmap.records import Document, IngestProblem, PublishedFrom
 
 logger = logging.getLogger(__name__)
@@ -214,6 +216,8 @@ def _html_document(
         return IngestProblem(source, "only whitespace, no text")
     page = _extract_html(html, meta.get("url"))
     if page is None or not page.get("text"):
+        page = _plain_page(html, source)
+    if page is None:
         return IngestProblem(source, "no article text found in the HTML")
     merged = {key: value for key, value in page.items() if key != "text" and value}
     merged.update(meta)
@@ -239,6 +243,16 @@ def _extract_html(html: str, url: str | None) -> dict[str, str] | None:
         "url": found.get("url"),
     }
     return {key: value for key, value in page.items() if isinstance(value, str) and value.strip()}
+
+
+def _plain_page(html: str, source: str) -> dict[str, str] | None:
+    """The page's plain text and title when trafilatura finds none (e.g. nesting too deep for its parser)."""
+    found = page_text(html)
+    if found is None:
+        return None
+    logger.info("%s: no main text found; read the page's plain text instead", source)
+    text, title = found
+    return {"text": text, "title": title} if title else {"text": text}
 
 
 def headline(text: str) -> str | None:
@@ -338,7 +352,8 @@ def _jsonl_items(path: Path, max_bytes: int) -> Iterator[tuple[int, str] | Inges
     with handle:
         head = handle.read(_SNIFF_BYTES)
         handle.seek(0)
-        if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and b"\x00" in head:
+        utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(head) is not None
+        if not utf16 and b"\x00" in head:
             yield IngestProblem(str(path), "binary file (contains NUL bytes)")
             return
         found = False
@@ -354,11 +369,13 @@ def _jsonl_items(path: Path, max_bytes: int) -> Iterator[tuple[int, str] | Inges
 
 def _text_lines(handle: BinaryIO, max_bytes: int, source: str) -> Iterator[str | InputError]:
     """Yield the decoded lines of a binary file; a line over ``max_bytes`` or undecodable is an error."""
-    start = handle.read(2)
+    head = handle.read(_SNIFF_BYTES)
     handle.seek(0)
-    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        logger.warning("%s: read as UTF-16", source)
-        yield from io.TextIOWrapper(handle, encoding="utf-16", newline="\n")
+    bom = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    codec = "utf-16" if bom else (utf16_without_bom(head) if b"\x00" in head else None)
+    if codec is not None:
+        logger.warning("%s: read as %s", source, codec.upper())
+        yield from io.TextIOWrapper(handle, encoding=codec, newline="\n")
         return
     first = True
     while raw := handle.readline(max_bytes + 2):
@@ -438,6 +455,8 @@ def decode_bytes(data: bytes, source: str, *, allow_empty: bool = False) -> str:
     if not data and not allow_empty:
         raise InputError(source, "empty file")
     text = _decode_unicode(data)
+    if b"\x00" in data and (text is None or "\x00" in text):
+        text = _decode_utf16_without_bom(data, source) or text
     if (text is None and b"\x00" in data) or (text is not None and "\x00" in text):
         raise InputError(source, "binary file (contains NUL bytes)")
     if text is None:
@@ -461,6 +480,34 @@ def _decode_unicode(data: bytes) -> str | None:
         return data.decode(encoding)
     except UnicodeDecodeError:
         return None
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when bytes without a byte order mark look like UTF-16, else None.
+
+    UTF-16 puts a NUL beside every ASCII character (spaces, digits, Latin letters), always on the same side of
+    the pair; binary data has NULs on both sides.
+    """
+    pairs = len(data) // 2
+    if pairs < 2:
+        return None
+    even, odd = data[0 : 2 * pairs : 2].count(0), data[1 : 2 * pairs : 2].count(0)
+    if min(even, odd) > pairs // 100 or max(even, odd) < pairs // 20 + 1:
+        return None
+    return "utf-16-le" if odd > even else "utf-16-be"
+
+
+def _decode_utf16_without_bom(data: bytes, source: str) -> str | None:
+    """Decode UTF-16 that has no byte order mark; None if the bytes do not look like it or do not decode."""
+    codec = utf16_without_bom(data)
+    if codec is None:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    logger.warning("%s: read as %s (UTF-16 without byte order mark)", source, codec.upper())
+    return text
 
 
 def _decode_legacy(data: bytes, source: str) -> str:

@@ -10,6 +10,7 @@ precision the source text supports (see ``factionmap.dates``).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -40,8 +41,29 @@ PublishedFrom = Literal["metadata", "dateline", "inferred"]
 
 
 def content_hash(text: str) -> str:
-    """Return the SHA-256 hex digest that identifies a document's text (used for deduplication)."""
+    """Return the SHA-256 hex digest of a document's exact text (its identity in exports)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_LINE_ENDS = re.compile(r"\r\n?")
+_TRAILING_SPACE = re.compile(r"[ \t\f\v\u00a0]+$", re.MULTILINE)
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def normalise_layout(text: str) -> str:
+    """``text`` as a copy of it may differ only in layout: LF line ends, no spaces at line ends or around the text,
+    and no run of more than one blank line."""
+    text = _TRAILING_SPACE.sub("", _LINE_ENDS.sub("\n", text))
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+def text_key(text: str) -> str:
+    """Return the SHA-256 hex digest of the text's layout-normalised form: the key documents are deduplicated on.
+
+    The same article with CRLF or CR line ends, a leading space, trailing spaces or extra blank lines has the same
+    key, so it is stored once and never counts as a second source (issue 10).
+    """
+    return content_hash(normalise_layout(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +85,11 @@ class Document:
     def content_hash(self) -> str:
         """SHA-256 of the cleaned text."""
         return content_hash(self.text)
+
+    @property
+    def text_key(self) -> str:
+        """SHA-256 of the cleaned text with its layout normalised (``text_key``): copies share it."""
+        return text_key(self.text)
 
 
 @dataclass(frozen=True, slots=True)

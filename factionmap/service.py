@@ -108,7 +108,7 @@ def _new_documents(
 ) -> Iterator[Document]:
     """Yield documents whose text is not in ``known`` (which grows as they pass); count the others."""
     for doc in documents:
-        digest = doc.content_hash
+        digest = doc.text_key
         if digest in known:
             counter.skipped_known += 1
             _notify(progress, doc.source)
@@ -186,7 +186,7 @@ def ingest(
     """
     counter = _Counter()
     items = read_documents(paths, published, max_bytes=settings.max_bytes)
-    fresh = _new_documents(_documents_only(items, counter, progress), store.known_hashes(), counter, progress)
+    fresh = _new_documents(_documents_only(items, counter, progress), store.known_text_keys(), counter, progress)
     for ex in extract_documents(fresh, settings, extractor, scale):
         if store.add_extraction(ex):
             counter.count(ex)

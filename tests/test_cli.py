@@ -159,6 +159,8 @@ def test_bad_inputs_are_named_on_stderr_the_rest_is_stored_and_the_status_is_1(w
 
 
 def test_db_defaults_to_the_settings(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("factionmap.db", "env.db", "conf.db"):
+        open_store(workdir / name).close()
     assert run("stats").stdout.startswith("factionmap.db: 0 documents, ")
     monkeypatch.setenv("FACTIONMAP_DB", "env.db")
     assert run("stats").stdout == "env.db: 0 documents, 0 actors, 0 places, 0 relations, 0 evidence, 0 events\n"

@@ -452,3 +452,58 @@ def test_the_seed_articles_are_read_clean_with_their_headlines() -> None:
         original = Path(doc.source).read_text(encoding="utf-8")
         assert original.startswith(doc.text[:200])
         assert "Tags:" not in doc.text and "says:" not in doc.text and "Senior Fellow" not in doc.text
+
+
+# --- UTF-16 without byte order mark, and pages too deep for the HTML parser (issue 10) ----------------------
+
+
+UTF16_TEXTS = [
+    "The Islamic Movement of Uzbekistan pledged allegiance to the Islamic State in August 2015.\n",
+    "Al-Shabaab fighters attacked an African Union base near Mogadishu, officials said.\n",
+    "قالت جماعة الدولة الإسلامية إنها هاجمت مواقع للجيش العراقي قرب الموصل في عام 2016.\n",
+    "Боевики группировки атаковали позиции армии у Донецка 12 мая 2014 года.\n",
+]
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", UTF16_TEXTS, ids=["uzbek", "somali", "arabic", "russian"])
+def test_utf16_without_byte_order_mark_is_decoded_not_called_binary(
+    tmp_path: Path, codec: str, text: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.encode(codec))
+    with caplog.at_level(logging.WARNING):
+        assert only_document(path).text == text.strip()
+    assert f"read as {codec.upper()}" in caplog.text
+
+
+@pytest.mark.issue(10)
+def test_a_jsonl_file_in_utf16_without_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "records.jsonl"
+    record = {"id": "x", "text": "The Taliban claimed the attack in Kunduz on Monday."}
+    path.write_bytes((json.dumps(record) + "\n").encode("utf-16-le"))
+    assert only_document(path).text == record["text"]
+
+
+@pytest.mark.issue(10)
+def test_binary_data_with_nul_bytes_on_both_sides_is_still_binary(tmp_path: Path) -> None:
+    path = tmp_path / "packed.txt"
+    path.write_bytes(bytes(range(256)) * 8)
+    assert only_problem(path).reason.startswith("binary file")
+
+
+@pytest.mark.issue(10)
+def test_a_page_of_ten_thousand_nested_divs_keeps_its_text(tmp_path: Path) -> None:
+    body = ("<p>Hayat Tahrir al-Sham fighters clashed with government forces near Idlib on Tuesday, a monitor "
+            "said.</p><script>var tracking = 1;</script><p>The group denied losing the village.</p>")
+    page = ("<html><head><title>Clashes near Idlib</title><style>p {}</style></head><body>"
+            + "<div>" * 10_000 + body + "</div>" * 10_000 + "</body></html>")
+    path = tmp_path / "deep.html"
+    path.write_text(page, encoding="utf-8")
+    doc = only_document(path)
+    assert doc.text.splitlines() == [
+        "Hayat Tahrir al-Sham fighters clashed with government forces near Idlib on Tuesday, a monitor said.",
+        "The group denied losing the village.",
+    ]
+    assert doc.title == "Clashes near Idlib"

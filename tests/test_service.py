@@ -111,6 +111,27 @@ def test_the_same_text_twice_in_one_run_is_stored_once(tmp_path: Path, fresh_sto
     assert (report.documents, report.skipped_known, fresh_store.stats()["documents"]) == (1, 1, 1)
 
 
+@pytest.mark.issue(10)
+def test_copies_differing_in_line_ends_and_spacing_are_one_source(tmp_path: Path, fresh_store: Store,
+                                                                  extractor: Extractor) -> None:
+    article = f"Uzbek group joins Islamic State\n\n{PLEDGE}\n{PAST_ALLY}\n"
+    copies = {
+        "crlf.txt": article.replace("\n", "\r\n"),
+        "cr.txt": article.replace("\n", "\r"),
+        "spaced.txt": " " + article.replace("\n", "   \n"),
+        "blank_lines.txt": "\n\n" + article.replace("\n\n", "\n\n\n\n") + "\n\n\n",
+    }
+    (tmp_path / "first").mkdir()
+    (tmp_path / "first" / "original.txt").write_bytes(article.encode())
+    for name, text in copies.items():
+        (tmp_path / name).write_bytes(text.encode())
+    first = service.ingest([tmp_path / "first"], fresh_store, Settings(), extractor=extractor)
+    copied = service.ingest([tmp_path / name for name in copies], fresh_store, Settings(), extractor=extractor)
+    assert (first.documents, copied.documents, copied.skipped_known) == (1, 0, 4)
+    assert fresh_store.stats()["documents"] == 1
+    assert fresh_store.relations() and {r.n_sources for r in fresh_store.relations()} == {1}
+
+
 def test_bad_inputs_are_reported_and_the_rest_is_stored(tmp_path: Path, fresh_store: Store,
                                                        extractor: Extractor) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")

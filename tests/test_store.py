@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import multiprocessing
 import os
 import random
 import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -16,7 +18,7 @@ from sqlalchemy import func, insert, select
 
 from factionmap.errors import ActorNotFound, InputError, InvalidDate, StoreError
 from factionmap.records import Actor, Document, Event, Extraction, Participant, Place, Relation, Span
-from factionmap.store import SQLStore, Store, open_store, schema, sql_write
+from factionmap.store import SQLStore, Store, migrations, open_store, schema, sql_write
 from factionmap.store.sql import make_engine
 from factionmap.timeline import earliest, latest
 
@@ -173,15 +175,96 @@ def test_adding_the_same_text_twice_returns_false_and_adds_nothing(fresh_store: 
     assert row_counts(fresh_store) == before
 
 
-def test_stored_document_is_known_by_its_content_hash(fresh_store: Store) -> None:
+def test_stored_document_is_known_by_its_text_key(fresh_store: Store) -> None:
     ex = imu_record()
     fresh_store.add_extraction(ex)
-    assert fresh_store.has_document(ex.doc.content_hash)
-    assert fresh_store.known_hashes() == {ex.doc.content_hash}
-    assert not fresh_store.has_document("0" * 64)
+    assert fresh_store.has_text(ex.doc.text_key)
+    assert fresh_store.known_text_keys() == {ex.doc.text_key}
+    assert not fresh_store.has_text("0" * 64)
     [doc] = fresh_store.documents()
     assert (doc.doc_id, doc.outlet, doc.published) == ("d1", "longwarjournal.org", "2015-08-24")
     assert fresh_store.document_text(doc.id) == IMU_TEXT
+
+
+def _laid_out(between: str, before: str = "", after: str = "") -> str:
+    """The IMU text with ``between`` in place of the space between its two sentences."""
+    return f"{before}{IMU_SWITCH}{between}{IMU_PLEDGE}{after}"
+
+
+PARAGRAPHS = _laid_out("\n\n")
+"""The IMU text as two paragraphs, the original its copies below differ from only in layout."""
+
+LAYOUT_COPIES = {
+    "CRLF line ends": _laid_out("\r\n\r\n"),
+    "CR line ends": _laid_out("\r\r"),
+    "a leading space": _laid_out("\n\n", before=" "),
+    "leading and trailing blank lines": _laid_out("\n\n", before="\n\n", after="  \n\n\n"),
+    "trailing spaces on each line": _laid_out("  \t\n \n", after=" "),
+    "extra blank lines": _laid_out("\n\n\n\n\n"),
+    "all of these": _laid_out(" \r\n\r\n\r\n", before=" \r\n", after=" \r\n"),
+}
+
+
+def _as_copy(text: str, doc_id: str = "copy") -> Extraction:
+    """The IMU record with its text laid out differently (its evidence found again in the new text)."""
+    ex = imu_record(url=None)
+    relations = tuple(
+        Relation(r.subject, r.type, r.object, span(text, r.evidence.text), r.start, r.end, r.status,
+                 r.attributed_to, r.confidence)
+        for r in ex.relations
+    )
+    return Extraction(Document(doc_id, text, f"{doc_id}.txt"), ex.actors, ex.places, relations, ())
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("layout", LAYOUT_COPIES)
+def test_a_copy_differing_only_in_layout_is_not_stored_again(fresh_store: Store, layout: str) -> None:
+    original, copy = _as_copy(PARAGRAPHS, "original"), _as_copy(LAYOUT_COPIES[layout])
+    assert copy.doc.content_hash != original.doc.content_hash
+    assert fresh_store.add_extraction(original) is True
+    assert fresh_store.add_extraction(copy) is False
+    assert fresh_store.stats()["documents"] == 1
+    assert {f.n_sources for f in fresh_store.relations()} == {1}
+
+
+@pytest.mark.issue(10)
+def test_a_text_differing_in_more_than_layout_is_another_document(fresh_store: Store) -> None:
+    assert fresh_store.add_extraction(_as_copy(PARAGRAPHS, "original"))
+    assert fresh_store.add_extraction(_as_copy(PARAGRAPHS + "\n\nHe spoke for ten minutes.", "longer"))
+    assert fresh_store.add_extraction(_as_copy(_laid_out(" ")))  # two paragraphs run together: another text
+
+
+def _make_version_1_store_with_two_copies(location: str) -> None:
+    """A store as factionmap wrote it before m002: two layout copies, each a source of the same relations."""
+    with open_store(location) as store:
+        assert isinstance(store, SQLStore)
+        with store.engine.begin() as conn:
+            sql_write.write_extraction(conn, _as_copy(PARAGRAPHS, "original"))
+            sql_write.write_extraction(conn, _as_copy(LAYOUT_COPIES["CRLF line ends"]))
+            for statement in (
+                "UPDATE documents SET outlet = 'doc:' || content_hash",
+                (
+                    "UPDATE relation_evidence SET outlet = "
+                    "(SELECT outlet FROM documents WHERE documents.id = relation_evidence.document_id)"
+                ),
+                "UPDATE relations SET n_sources = 2",
+                "DROP INDEX ix_documents_text_key",
+                "ALTER TABLE documents DROP COLUMN text_key",
+                "DELETE FROM migrations WHERE name = 'm002_add_text_key'",
+            ):
+                conn.exec_driver_sql(statement)
+
+
+@pytest.mark.issue(10)
+def test_migrating_an_older_store_counts_its_copies_as_one_source(store_location: str) -> None:
+    _make_version_1_store_with_two_copies(store_location)
+    with open_store(store_location) as store:
+        assert store.stats()["documents"] == 2  # kept: the migration deletes nothing
+        assert {f.n_sources for f in store.relations()} == {1}
+        assert store.known_text_keys() == {_as_copy(PARAGRAPHS).doc.text_key}
+        assert store.add_extraction(_as_copy(LAYOUT_COPIES["extra blank lines"])) is False
+    with open_store(store_location) as store:  # re-opening applies nothing again
+        assert {f.n_sources for f in store.relations()} == {1}
 
 
 # --- actors -------------------------------------------------------------------------------------------------
@@ -274,8 +357,8 @@ def _allegiance_record(
 
 
 def _one_copy(text: str, n: int) -> str:
-    """A different text (another content hash) with the same sentences."""
-    return text + " " * n
+    """A different text (another text key) with the same sentences."""
+    return f"{text} Copy {n}."
 
 
 def _copy(ex: Extraction, n: int, url: str | None) -> Extraction:
@@ -617,6 +700,46 @@ def test_two_writers_storing_different_documents_about_the_same_actors_resolve_t
 # --- files and migrations -----------------------------------------------------------------------------------
 
 
+def _open_when_all_are_ready(location: str, ready: Any, errors: Any) -> None:
+    """Open the store at the same moment as the other processes; put any error on ``errors``."""
+    ready.wait()
+    try:
+        with open_store(location) as store:
+            store.stats()
+    except Exception as e:  # noqa: BLE001 -- the test reports whatever any process hit
+        errors.put(repr(e))
+
+
+def _open_at_once(location: str, processes: int) -> list[str]:
+    """Open a new store from several processes at once; the errors they hit."""
+    context = multiprocessing.get_context("fork")
+    ready, errors = context.Barrier(processes), context.SimpleQueue()
+    workers = [context.Process(target=_open_when_all_are_ready, args=(location, ready, errors)) for _ in range(processes)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    found = []
+    while not errors.empty():
+        found.append(errors.get())
+    return found + [f"exit status {w.exitcode}" for w in workers if w.exitcode != 0]
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_several_commands_creating_the_same_new_store_at_once_all_succeed(backend: str, tmp_path: Path) -> None:
+    # Before: 'database is locked', 'UNIQUE constraint failed: migrations.name', PostgreSQL duplicate keys.
+    errors: list[str] = []
+    for attempt in range(6):
+        location = empty_postgres_url() if backend == "postgresql" else str(tmp_path / f"new{attempt}.db")
+        errors += _open_at_once(location, processes=4)
+        with open_store(location) as store, store.engine.connect() as conn:  # type: ignore[attr-defined]
+            names = conn.execute(select(schema.migrations.c.name)).scalars().all()
+        assert sorted(names) == sorted(m.__name__ for m in migrations.MIGRATIONS)
+    assert errors == []
+
+
+
 def test_migrations_are_recorded_once_and_reopening_keeps_the_data(tmp_path: Path) -> None:
     path = tmp_path / "factionmap.db"
     with open_store(path) as store:
@@ -626,7 +749,7 @@ def test_migrations_are_recorded_once_and_reopening_keeps_the_data(tmp_path: Pat
         assert store.stats()["documents"] == 1
         store.close()
     with sqlite3.connect(path) as conn:
-        assert [name for (name,) in conn.execute("SELECT name FROM migrations")] == ["m001_create_tables"]
+        assert [name for (name,) in conn.execute("SELECT name FROM migrations")] == ["m001_create_tables", "m002_add_text_key"]
 
 
 def test_reopening_a_store_applies_no_migration_twice_and_keeps_the_data(store_location: str) -> None:
@@ -638,7 +761,7 @@ def test_reopening_a_store_applies_no_migration_twice_and_keeps_the_data(store_l
             assert isinstance(store, SQLStore)
             with store.engine.connect() as conn:
                 names = conn.execute(select(schema.migrations.c.name)).scalars().all()
-            assert names == ["m001_create_tables"]
+            assert names == ["m001_create_tables", "m002_add_text_key"]
 
 
 def test_file_store_uses_wal_and_foreign_keys(tmp_path: Path) -> None:

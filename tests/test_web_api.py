@@ -20,7 +20,7 @@ pytestmark = pytest.mark.issue(5)
 def client(tmp_path: Path) -> Iterator[TestClient]:
     """A TestClient over a store holding the hand-made IMU, IJU and hostile-HTML records."""
     app = create_app(Settings(db=str(build_store(tmp_path / "web.db"))))
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url="http://localhost") as test_client:
         yield test_client
 
 
@@ -221,3 +221,75 @@ def test_large_responses_are_gzipped_for_clients_that_accept_it(client: TestClie
     assert "default-src 'none'" in response.headers["content-security-policy"]
     plain = client.get("/api/graph/compact", headers={"Accept-Encoding": "identity"})
     assert "content-encoding" not in plain.headers
+
+
+# --- out-of-range ids, headers on every error, the Host check (issue 10) ----------------------------------------
+
+
+SECURITY_HEADERS = ("content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options",
+                    "cross-origin-opener-policy")
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(
+    "path",
+    [f"/api/actors/{2**64}", f"/api/actors/{2**63}", f"/api/relations/{2**64}/evidence", "/api/actors/0",
+     f"/api/events?actor_id={2**64}", f"/api/relations?actor_id={2**64}", f"/api/places?actor_id={2**70}",
+     f"/api/graph?min_sources={2**64}"],
+)
+def test_an_id_past_64_bits_is_refused_with_422_not_a_server_error(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 422
+    assert response.json()["ok"] is False
+
+
+@pytest.mark.issue(10)
+def test_the_largest_64_bit_id_is_simply_not_found(client: TestClient) -> None:
+    assert client.get(f"/api/actors/{2**63 - 1}").status_code == 404
+
+
+def _headers(response: object) -> dict[str, str]:
+    return {name: response.headers.get(name) for name in SECURITY_HEADERS}  # type: ignore[attr-defined]
+
+
+@pytest.mark.issue(10)
+def test_every_error_response_carries_the_security_headers_of_a_success(tmp_path: Path) -> None:
+    app = create_app(Settings(db=str(build_store(tmp_path / "web.db"))))
+
+    def broken() -> None:
+        raise RuntimeError("the disk went away")
+
+    with TestClient(app, base_url="http://localhost", raise_server_exceptions=False) as client:
+        expected = _headers(client.get("/api/stats"))
+        assert all(expected.values())
+        errors = [client.get("/api/actors/999"), client.get("/nowhere"), client.get("/api/actors/x"),
+                  client.get("/api/graph?as_of=2015-13"), client.get("/api/stats", headers={"host": "evil.example"})]
+        app.state.catalog.snapshot = broken
+        errors.append(client.get("/api/stats"))
+    assert [r.status_code for r in errors] == [404, 404, 422, 400, 400, 500]
+    assert errors[-1].json() == {"ok": False, "error": "internal error", "status": 500}
+    for response in errors:
+        assert _headers(response) == expected, response.url
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "localhost.evil.example"])
+def test_a_request_for_another_host_is_refused_against_dns_rebinding(client: TestClient, host: str) -> None:
+    response = client.get("/api/stats", headers={"host": host})
+    assert response.status_code == 400
+    assert response.json()["error"].startswith(f"Host {host!r} is not served here")
+    assert "allowed_hosts" in response.json()["error"]
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("host", ["localhost", "localhost:8000", "127.0.0.1:8000", "[::1]:8000", "LOCALHOST"])
+def test_requests_for_a_local_name_are_served(client: TestClient, host: str) -> None:
+    assert client.get("/api/stats", headers={"host": host}).status_code == 200
+
+
+@pytest.mark.issue(10)
+def test_the_bound_address_and_the_allowed_hosts_setting_are_served(tmp_path: Path) -> None:
+    settings = Settings(db=str(build_store(tmp_path / "web.db")), allowed_hosts=["map.example.org"])
+    with TestClient(create_app(settings, host="10.1.2.3"), base_url="http://localhost") as client:
+        assert [client.get("/api/stats", headers={"host": h}).status_code
+                for h in ("10.1.2.3:8000", "map.example.org", "other.example.org")] == [200, 200, 400]

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO, TextIO, cast
 
-from factionmap.errors import UnknownFormat
+from factionmap.errors import OutputError, UnknownFormat
 from factionmap.export.base import ExportCounts, Exporter
 from factionmap.export.catalog import load_snapshot
 from factionmap.export.graphs import GexfExporter, GraphMLExporter
@@ -71,11 +71,24 @@ def _is_binary(stream: TextIO | BinaryIO) -> bool:
     return isinstance(stream, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(stream, "mode", "")
 
 
+def _open_output(path: str | os.PathLike[str]) -> TextIO:
+    """Open an output file for writing; ``OutputError`` saying what to do when it cannot be."""
+    where = os.fspath(path)
+    folder = os.path.dirname(where) or "."
+    if not os.path.isdir(folder):
+        problem = "is not a folder" if os.path.exists(folder) else "does not exist"
+        raise OutputError(where, f"folder {folder!r} {problem}; create it or give another --output")
+    try:
+        return open(where, "w", encoding="utf-8", newline="")
+    except OSError as e:
+        raise OutputError(where, f"{e.strerror}; give another --output") from e
+
+
 @contextmanager
 def _text_output(output: Output) -> Iterator[TextIO]:
     """A UTF-8 text stream over a path (created), a binary stream or a text stream (used as is)."""
     if isinstance(output, (str, os.PathLike)):
-        with open(output, "w", encoding="utf-8", newline="") as f:
+        with _open_output(output) as f:
             yield f
     elif _is_binary(output):
         wrapper = io.TextIOWrapper(cast(BinaryIO, output), encoding="utf-8", newline="")

@@ -13,6 +13,7 @@ is refused with the reason; the batch goes on without it (see ``ImportReport.pro
 
 from __future__ import annotations
 
+import codecs
 import json
 import logging
 import os
@@ -20,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from factionmap.errors import FactionmapError, InputError
+from factionmap.errors import FactionmapError, InputError, StoreError
 from factionmap.records import Actor, Document, Event, Extraction, IngestProblem, Participant, Place, Relation, Span
 from factionmap.store.base import Store
 
@@ -203,14 +204,24 @@ def record_to_extraction(record: Mapping[str, Any], where: str) -> tuple[Extract
 
 
 def read_records(path: str | os.PathLike[str]) -> Iterator[tuple[str, Any]]:
-    """(``path:line``, parsed JSON or the ``InputError`` it raised) for each non-blank line of a JSONL file."""
+    """(``path:line``, parsed JSON or the ``InputError`` it raised) for each non-blank line of a JSONL file.
+
+    Lines are UTF-8 (a byte order mark on the first is dropped); a line that is not is refused with the byte.
+    """
     try:
-        f = open(path, encoding="utf-8")  # noqa: SIM115 (only the open's OSError becomes an InputError)
+        f = open(path, "rb")  # noqa: SIM115 (only the open's OSError becomes an InputError)
     except OSError as e:
         raise InputError(os.fspath(path), f"cannot be read: {e.strerror}") from e
     with f:
-        for n, line in enumerate(f, start=1):
+        for n, raw in enumerate(f, start=1):
             where = f"{os.fspath(path)}:{n}"
+            try:
+                line = raw.removeprefix(codecs.BOM_UTF8 if n == 1 else b"").decode("utf-8")
+            except UnicodeDecodeError as e:
+                byte = raw[e.start]
+                yield where, InputError(where, f"not UTF-8 (byte 0x{byte:02x} at column {e.start + 1}): "
+                                        "save the file as UTF-8")
+                continue
             if not line.strip():
                 continue
             try:
@@ -237,13 +248,15 @@ def _import_one(store: Store, where: str, item: Any, report: ImportReport) -> No
 def import_records(store: Store, path: str | os.PathLike[str]) -> ImportReport:
     """Load every extraction record of a JSONL file into the store, skipping (and logging) the ones it refuses.
 
-    Raises ``InputError`` only when the file itself cannot be read.
+    Raises ``InputError`` when the file itself cannot be read, ``StoreError`` when the store cannot be written.
     """
     report = ImportReport()
     for where, item in read_records(path):
         try:
             _import_one(store, where, item, report)
+        except StoreError:
+            raise  # the store itself failed (read-only, gone): no record can be imported
         except FactionmapError as e:
-            log.warning("skipping record %s: %s", where, e)
-            report.problems.append(IngestProblem(where, str(e)))
+            log.info("skipping record %s: %s", where, e)
+            report.problems.append(IngestProblem(where, e.reason if isinstance(e, InputError) else str(e)))
     return report

@@ -4,6 +4,7 @@ from factionmap.store import open_store
 store = open_store("factionmap.db")
 store.add_extraction(record)
 store.relations(as_of="2016-01-01", types=["allegiance"])
+open_read_only("factionmap.db")   # an existing store, for reading only (never creates one)
 """
 
 from factionmap.store.base import (
@@ -18,6 +19,7 @@ from factionmap.store.base import (
     StoredRelation,
     normalize_name,
 )
+from factionmap.store.readonly import open_read_only
 from factionmap.store.sql import SQLStore, open_store
 
 __all__ = [
@@ -32,5 +34,6 @@ __all__ = [
     "StoredPlace",
     "StoredRelation",
     "normalize_name",
+    "open_read_only",
     "open_store",
 ]

@@ -160,16 +160,16 @@ class ActorProfile:
 class Store(Protocol):
     """Where extraction records are kept and the map is read from. ``open_store`` returns one."""
 
-    def has_document(self, content_hash: str) -> bool:
-        """Whether a document with this content hash is stored."""
+    def has_text(self, key: str) -> bool:
+        """Whether a document with this text key (``records.text_key``: the text, layout normalised) is stored."""
         ...
 
-    def known_hashes(self) -> set[str]:
-        """Content hashes of every stored document (for fast incremental skipping)."""
+    def known_text_keys(self) -> set[str]:
+        """Text keys of every stored document (for fast incremental skipping)."""
         ...
 
     def add_extraction(self, ex: Extraction) -> bool:
-        """Store one extraction record in one transaction; False (nothing written) if its text is stored."""
+        """Store one extraction record in one transaction; False (nothing written) if its text or a copy is stored."""
         ...
 
     def find_actors(self, name: str) -> list[StoredActor]:

@@ -4,6 +4,11 @@ Each migration is a function ``mNNN_what_it_does(conn)`` appended to ``MIGRATION
 that has shipped. ``migrate`` applies the pending ones, each in its own transaction together with the row that
 records it, so a kill mid-migration leaves the store at the previous version. A store whose ``migrations`` table
 names a migration this version does not know was made by a newer factionmap: ``migrate`` refuses it.
+
+Several commands may open a new store at once (issue 10): each migration runs in a *write* transaction (SQLite
+``BEGIN IMMEDIATE``, PostgreSQL's advisory write lock; see ``factionmap.store.sql``) that first reads again which
+migrations are applied, so the commands queue and the first one creates the tables while the others find them
+done. A store already up to date is checked without taking the lock, so readers never wait for a writer.
 """
 
 from __future__ import annotations
@@ -12,14 +17,18 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, insert, inspect, select
+from sqlalchemy import Connection, Engine, distinct, func, insert, inspect, select, text, update
 
 from factionmap.errors import StoreError
+from factionmap.records import text_key
 from factionmap.store import schema
 
 log = logging.getLogger(__name__)
 
 Migration = Callable[[Connection], None]
+
+WRITE_OPTION = "factionmap_write"
+"""Execution option that makes a connection's transactions take the store's write lock (``factionmap.store.sql``)."""
 
 
 def m001_create_tables(conn: Connection) -> None:
@@ -28,10 +37,35 @@ def m001_create_tables(conn: Connection) -> None:
     Indexed: documents.content_hash (unique), actors.key / actor_keys.key (unique), actor_aliases.norm,
     relations.fact_key (unique) and (subject_id, type, object_actor_id), evidence and participants by parent.
     """
-    schema.metadata.create_all(conn, tables=list(schema.V1_TABLES), checkfirst=True)
+    for table in schema.V1_TABLES:  # in dependency order; ``documents`` as it was then (schema.documents_v1)
+        table.create(conn, checkfirst=True)
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_create_tables,)
+def m002_add_text_key(conn: Connection) -> None:
+    """Key documents on their layout-normalised text (``records.text_key``) and count copies as one source.
+
+    Adds ``documents.text_key`` (indexed) and fills it; a document without URL gets the outlet ``doc:<text key>``
+    (its evidence rows too), and every relation's ``n_sources`` is counted again, so copies an older version
+    stored (CRLF, extra blank lines, trailing spaces) stop counting as independent sources (issue 10).
+    """
+    d, ev, r = schema.documents, schema.relation_evidence, schema.relations
+    conn.execute(text("ALTER TABLE documents ADD COLUMN text_key VARCHAR(64)"))
+    for index in d.indexes:
+        index.create(conn)
+    rows = [
+        (doc_id, text_key(body), outlet.startswith("doc:"))
+        for doc_id, body, outlet in conn.execute(select(d.c.id, d.c.text, d.c.outlet))
+    ]
+    for doc_id, key, no_url in rows:
+        conn.execute(update(d).where(d.c.id == doc_id).values(text_key=key))
+        if no_url:
+            conn.execute(update(d).where(d.c.id == doc_id).values(outlet=f"doc:{key}"))
+            conn.execute(update(ev).where(ev.c.document_id == doc_id).values(outlet=f"doc:{key}"))
+    sources = select(func.count(distinct(ev.c.outlet))).where(ev.c.relation_id == r.c.id).scalar_subquery()
+    conn.execute(update(r).values(n_sources=sources))
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_create_tables, m002_add_text_key)
 """Every migration, in the order they apply. ``SCHEMA_VERSION`` is their count."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -66,18 +100,26 @@ def _check_is_ours(conn: Connection, where: str) -> None:
 def migrate(engine: Engine, where: str) -> list[str]:
     """Apply the pending migrations in order; return the names applied now. ``where`` names the store in errors."""
     with engine.connect() as conn:
-        applied = applied_migrations(conn)
-        if not applied:
-            _check_is_ours(conn, where)
-        _check_known(applied, where)
+        if not pending_migrations(applied_migrations(conn), conn, where):
+            return []
     done: list[str] = []
     for migration in MIGRATIONS:
-        if migration.__name__ in applied:
-            continue
-        with engine.begin() as conn:
-            migration(conn)
-            stamp = datetime.now(UTC).isoformat(timespec="seconds")
-            conn.execute(insert(schema.migrations).values(name=migration.__name__, applied_at=stamp))
+        with engine.connect() as conn:
+            conn.execution_options(**{WRITE_OPTION: True})
+            with conn.begin():
+                if migration.__name__ not in pending_migrations(applied_migrations(conn), conn, where):
+                    continue  # applied already, maybe by another command that held the lock before us
+                migration(conn)
+                stamp = datetime.now(UTC).isoformat(timespec="seconds")
+                conn.execute(insert(schema.migrations).values(name=migration.__name__, applied_at=stamp))
         log.info("applied migration %s to %s", migration.__name__, where)
         done.append(migration.__name__)
     return done
+
+
+def pending_migrations(applied: list[str], conn: Connection, where: str) -> list[str]:
+    """The names of the migrations still to apply, after refusing a foreign or newer database."""
+    if not applied:
+        _check_is_ours(conn, where)
+    _check_known(applied, where)
+    return [m.__name__ for m in MIGRATIONS if m.__name__ not in applied]

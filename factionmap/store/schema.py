@@ -2,8 +2,10 @@
 
 Layout:
 
-* ``documents``: one row per distinct cleaned text (``content_hash`` is unique). ``outlet`` is the URL's host
-  (without ``www.``) or ``doc:<content hash>`` when there is no URL: the unit of independent sources.
+* ``documents``: one row per distinct cleaned text. ``content_hash`` (unique) hashes the exact text,
+  ``text_key`` its layout-normalised form (``records.text_key``), which new documents are deduplicated on.
+  ``outlet`` is the URL's host (without ``www.``) or ``doc:<text key>`` when there is no URL: the unit of
+  independent sources, so copies of one text count once even where an older version stored both.
 * ``actors`` / ``actor_keys`` / ``actor_aliases``: one row per actor across documents; every ``Actor.key`` seen
   for it, and every name or alias seen with its normalised form (the lookup column).
 * ``places`` / ``place_mentions``: one row per place key; every mention with the document it is in.
@@ -39,21 +41,33 @@ migrations = Table(
     Column("applied_at", String(40), nullable=False),
 )
 
+def _document_columns() -> list[Column[object]]:
+    """The columns of ``documents`` as ``m001_create_tables`` made them (fresh objects for each table)."""
+    return [
+        Column("id", Integer, primary_key=True),
+        Column("doc_id", Text, nullable=False),
+        Column("content_hash", String(64), nullable=False, unique=True),
+        Column("source", Text, nullable=False),
+        Column("title", Text),
+        Column("url", Text),
+        Column("outlet", Text, nullable=False),
+        Column("published", String(10)),
+        Column("published_from", String(20)),
+        Column("text", Text, nullable=False),
+        Column("added_at", String(40), nullable=False),
+    ]
+
+
 documents = Table(
     "documents",
     metadata,
-    Column("id", Integer, primary_key=True),
-    Column("doc_id", Text, nullable=False),
-    Column("content_hash", String(64), nullable=False, unique=True),
-    Column("source", Text, nullable=False),
-    Column("title", Text),
-    Column("url", Text),
-    Column("outlet", Text, nullable=False),
-    Column("published", String(10)),
-    Column("published_from", String(20)),
-    Column("text", Text, nullable=False),
-    Column("added_at", String(40), nullable=False),
+    *_document_columns(),
+    Column("text_key", String(64)),  # m002; set on every row, but a column added later must allow NULL
+    Index("ix_documents_text_key", "text_key"),
 )
+
+documents_v1 = Table("documents", MetaData(), *_document_columns())
+"""``documents`` as of m001 (without ``text_key``), frozen so that m001 keeps creating exactly that."""
 
 actors = Table(
     "actors",
@@ -191,7 +205,7 @@ event_attributes = Table(
 
 V1_TABLES: tuple[Table, ...] = (
     migrations,
-    documents,
+    documents_v1,
     actors,
     actor_keys,
     actor_aliases,

@@ -11,6 +11,7 @@ miss it and one fails on the unique key (issue 4).
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,14 +20,14 @@ from typing import Any, Self
 
 from sqlalchemy import Connection, Engine, create_engine, event, exists, func, select
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.pool import StaticPool
 
 from factionmap.errors import ActorNotFound, StoreError
 from factionmap.records import PLACE_RELATIONS, Extraction
 from factionmap.store import schema as t
 from factionmap.store.base import ActorProfile, Store, StoredActor, StoredDocument, StoredEvent, StoredRelation
-from factionmap.store.migrations import migrate
+from factionmap.store.migrations import WRITE_OPTION, migrate
 from factionmap.store.sql_read import (
     find_actors,
     load_actors,
@@ -42,7 +43,7 @@ from factionmap.timeline import bounds, in_force
 BUSY_TIMEOUT_MS = 10_000
 WRITE_LOCK_ID = 0x46414D50  # "FAMP": the advisory lock PostgreSQL writers queue on
 LINEAGE_TYPES = frozenset({"branch_of", "splinter_of", "merger"})
-_WRITE = "factionmap_write"
+_WRITE = WRITE_OPTION
 
 
 def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -51,9 +52,26 @@ def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS:d}")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _use_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: still atomic, no fsync per commit
     cursor.close()
+
+
+def _use_wal(cursor: sqlite3.Cursor) -> None:
+    """Switch the file to WAL (it stays so); wait while another connection holds a lock, as ``busy_timeout`` would.
+
+    SQLite does not call the busy handler for this switch, so two commands opening a new store at once would
+    otherwise fail with 'database is locked' (issue 10).
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _on_sqlite_begin(conn: Connection) -> None:
@@ -86,18 +104,40 @@ def _url_of(url_or_path: str | Path) -> URL:
     return url
 
 
-def make_engine(url_or_path: str | Path) -> Engine:
-    """An engine for the store location, with the SQLite settings above when it is SQLite."""
+def _on_sqlite_read_only_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    """Per-connection settings of a reader: wait for writers, change nothing (not even the journal mode)."""
+    dbapi_conn.isolation_level = None
+    dbapi_conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS:d}")
+
+
+def make_engine(url_or_path: str | Path, read_only: bool = False) -> Engine:
+    """An engine for the store location, with the SQLite settings above when it is SQLite.
+
+    ``read_only``: the caller opened SQLite through a ``mode=ro`` URI (see ``store.readonly``); on PostgreSQL,
+    every transaction is read-only.
+    """
     url = _url_of(url_or_path)
     if url.get_backend_name() != "sqlite":
-        engine = create_engine(url, pool_pre_ping=True)
-        event.listen(engine, "begin", _on_postgres_begin)
-        return engine
+        return _postgres_engine(url, str(url_or_path), read_only)
     memory = url.database in (None, "", ":memory:")
     kwargs: dict[str, Any] = {"poolclass": StaticPool} if memory else {}
     engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
-    event.listen(engine, "connect", _on_sqlite_connect)
+    event.listen(engine, "connect", _on_sqlite_read_only_connect if read_only else _on_sqlite_connect)
     event.listen(engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+def _postgres_engine(url: URL, where: str, read_only: bool) -> Engine:
+    """A PostgreSQL engine; a missing driver is an error that says which extra to install."""
+    options = {"options": "-c default_transaction_read_only=on"} if read_only else {}
+    try:
+        engine = create_engine(url, pool_pre_ping=True, connect_args=options)
+    except ImportError as e:
+        raise StoreError(
+            f"{where}: PostgreSQL stores need the psycopg driver, which is not installed ({e}); "
+            "install it with: pip install 'factionmap[postgres]'"
+        ) from e
+    event.listen(engine, "begin", _on_postgres_begin)
     return engine
 
 
@@ -116,36 +156,45 @@ class SQLStore:
 
     @contextmanager
     def _transaction(self, write: bool = False) -> Iterator[Connection]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        with self.engine.connect() as conn:
-            if write:
-                conn.execution_options(**{_WRITE: True})
-            with conn.begin():
-                yield conn
+        """One transaction: committed when the block ends, rolled back if it raises.
 
-    def has_document(self, content_hash: str) -> bool:
-        """Whether a document with this content hash is stored."""
-        with self._transaction() as conn:
-            return _has_document(conn, content_hash)
+        A database error other than a broken constraint (which ``add_extraction`` handles) becomes a
+        ``StoreError`` naming the store: a read-only file, a full disk, a server gone.
+        """
+        try:
+            with self.engine.connect() as conn:
+                if write:
+                    conn.execution_options(**{_WRITE: True})
+                with conn.begin():
+                    yield conn
+        except IntegrityError:
+            raise
+        except DatabaseError as e:
+            raise StoreError(_database_problem(self.where, e, write)) from e
 
-    def known_hashes(self) -> set[str]:
-        """Content hashes of every stored document."""
+    def has_text(self, key: str) -> bool:
+        """Whether a document with this text key (``records.text_key``) is stored."""
         with self._transaction() as conn:
-            return set(conn.execute(select(t.documents.c.content_hash)).scalars())
+            return _has_text(conn, key)
+
+    def known_text_keys(self) -> set[str]:
+        """Text keys of every stored document."""
+        with self._transaction() as conn:
+            return set(conn.execute(select(t.documents.c.text_key)).scalars())
 
     def add_extraction(self, ex: Extraction) -> bool:
-        """Store one record in one transaction; False, writing nothing, if its text is already stored.
+        """Store one record in one transaction; False, writing nothing, if its text (or a copy of it) is stored.
 
         A failure (or a kill) mid-write rolls everything back; adding the record again then stores it once.
         """
-        digest = ex.doc.content_hash
+        key = ex.doc.text_key
         try:
             with self._transaction(write=True) as conn:
-                if _has_document(conn, digest):
+                if _has_text(conn, key):
                     return False
                 write_extraction(conn, ex)
         except IntegrityError as e:
-            if self.has_document(digest):  # another writer stored the same text meanwhile
+            if self.has_text(key):  # another writer stored the same text meanwhile
                 return False
             raise StoreError(f"{self.where}: could not store document {ex.doc.id!r}: {e.orig}") from e
         return True
@@ -222,8 +271,23 @@ class SQLStore:
         self.engine.dispose()
 
 
-def _has_document(conn: Connection, content_hash: str) -> bool:
-    return bool(conn.execute(select(exists().where(t.documents.c.content_hash == content_hash))).scalar())
+def first_line(error: DatabaseError) -> str:
+    """The driver's message, first line only (PostgreSQL adds hints on further lines)."""
+    lines = str(error.orig if error.orig is not None else error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def _database_problem(where: str, error: DatabaseError, write: bool) -> str:
+    """One line saying what went wrong with the store and, where it is clear, what to do."""
+    reason = first_line(error)
+    if "readonly" in reason.replace(" ", "") or "read-only" in reason:
+        return (f"{where}: cannot write to the store, it is read-only ({reason}); give a store you can write "
+                "with --db, or make the file and its folder writable")
+    return f"{where}: cannot {'write to' if write else 'read'} the store: {reason}"
+
+
+def _has_text(conn: Connection, key: str) -> bool:
+    return bool(conn.execute(select(exists().where(t.documents.c.text_key == key))).scalar())
 
 
 def _profile(actor: StoredActor, rels: list[StoredRelation], events: list[StoredEvent]) -> ActorProfile:
@@ -249,9 +313,11 @@ def open_store(url_or_path: str | Path) -> Store:
     engine = make_engine(url_or_path)
     try:
         migrate(engine, where)
-    except (DatabaseError, OperationalError) as e:
+    except DatabaseError as e:
         engine.dispose()
-        raise StoreError(f"{where} cannot be opened as a factionmap store: {e.orig}") from e
+        if "readonly" in str(e.orig).replace(" ", ""):
+            raise StoreError(_database_problem(where, e, write=True)) from e
+        raise StoreError(f"{where} cannot be opened as a factionmap store: {first_line(e)}") from e
     except StoreError:
         engine.dispose()
         raise

@@ -54,11 +54,11 @@ MAX_CONFIDENCE = 0.99
 
 
 def outlet_of(doc: Document) -> str:
-    """The unit of independent sources: the URL's host without ``www.``, else ``doc:<content hash>``."""
+    """The unit of independent sources: the URL's host without ``www.``, else ``doc:<text key>``."""
     host = urlsplit(doc.url).hostname if doc.url else None
     if host:
         return host.lower().removeprefix("www.")
-    return f"doc:{doc.content_hash}"
+    return f"doc:{doc.text_key}"
 
 
 def insert_document(conn: Connection, doc: Document) -> int:
@@ -68,6 +68,7 @@ def insert_document(conn: Connection, doc: Document) -> int:
         insert(t.documents).values(
             doc_id=doc.id,
             content_hash=doc.content_hash,
+            text_key=doc.text_key,
             source=doc.source,
             title=doc.title,
             url=doc.url,

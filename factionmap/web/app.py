@@ -21,10 +21,16 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from factionmap.config import Settings
 from factionmap.errors import ActorNotFound, FactionmapError, InvalidDate, StoreError, UnknownFormat
+from factionmap.store import open_read_only
 from factionmap.web.catalog import Catalog
-from factionmap.web.readonly import open_read_only
 from factionmap.web.routers import ROUTERS
-from factionmap.web.security import SecurityHeaders, content_security_policy
+from factionmap.web.security import (
+    AllowedHosts,
+    SecurityHeaders,
+    content_security_policy,
+    security_headers,
+    served_hosts,
+)
 from factionmap.web.tiles import tile_layer
 
 STATIC_DIR = Path(str(files("factionmap.web").joinpath("static")))
@@ -56,8 +62,18 @@ async def error_response(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The web app over the store ``settings.db``, opened read-only now (``StoreError`` if it cannot be)."""
+async def server_error_response(request: Request, exc: Exception) -> JSONResponse:
+    """The same for an unexpected error (500), which is answered outside the middleware: add its headers here."""
+    response = await error_response(request, exc)
+    response.headers.update(request.app.state.security_headers)
+    return response
+
+
+def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
+    """The web app over the store ``settings.db``, opened read-only now (``StoreError`` if it cannot be).
+
+    ``host`` is the address the server binds: requests must name it, a local name or one of ``allowed_hosts``.
+    """
     catalog = Catalog(open_read_only(settings.db))
 
     @asynccontextmanager
@@ -75,13 +91,17 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     app.state.catalog = catalog
-    for exc_type in (FactionmapError, StarletteHTTPException, RequestValidationError, Exception):
+    for exc_type in (FactionmapError, StarletteHTTPException, RequestValidationError):
         app.add_exception_handler(exc_type, error_response)
+    app.add_exception_handler(Exception, server_error_response)
     for router in ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # Responses of 1 kB or more are gzipped for clients that accept it (the network and the scripts shrink by
     # about five times); level 6 rather than 9, which costs several times the CPU for a few per cent.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
-    app.add_middleware(SecurityHeaders, csp=content_security_policy(tile_layer(settings)[0]))
+    app.add_middleware(AllowedHosts, hosts=served_hosts(host, settings.allowed_hosts))
+    csp = content_security_policy(tile_layer(settings)[0])
+    app.state.security_headers = security_headers(csp)
+    app.add_middleware(SecurityHeaders, csp=csp)  # added last: outermost, so host refusals carry the headers too
     return app

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, cast
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 
 from factionmap.config import Settings
 from factionmap.web.catalog import Catalog, Snapshot
@@ -31,3 +31,9 @@ def get_snapshot(catalog: Annotated[Catalog, Depends(get_catalog)]) -> Snapshot:
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 SnapshotDep = Annotated[Snapshot, Depends(get_snapshot)]
+
+MAX_STORE_ID = 2**63 - 1
+"""The largest id a store row can have (a signed 64-bit integer): a larger one is refused with 422, not a 500."""
+
+ActorIdPath = Annotated[int, Path(ge=1, le=MAX_STORE_ID, description="the actor's id in the store")]
+RelationIdPath = Annotated[int, Path(ge=1, le=MAX_STORE_ID, description="the relation's id in the store")]

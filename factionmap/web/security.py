@@ -1,8 +1,16 @@
 """Security headers: a strict Content-Security-Policy (no inline scripts or styles, nothing from elsewhere but
-map tiles) and the usual hardening headers, on every response."""
+map tiles) and the usual hardening headers, on every response, errors included; and the ``Host`` check.
+
+The server answers only requests addressed to a host it serves (``localhost``, ``127.0.0.1``, ``::1``, the address
+it binds, and the ``allowed_hosts`` setting): a page elsewhere cannot read the API through DNS rebinding, where
+its own host name is pointed at 127.0.0.1 after the page has loaded (issue 10).
+"""
 
 from __future__ import annotations
 
+import json
+import socket
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -36,18 +44,27 @@ def content_security_policy(tile_url: str | None) -> str:
     )
 
 
+def security_headers(csp: str) -> dict[str, str]:
+    """The headers every response carries: the CSP and the hardening headers."""
+    return {
+        "content-security-policy": csp,
+        "x-content-type-options": "nosniff",
+        "referrer-policy": "no-referrer",
+        "x-frame-options": "DENY",
+        "cross-origin-opener-policy": "same-origin",
+    }
+
+
 class SecurityHeaders:
-    """ASGI middleware adding the CSP and hardening headers to every HTTP response."""
+    """ASGI middleware adding the CSP and hardening headers to every HTTP response.
+
+    A 500 is answered outside every middleware (Starlette's ``ServerErrorMiddleware``), so the app's handler for
+    it adds the same ``security_headers`` itself.
+    """
 
     def __init__(self, app: ASGIApp, csp: str) -> None:
         self.app = app
-        self.headers = [
-            (b"content-security-policy", csp.encode()),
-            (b"x-content-type-options", b"nosniff"),
-            (b"referrer-policy", b"no-referrer"),
-            (b"x-frame-options", b"DENY"),
-            (b"cross-origin-opener-policy", b"same-origin"),
-        ]
+        self.headers = [(name.encode(), value.encode()) for name, value in security_headers(csp).items()]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -60,3 +77,54 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+ANY_ADDRESS = frozenset({"0.0.0.0", "::", ""})
+
+
+def served_hosts(bound: str, allowed: Iterable[str]) -> frozenset[str]:
+    """The ``Host`` names the server answers to: local names, the bound address (with this machine's names and
+    addresses when it binds every interface), and the ``allowed_hosts`` setting (``*`` allows any)."""
+    hosts = set(LOCAL_HOSTS) | {h.lower() for h in allowed}
+    if bound not in ANY_ADDRESS:
+        hosts.add(bound.lower().strip("[]"))
+        return frozenset(hosts)
+    name = socket.gethostname()
+    hosts |= {name.lower(), socket.getfqdn().lower()}
+    try:
+        hosts |= set(socket.gethostbyname_ex(name)[2])
+    except OSError:
+        pass  # no address for the name: the names and allowed_hosts still work
+    return frozenset(hosts)
+
+
+def host_name(header: str) -> str:
+    """The host of a ``Host`` header, without the port: ``[::1]:8000`` -> ``::1``, ``Example.org:80`` -> ``example.org``."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1 : header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class AllowedHosts:
+    """ASGI middleware refusing (400, in the API's error shape) a request whose ``Host`` is not served here."""
+
+    def __init__(self, app: ASGIApp, hosts: frozenset[str]) -> None:
+        self.app = app
+        self.hosts = hosts
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or "*" in self.hosts:
+            await self.app(scope, receive, send)
+            return
+        header = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+        if host_name(header) in self.hosts:
+            await self.app(scope, receive, send)
+            return
+        error = (f"Host {header!r} is not served here; open the app at http://localhost:PORT, or add the name to "
+                 "the allowed_hosts setting (FACTIONMAP_ALLOWED_HOSTS)")
+        body = json.dumps({"ok": False, "error": error, "status": 400}).encode()
+        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": 400, "headers": headers})
+        await send({"type": "http.response.body", "body": body})

@@ -17,5 +17,5 @@ def serve(settings: Settings, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT
     Binds ``127.0.0.1`` unless told otherwise. The store is opened before the server starts, so a missing or
     unreadable store raises ``StoreError`` here rather than on the first request.
     """
-    app = create_app(settings)
+    app = create_app(settings, host=host)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

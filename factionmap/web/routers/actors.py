@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from factionmap.web.convert import event_out, relation_out, relation_place_link
-from factionmap.web.dependencies import CatalogDep, SnapshotDep
+from factionmap.web.dependencies import ActorIdPath, CatalogDep, SnapshotDep
 from factionmap.web.queries import SEARCH_LIMIT, actor_out, search_actors
 from factionmap.web.schemas import ActorOut, ActorProfileOut
 
@@ -27,7 +27,7 @@ def list_actors(
 
 
 @router.get("/{actor_id}", response_model=ActorProfileOut)
-def get_actor(actor_id: int, catalog: CatalogDep, snap: SnapshotDep) -> ActorProfileOut:
+def get_actor(actor_id: ActorIdPath, catalog: CatalogDep, snap: SnapshotDep) -> ActorProfileOut:
     """Names and aliases, lineage, leaders, relations over time (denied ones too), events and places."""
     profile = catalog.store.actor_profile(actor_id)
     places = [

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from factionmap.records import ACTOR_KINDS, RELATION_TYPES, STATUSES
-from factionmap.web.dependencies import CatalogDep, SnapshotDep
+from factionmap.web.dependencies import MAX_STORE_ID, CatalogDep, SnapshotDep
 from factionmap.web.queries import GraphFilter, check_date, compact_graph, graph, parse_choices
 from factionmap.web.schemas import CompactGraphOut, GraphOut
 
@@ -18,7 +18,7 @@ AsOf = Annotated[str | None, Query(description="only relations in force then: YY
 Types = Annotated[list[str] | None, Query(description="relation types, comma-separated or repeated")]
 Kinds = Annotated[list[str] | None, Query(description="actor kinds; both ends must be one of them")]
 Statuses = Annotated[list[str] | None, Query(description="relation statuses (denied ones never show)")]
-MinSources = Annotated[int, Query(ge=1, description="at least this many independent outlets")]
+MinSources = Annotated[int, Query(ge=1, le=MAX_STORE_ID, description="at least this many independent outlets")]
 
 
 def _filter(as_of: str | None, types: list[str] | None, kinds: list[str] | None, statuses: list[str] | None,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from factionmap.web.dependencies import SnapshotDep
+from factionmap.web.dependencies import MAX_STORE_ID, SnapshotDep
 from factionmap.web.queries import check_date, place_links
 from factionmap.web.schemas import PlaceLinkOut
 
@@ -16,7 +16,7 @@ router = APIRouter(prefix="/api", tags=["places"])
 @router.get("/places", response_model=list[PlaceLinkOut])
 def get_places(
     snap: SnapshotDep,
-    actor_id: Annotated[int | None, Query(description="only this actor's places and events")] = None,
+    actor_id: Annotated[int | None, Query(ge=1, le=MAX_STORE_ID, description="only this actor's places and events")] = None,
     as_of: Annotated[str | None, Query(description="relations in force then, events up to then")] = None,
 ) -> list[PlaceLinkOut]:
     """Places where actors operate or are based, and places of events (markers without coordinates included)."""

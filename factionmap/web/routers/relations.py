@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query
 from factionmap.records import RELATION_TYPES
 from factionmap.timeline import in_force
 from factionmap.web.convert import evidence_out, relation_out
-from factionmap.web.dependencies import SnapshotDep
+from factionmap.web.dependencies import MAX_STORE_ID, RelationIdPath, SnapshotDep
 from factionmap.web.queries import check_date, parse_choices
 from factionmap.web.schemas import RelationEvidenceOut, RelationOut
 
@@ -21,7 +21,7 @@ def list_relations(
     snap: SnapshotDep,
     as_of: Annotated[str | None, Query(description="only relations in force then")] = None,
     types: Annotated[list[str] | None, Query(description="relation types, comma-separated or repeated")] = None,
-    actor_id: Annotated[int | None, Query(description="only relations of this actor")] = None,
+    actor_id: Annotated[int | None, Query(ge=1, le=MAX_STORE_ID, description="only relations of this actor")] = None,
     include_denied: bool = False,
 ) -> list[RelationOut]:
     """Every merged relation (places included) in date order, filtered."""
@@ -37,7 +37,7 @@ def list_relations(
 
 
 @router.get("/{relation_id}/evidence", response_model=RelationEvidenceOut)
-def get_evidence(relation_id: int, snap: SnapshotDep) -> RelationEvidenceOut:
+def get_evidence(relation_id: RelationIdPath, snap: SnapshotDep) -> RelationEvidenceOut:
     """Every sentence behind a relation, with article title, outlet, date, link and status."""
     rel = snap.relation_by_id.get(relation_id)
     if rel is None:
