@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from factionmap.kb import KnowledgeBase, normalize_name
 from factionmap.pipeline.aliases import link_text_aliases
 from factionmap.pipeline.name_lexicon import name_lexicon
-from factionmap.pipeline.name_spans import drop_demonym, grow_name, possessive_start, strip_quotes
+from factionmap.pipeline.name_spans import drop_demonym, drop_office, grow_name, possessive_start, strip_quotes
 from factionmap.pipeline.names import (
     ARMED_NAME_WORDS,
     GROUP_NAME_WORDS,
@@ -222,7 +222,7 @@ class ActorFinder:
         span = grow_name(span, person=kind == "person")
         span = span.doc[possessive_start(span.doc, span.start):span.end]
         if kind == "person":
-            span = drop_demonym(span, lambda word: self.kb.state_for_demonym(word) is not None)
+            span = drop_demonym(drop_office(span), lambda word: self.kb.state_for_demonym(word) is not None)
         return span
 
 

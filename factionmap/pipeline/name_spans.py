@@ -6,8 +6,8 @@ Mrat". A name is grown back over the particles that join its words (al-, bin, ib
 apostrophe) and, for a person, over the capitalised words NER left out, never over an office ("Nyo Twan Awng",
 not "Nyo Twan Awng Secretary"); a particle that is also an English word ("as", "at", "an") joins only when a
 hyphen ties it ("as-Sa'iqa"), so "al-Sa'idi as Specially Designated" stops at the name. A possessive common noun
-opens many names ("People's Democratic Party", "Kurdistan Workers' Party"); a demonym before a person's name
-("Jordanian Sami al-Uraydi") is no part of it; quotes around a name are not either. The words are data
+opens many names ("People's Democratic Party", "Kurdistan Workers' Party"); an office ("Commander Abu
+Hamza") or a demonym ("Jordanian Sami al-Uraydi") before a person's name is no part of it; quotes around a name are not either. The words are data
 (``data/names.json``).
 """
 
@@ -95,6 +95,16 @@ def possessive_start(doc: Doc, start: int) -> int:
         if word in name_lexicon().name_possessives:
             return start - 2
     return start
+
+
+def drop_office(span: Span) -> Span:
+    """ "Commander Abu Hamza", "General Htang Gam Shawng": an office before a person's name is no part of it
+    (a religious title is: "Mullah Omar", "Sheikh Mumin")."""
+    start = span.start
+    offices = name_lexicon().office_words
+    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in offices:
+        start += 1
+    return span.doc[start:span.end]
 
 
 def drop_demonym(span: Span, is_demonym: Callable[[str], bool]) -> Span:
