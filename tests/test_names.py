@@ -207,3 +207,23 @@ def test_the_name_lexicon_is_general_data() -> None:
     lexicon = name_lexicon()
     assert {"al", "ibn", "bin", "abu", "umm", "wal"} <= lexicon.particles
     assert "gmt" in lexicon.time_zones and "agreement" in lexicon.document_words
+
+
+def test_a_capitalised_the_before_a_particle_is_no_part_of_the_name(extractor: Extractor) -> None:
+    text = "The al-Shabaab faction led by Ahmed Diriye attacked Mogadishu."
+    assert not [a for a in extract(extractor, text).actors for alias in a.aliases if alias.startswith("The ")]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("The sanctioned individuals are Mahad Moalim and Abu Musab al-Barnawi, the Treasury said of ISWAP.",
+     "Mahad Moalim"),
+    ("The TPLF split into two factions led by Debretsion Gebremichael and Getachew Reda.",
+     "Debretsion Gebremichael"),
+])
+def test_a_name_listed_with_people_is_a_person(extractor: Extractor, text: str, person: str) -> None:
+    assert actor_named(extractor, text, person).kind == "person"
+
+
+def test_ships_are_no_actors(extractor: Extractor) -> None:
+    names = actor_names(extractor, "HMS Ocean and USS Bataan joined the coalition against the Islamic State.")
+    assert not [n for n in names if n.startswith(("HMS", "USS"))]

@@ -21,7 +21,14 @@ from spacy.tokens import Doc, Span, Token
 from factionmap.kb import KnowledgeBase, normalize_name
 from factionmap.pipeline.aliases import link_text_aliases
 from factionmap.pipeline.name_lexicon import name_lexicon
-from factionmap.pipeline.name_spans import drop_demonym, drop_office, grow_name, possessive_start, strip_quotes
+from factionmap.pipeline.name_spans import (
+    drop_demonym,
+    drop_office,
+    grow_name,
+    listed_with_people,
+    possessive_start,
+    strip_quotes,
+)
 from factionmap.pipeline.names import (
     ARMED_NAME_WORDS,
     GROUP_NAME_WORDS,
@@ -199,7 +206,11 @@ class ActorFinder:
         for ent in doc.ents:
             kind = NER_KINDS.get(ent.label_)
             span = _trim_entity(ent)
-            if kind is None or span is None:
+            if span is None:
+                continue
+            if ent.label_ in ("ORG", "FAC") and listed_with_people(span):
+                kind = "person"
+            if kind is None:
                 continue
             span = self._whole_name(span, kind)
             if not _looks_like_name(span):

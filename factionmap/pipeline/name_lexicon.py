@@ -42,6 +42,7 @@ class NameLexicon:
     reference_nouns: frozenset[str]
     plural_references: frozenset[str]
     state_organ_words: frozenset[str]
+    vessel_prefixes: frozenset[str]
     caption_marks: frozenset[str]
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from factionmap.pipeline.name_lexicon import name_lexicon
-from factionmap.pipeline.names import LEADER_WORDS, PERSON_TITLES
+from factionmap.pipeline.names import GROUP_NAME_WORDS, LEADER_WORDS, PERSON_TITLES
 
 # Particles that are English words too: they join a name only when a hyphen ties them to the next word.
 ENGLISH_PARTICLES = frozenset({"as", "at", "an", "ad", "ar", "e", "i", "um", "ben"})
@@ -48,7 +48,8 @@ def _capitalised(token: Token) -> bool:
 
 
 def _joined_left(doc: Doc, start: int) -> int:
-    """ "Uqba ibn Nafi" from "ibn Nafi" or "Nafi": step left over particles to the capitalised word they join."""
+    """ "Uqba ibn Nafi" from "ibn Nafi" or "Nafi": step left over particles to the capitalised word they join
+    (never to a sentence's capitalised "The": "The al-Qaeda splinter group")."""
     k = start - 1
     while k >= 0 and _particle(doc, k) and start - k <= 3:
         k -= 1
@@ -57,7 +58,7 @@ def _joined_left(doc: Doc, start: int) -> int:
     if k < 0 or k == start - 1 and not _particle(doc, start):
         return start
     breaks = any(doc[i].is_sent_start or doc[i].is_space for i in range(k + 1, start + 1))
-    return k if _capitalised_word(doc[k]) and not breaks else start
+    return k if _capitalised_word(doc[k]) and not doc[k].is_stop and not breaks else start
 
 
 def _capitalised_word(token: Token) -> bool:
@@ -95,6 +96,23 @@ def possessive_start(doc: Doc, start: int) -> int:
         if word in name_lexicon().name_possessives:
             return start - 2
     return start
+
+
+def listed_with_people(span: Span) -> bool:
+    """A name NER calls an organisation or a facility, coordinated with a person's name and bearing no word of a
+    group's or a facility's name, is a person's: "the individuals are Mahad Moalim and Abu Musab al-Barnawi",
+    "factions led by Debretsion Gebremichael and Getachew Reda"."""
+    words = {t.lower_.replace("’", "'") for t in span}
+    lexicon = name_lexicon()
+    if words & (GROUP_NAME_WORDS | lexicon.facility_words | lexicon.reference_nouns) or len(span) < 2:
+        return False
+    if any(t.is_upper and len(t) > 1 for t in span):
+        return False  # an acronym: "HMS Ocean" is a ship, "FARC-EP" a group
+    if not all(t.text[:1].isupper() or _particle(span.doc, t.i) for t in span):
+        return False
+    root = span.root
+    siblings = [*root.conjuncts, *([root.head] if root.dep_ == "conj" else [])]
+    return any(t.ent_type_ == "PERSON" and not span.start <= t.i < span.end for t in siblings)
 
 
 def drop_office(span: Span) -> Span:

@@ -10,7 +10,7 @@ outlet (the words that tell them are data, in ``data/names.json``):
   "Abyan Province") or opening with a place word ("Co Tyrone", "Mount Sinjar"), followed by a landscape noun
   ("the Mghila mountains"), standing after a locative preposition ("around Sopore", "in Ibn Khouldoun and
   Omrane") or in a list of places ("cities like Istanbul, Ankara, like Izmir");
-- things named like groups: a document or law ("Executive Order", "Haigeng Agreement"), an event ("Omagh
+- things named like groups: a ship ("USS Cole"), a document or law ("Executive Order", "Haigeng Agreement"), an event ("Omagh
   Bombing", "Battle of Mosul"), a facility ("Al Asad Air Base"), a designation ("FTO", "Specially Designated
   Global Terrorists", and any acronym the text defines in the plural: "Foreign Terrorist Organisations (FTOs)");
 - words that are capitalised but no name: a time zone ("01:20 GMT"), an adjective opening a sentence
@@ -136,6 +136,8 @@ def names_no_actor(span: Span, is_demonym: Callable[[str], bool]) -> bool:
         return True  # "Both Shura Councils": several actors, named by what they are
     if words[-1] in lexicon.document_words | lexicon.event_words | lexicon.facility_words:
         return span[-1].text[:1].isupper()
+    if words[0].rstrip(".") in lexicon.vessel_prefixes and span[0].is_upper:
+        return True  # a ship: "HMS Daring", "USS Cole"
     return words[0] in lexicon.event_openers and span[0].text[:1].isupper()
 
 
