@@ -227,3 +227,30 @@ def test_a_name_listed_with_people_is_a_person(extractor: Extractor, text: str, 
 def test_ships_are_no_actors(extractor: Extractor) -> None:
     names = actor_names(extractor, "HMS Ocean and USS Bataan joined the coalition against the Islamic State.")
     assert not [n for n in names if n.startswith(("HMS", "USS"))]
+
+
+@pytest.mark.parametrize(("text", "person", "nickname"), [
+    ('The Sinaloa Cartel of Ismael "El Mayo" Zambada fought Los Zetas. El Mayo was never caught.',
+     "Ismael Zambada", "El Mayo"),
+    ("Lt. Gen. Mohamed Hamdan “Hemeti” Dagalo leads the Rapid Support Forces. Hemeti met the envoy.",
+     "Mohamed Hamdan Dagalo", "Hemeti"),
+    ("The CPP's founding chairman Jose Maria “Joma” Sison lives in exile, the NPA said. Joma denied it.",
+     "Jose Maria Sison", "Joma"),
+])
+def test_a_quoted_nickname_inside_a_name_is_one_person_and_theirs(extractor: Extractor, text: str, person: str,
+                                                                  nickname: str) -> None:
+    actor = actor_named(extractor, text, person)
+    assert actor.kind == "person" and nickname in actor.aliases
+    assert [a.name for a in extract(extractor, text).actors if a.kind == "person"] == [person]
+
+
+def test_a_two_word_name_is_no_short_name_of_a_relatives_longer_one(extractor: Extractor) -> None:
+    text = ('Joaquin "El Chapo" Guzman led the Sinaloa Cartel. His son Joaquin Guzman Lopez leads Los Chapitos.')
+    people = {a.name for a in extract(extractor, text).actors if a.kind == "person"}
+    assert {"Joaquin Guzman", "Joaquin Guzman Lopez"} <= people
+
+
+def test_a_name_with_and_without_the_arabic_article_is_one_person(extractor: Extractor) -> None:
+    text = "Haider al-Abadi met the Badr Organization. Haider Abadi said the PMF would stay."
+    people = [a for a in extract(extractor, text).actors if a.kind == "person"]
+    assert len(people) == 1

@@ -41,6 +41,7 @@ from factionmap.pipeline.names import (
     is_name_token,
     is_ordinal,
 )
+from factionmap.pipeline.nicknames import link_nicknames
 from factionmap.pipeline.nonactors import (
     heading_spans,
     names_a_place,
@@ -125,6 +126,8 @@ class ActorFinder:
                            and not self._names_no_actor(doc[c.start:c.end], c.via)]
         chosen = _select(candidates)
         mentions = [self._mention(doc, c) for c in chosen]
+        if not _single_case(doc):
+            mentions = link_nicknames(doc, mentions)
         mentions = link_text_aliases(doc, mentions)
         mentions = link_short_person_names(add_surnames(doc, mentions))
         return mark_observers(doc, join_variants(mentions))

@@ -5,12 +5,14 @@ A writer names a person in full once and then by part of the name, sometimes bef
 ("Hurras al-Din" and "Hurras al-Dina", "Abdelmalek" and "Abdelmalik"); quotes are glued to a name ("'Punjabi
 Taliban", "“Border Commandos"). Here every such form joins the actor its fuller or better-known form names:
 
-- a person's short name joins the one person in the text whose full name holds it (never when two do);
+- a person's one-word short name joins the one person in the text whose full name holds it (never when two
+  do, and never a two-word name: a father and a son share two);
 - a group's short name, the last word of the one longer group name of the text that ends with it ("the
   Brotherhood" after "the Muslim Brotherhood"), joins it; a generic word ("Army") never does, nor do several
   words ("Central Command" is as often another command as the tail of "Air Forces Central Command");
 - a name read from capitals joins a name of the same text that differs only in a vowel or two (same consonants
-  in the same order), preferring the name the knowledge base knows;
+  in the same order) or in the Arabic article ("Nouri Maliki", "Nouri al-Maliki"), preferring the name the
+  knowledge base knows;
 - quotes at the edges of a mention are no part of it.
 """
 
@@ -76,8 +78,10 @@ def _short_person_names(actors: dict[str, ActorMention]) -> dict[str, str]:
     for key, actor in actors.items():
         if actor.kb_id is not None or not _may_be_short_name(actor):
             continue
-        words = person_name_words(actor.name)
-        fuller = [k for k, full in people.items() if k != key and words and words < full]
+        words = {w for w in person_name_words(actor.name) if not w.startswith("al") or len(w) <= 5}
+        if len(words) != 1:
+            continue  # "Joaquin Guzman" is not "Joaquin Guzman Lopez": families share two names
+        fuller = [k for k, full in people.items() if k != key and words < full]
         if len(fuller) == 1:
             joined[key] = fuller[0]
     return joined
@@ -108,12 +112,14 @@ def _may_be_short_name(actor: ActorMention) -> bool:
 def _spelling_variants(actors: dict[str, ActorMention]) -> dict[str, str]:
     """Name key -> the key of a name of the text spelt with the same consonants, one or two vowels apart."""
     joined = {}
+    order = {key: n for n, key in enumerate(actors)}
     for key, actor in actors.items():
         if actor.kb_id is not None or actor.via not in ("ner", "shape"):
             continue
         form = normalize_name(actor.name)
         matches = [k for k, other in actors.items() if k != key and _variant(form, normalize_name(other.name))]
-        known = [k for k in matches if actors[k].kb_id is not None] or matches
+        known = [k for k in matches if actors[k].kb_id is not None]
+        known = known or [k for k in matches if order[k] < order[key]]  # else the spelling the text used first
         if len(known) == 1:
             joined[key] = known[0]
     return joined
@@ -123,10 +129,17 @@ def _variant(a: str, b: str) -> bool:
     """Two folded names of two or more words, the same consonants in order, a vowel or two apart."""
     if a == b or len(a.split()) < 2 or len(a) < MIN_VARIANT_CHARS or len(a.split()) != len(b.split()):
         return False
+    if _without_article(a) == _without_article(b):
+        return True  # "Nouri Maliki" and "Nouri al-Maliki"
     if _VOWELS.sub("", a) != _VOWELS.sub("", b):
         return False
     allowed = 2 if min(len(a), len(b)) >= LONG_NAME_CHARS else 1
     return _distance(a, b, allowed) <= allowed
+
+
+def _without_article(name: str) -> str:
+    """A folded name without the Arabic article glued to its words ("almaliki" is "maliki")."""
+    return " ".join(w[2:] if w.startswith("al") and len(w) > 5 else w for w in name.split())
 
 
 def _distance(a: str, b: str, limit: int) -> int:
