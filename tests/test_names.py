@@ -254,3 +254,47 @@ def test_a_name_with_and_without_the_arabic_article_is_one_person(extractor: Ext
     text = "Haider al-Abadi met the Badr Organization. Haider Abadi said the PMF would stay."
     people = [a for a in extract(extractor, text).actors if a.kind == "person"]
     assert len(people) == 1
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("KABUL (AP) - The Taliban said they shot down a UAV and destroyed a VBIED.", "KABUL"),
+    ("The Taliban said they shot down a UAV and destroyed a VBIED.", "VBIED"),
+    ("Wagner announced its withdrawal on Telegram, the Kremlin said.", "Telegram"),
+    ("Hezbollah condemned the Islamification of parts of Syria.", "Islamification of parts of"),
+    ("The Houthis seized the ship, Saba/dpa reported.", "Saba/dpa"),
+])
+def test_datelines_weapons_platforms_fragments_and_credits_are_no_actors(extractor: Extractor, text: str,
+                                                                          word: str) -> None:
+    assert word not in actor_names(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "group", "acronym"), [
+    ("The government listed the National Democratic Front as terrorists. The NDF rejected it.",
+     "National Democratic Front", "NDF"),
+    ("The Rapid Support Forces attacked El Fasher. The R.S.F. denied it.", "Rapid Support Forces", "R.S.F."),
+    ("The Northern Alliance of Tigray Fighters clashed with the army. The NATF said it lost ten men.",
+     "Northern Alliance of Tigray Fighters", "NATF"),
+])
+def test_an_acronym_joins_the_one_group_it_abbreviates(extractor: Extractor, text: str, group: str,
+                                                       acronym: str) -> None:
+    assert acronym in actor_named(extractor, text, group).aliases
+
+
+def test_an_organisation_named_like_a_person_the_text_quotes_is_a_person(extractor: Extractor) -> None:
+    text = "The ELN's chief negotiator Otty Patino met the president. Patino said the talks would go on."
+    actor = actor_named(extractor, text, "Otty Patino")
+    assert actor.kind == "person" and "Patino" in actor.aliases
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Constable Ronan Kerr was killed by a bomb the Real IRA planted.", "Ronan Kerr"),
+    ("The Wagner Group's founder was praised by Colonel Assimi Goita in Bamako.", "Assimi Goita"),
+])
+def test_an_office_before_a_name_makes_it_a_person_without_the_office(extractor: Extractor, text: str,
+                                                                      name: str) -> None:
+    assert actor_named(extractor, text, name).kind == "person"
+
+
+def test_a_sociologist_the_text_cites_is_no_actor(extractor: Extractor) -> None:
+    text = "Its members include former officers, according to Roland Marchal, a sociologist at a Paris university."
+    assert "Roland Marchal" not in actor_names(extractor, text + " The RSF denied it.")

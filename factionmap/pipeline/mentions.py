@@ -28,6 +28,7 @@ from factionmap.pipeline.name_spans import (
     listed_with_people,
     possessive_start,
     strip_quotes,
+    titled_person,
 )
 from factionmap.pipeline.names import (
     ARMED_NAME_WORDS,
@@ -211,7 +212,7 @@ class ActorFinder:
             span = _trim_entity(ent)
             if span is None:
                 continue
-            if ent.label_ in ("ORG", "FAC") and listed_with_people(span):
+            if ent.label_ in ("ORG", "FAC") and (listed_with_people(span) or titled_person(span)):
                 kind = "person"
             if kind is None:
                 continue
@@ -358,7 +359,8 @@ def _split_coordinated(doc: Doc, runs: Iterable[tuple[int, int]]) -> Iterable[tu
             right = _skip_determiner(doc, cut + 1)
             left_words = [t.lower_ for t in doc[start:cut]]
             right_words = [t.lower_ for t in doc[right:end]]
-            if _is_group_name(left_words) and _is_group_name(right_words):
+            acronym = cut - start == 1 and doc[start].is_upper and len(doc[start]) > 1  # "NPA and the NDF"
+            if (_is_group_name(left_words) or acronym) and _is_group_name(right_words):
                 yield start, cut
                 yield right, end
                 continue
@@ -386,7 +388,7 @@ def _has_inner_trailing_word(words: Sequence[str]) -> bool:
 
 
 def _trim_entity(ent: Span) -> Span | None:
-    """Drop a leading "the" and a trailing possessive from an entity span."""
+    """Drop a leading "the", and a trailing possessive or common noun, from an entity span."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_space):
@@ -394,8 +396,8 @@ def _trim_entity(ent: Span) -> Span | None:
     cut = next((i for i in range(start, end) if any(b in doc[i].text for b in "([\n") or doc[i].is_space), None)
     end = cut if cut is not None else end
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
-                           or doc[end - 1].is_space):
-        end -= 1
+                           or doc[end - 1].is_space or doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN"):
+        end -= 1  # and a common noun NER took in: "Hezbollah fighters" is Hezbollah
     return doc[start:end] if end > start else None
 
 

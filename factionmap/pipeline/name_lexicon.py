@@ -43,6 +43,8 @@ class NameLexicon:
     plural_references: frozenset[str]
     state_organ_words: frozenset[str]
     vessel_prefixes: frozenset[str]
+    weapon_acronyms: frozenset[str]
+    platforms: frozenset[str]
     caption_marks: frozenset[str]
 
 

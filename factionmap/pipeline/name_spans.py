@@ -115,6 +115,15 @@ def listed_with_people(span: Span) -> bool:
     return any(t.ent_type_ == "PERSON" and not span.start <= t.i < span.end for t in siblings)
 
 
+def titled_person(span: Span) -> bool:
+    """An office and a name, whatever NER calls it: "Constable Ronan Kerr", "Colonel Kyaw Han"."""
+    words = {t.lower_.replace("’", "'") for t in span}
+    rest = span[1:]
+    return (span[0].lower_.rstrip(".") in name_lexicon().office_words and len(rest) >= 2
+            and all(t.text[:1].isupper() or _particle(span.doc, t.i) for t in rest)
+            and not words & (GROUP_NAME_WORDS | name_lexicon().reference_nouns))
+
+
 def drop_office(span: Span) -> Span:
     """ "Commander Abu Hamza", "General Htang Gam Shawng": an office before a person's name is no part of it
     (a religious title is: "Mullah Omar", "Sheikh Mumin")."""

@@ -13,7 +13,8 @@ outlet (the words that tell them are data, in ``data/names.json``):
 - things named like groups: a ship ("USS Cole"), a document or law ("Executive Order", "Haigeng Agreement"), an event ("Omagh
   Bombing", "Battle of Mosul"), a facility ("Al Asad Air Base"), a designation ("FTO", "Specially Designated
   Global Terrorists", and any acronym the text defines in the plural: "Foreign Terrorist Organisations (FTOs)");
-- words that are capitalised but no name: a time zone ("01:20 GMT"), an adjective opening a sentence
+- words that are capitalised but no name: a dateline ("BOGOTA (Reuters) -"), a weapon ("VBIED"), a platform
+  ("Telegram"), a fragment ending in a lower-case word ("Police Service of"), a time zone ("01:20 GMT"), an adjective opening a sentence
   ("Specialized units"), a demonym ("a Kashmiri group"), a bare institution noun ("The Department has also
   designated"), a plural of what groups are ("Both Shura Councils"), an e-mail address or a credit ("dpa/NAN").
 """
@@ -128,8 +129,10 @@ def names_no_actor(span: Span, is_demonym: Callable[[str], bool]) -> bool:
     lexicon = name_lexicon()
     if " ".join(words) in lexicon.designation_phrases or words[-1].rstrip(".") in lexicon.designation_acronyms:
         return True
-    if any(t.like_email or t.like_url or _credit(t.text) for t in span):
+    if any(t.like_email or t.like_url for t in span) or _credit(span.text):
         return True
+    if span[-1].is_lower or _dateline(span):
+        return True  # a name never ends in a lower-case word: "Islamification of parts of" is a fragment
     if len(span) == 1:
         return _not_a_name_word(span[0], is_demonym)
     if words[-1] in lexicon.plural_references:
@@ -139,6 +142,14 @@ def names_no_actor(span: Span, is_demonym: Callable[[str], bool]) -> bool:
     if words[0].rstrip(".") in lexicon.vessel_prefixes and span[0].is_upper:
         return True  # a ship: "HMS Daring", "USS Cole"
     return words[0] in lexicon.event_openers and span[0].text[:1].isupper()
+
+
+def _dateline(span: Span) -> bool:
+    """ "BOGOTA (Reuters) -", "KABUL:": a capitalised place opening a line before the credit or a colon."""
+    doc = span.doc
+    first = span.start == 0 or "\n" in doc[span.start - 1].text + doc[span.start - 1].whitespace_
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return first and all(t.is_upper and len(t) > 1 for t in span) and after in ("(", ":", "-", "—", "–", ",")
 
 
 def _credit(text: str) -> bool:
@@ -152,7 +163,9 @@ def _not_a_name_word(token: Token, is_demonym: Callable[[str], bool]) -> bool:
     adjective opening a sentence ("Specialized units"), a demonym ("a Kashmiri group", "the Briton")."""
     lower = token.lower_
     lexicon = name_lexicon()
-    if token.is_upper and lower in lexicon.time_zones:
+    if token.is_upper and lower in lexicon.time_zones | lexicon.weapon_acronyms:
+        return True
+    if lower in lexicon.platforms and token.text[:1].isupper():
         return True
     if lower in lexicon.reference_nouns and not token.is_upper:
         return True

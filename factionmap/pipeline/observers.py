@@ -37,7 +37,8 @@ def mark_observers(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]
 
 def _cited(doc: Doc, m: ActorMention) -> bool:
     span = doc[m.start:m.end]
-    return _outlet(span) or (m.kind == "person" and _commentator(span))
+    looks_personal = m.kind == "person" or m.via == "ner" and len(span) >= 2  # NER calls some people ORG
+    return _outlet(span) or (looks_personal and _commentator(span))
 
 
 def _outlet(span: Span) -> bool:

@@ -10,6 +10,10 @@ Taliban", "“Border Commandos"). Here every such form joins the actor its fulle
 - a group's short name, the last word of the one longer group name of the text that ends with it ("the
   Brotherhood" after "the Muslim Brotherhood"), joins it; a generic word ("Army") never does, nor do several
   words ("Central Command" is as often another command as the tail of "Air Forces Central Command");
+- an acronym the knowledge base does not know joins the one group of the text whose initials it spells ("NDF"
+  and "National Democratic Front", "R.S.F." and "Rapid Support Forces");
+- two or three capitalised words NER calls an organisation are a person when the last of them names a person
+  elsewhere in the text ("Otty Patino" ... "Patino said");
 - a name read from capitals joins a name of the same text that differs only in a vowel or two (same consonants
   in the same order) or in the Arabic article ("Nouri Maliki", "Nouri al-Maliki"), preferring the name the
   knowledge base knows;
@@ -23,7 +27,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from factionmap.kb import normalize_name
-from factionmap.pipeline.names import PERSON_TITLES, STATE_FORCE_WORDS, TRAILING_GROUP_WORDS
+from factionmap.pipeline.name_lexicon import name_lexicon
+from factionmap.pipeline.names import (
+    GROUP_NAME_WORDS,
+    NAME_CONNECTORS,
+    PERSON_TITLES,
+    STATE_FORCE_WORDS,
+    TRAILING_GROUP_WORDS,
+)
 from factionmap.records import ActorMention
 
 QUOTE_CHARS = "'’‘\"“”«»"
@@ -43,8 +54,11 @@ def person_name_words(text: str) -> set[str]:
 def join_variants(mentions: list[ActorMention]) -> list[ActorMention]:
     """Give every short name and spelling variant the key of the actor it names; trim quotes off mentions."""
     mentions = [_without_quotes(m) for m in mentions]
+    promoted = _people_called_organisations(_representatives(mentions))
+    mentions = [replace(m, kind="person") if m.key in promoted else m for m in mentions]
     actors = _representatives(mentions)
-    target = {**_short_group_names(actors), **_short_person_names(actors), **_spelling_variants(actors)}
+    target = {**_short_group_names(actors), **_acronyms(actors), **_short_person_names(actors),
+              **_spelling_variants(actors)}
     if not target:
         return mentions
     return [_as(m, actors[_final(target, m.key)]) if m.key in target else m for m in mentions]
@@ -85,6 +99,40 @@ def _short_person_names(actors: dict[str, ActorMention]) -> dict[str, str]:
         if len(fuller) == 1:
             joined[key] = fuller[0]
     return joined
+
+
+def _people_called_organisations(actors: dict[str, ActorMention]) -> set[str]:
+    """Keys of names NER calls organisations that are people: two or three capitalised words, no word of a
+    group's name, the last of them a person's name elsewhere in the text ("Otty Patino" and "Patino said")."""
+    surnames = {normalize_name(a.name) for a in actors.values() if a.kind == "person" and " " not in a.name}
+    promoted = set()
+    for key, actor in actors.items():
+        words = actor.name.split()
+        if actor.kind != "organization" or actor.via != "ner" or actor.kb_id is not None:
+            continue
+        plain = not {w.lower() for w in words} & (GROUP_NAME_WORDS | name_lexicon().reference_nouns)
+        if plain and 2 <= len(words) <= 3 and normalize_name(words[-1]) in surnames:
+            promoted.add(key)
+    return promoted
+
+
+def _acronyms(actors: dict[str, ActorMention]) -> dict[str, str]:
+    """Unknown acronym key ("NDF", "R.S.F.") -> the key of the one group of the text it abbreviates."""
+    initials = {k: _initials(a.name) for k, a in actors.items() if a.kind in GROUP_KINDS and " " in a.name}
+    joined = {}
+    for key, actor in actors.items():
+        letters = actor.name.replace(".", "").replace(" ", "")
+        if actor.kb_id is not None or not (letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6):
+            continue
+        expansions = [k for k, found in initials.items() if k != key and found == letters]
+        if len(expansions) == 1:
+            joined[key] = expansions[0]
+    return joined
+
+
+def _initials(name: str) -> str:
+    """ "National Democratic Front" -> "NDF", "Rapid Support Forces" -> "RSF" (connectors and articles skipped)."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper() and w.lower() not in NAME_CONNECTORS)
 
 
 def _short_group_names(actors: dict[str, ActorMention]) -> dict[str, str]:
