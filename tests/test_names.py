@@ -298,3 +298,24 @@ def test_an_office_before_a_name_makes_it_a_person_without_the_office(extractor:
 def test_a_sociologist_the_text_cites_is_no_actor(extractor: Extractor) -> None:
     text = "Its members include former officers, according to Roland Marchal, a sociologist at a Paris university."
     assert "Roland Marchal" not in actor_names(extractor, text + " The RSF denied it.")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The junta's troops withdrew from eastern Kokang after the MNDAA advanced.", "Kokang"),
+    ("The Houthis fought in the central provinces of Aden, Abyan, Shabwah and Marib, the STC said.", "Shabwah"),
+    ("The Idlib-based Hurras al-Din rejected the truce.", "Idlib"),
+    ("Haftar's army lost the al-Watiya airfield to the Government of National Accord.", "al-Watiya"),
+])
+def test_compass_words_place_lists_based_and_airfields_make_places(extractor: Extractor, text: str,
+                                                                    place: str) -> None:
+    assert place not in actor_names(extractor, text)
+
+
+def test_a_local_paper_in_apposition_is_an_outlet(extractor: Extractor) -> None:
+    text = "AQAP expanded in Mukalla and even launched a new local paper, Al-Masra, the Houthis said."
+    assert "Al-Masra" not in actor_names(extractor, text)
+
+
+def test_a_groups_own_station_is_no_outlet(extractor: Extractor) -> None:
+    text = "The video was aired by Hamas' own television station, Al-Aqsa TV, the next day."
+    assert "Al-Aqsa TV" in actor_names(extractor, text)

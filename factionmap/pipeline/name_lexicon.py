@@ -30,6 +30,7 @@ class NameLexicon:
     division_words: frozenset[str]
     place_openers: frozenset[str]
     landscape_words: frozenset[str]
+    compass_words: frozenset[str]
     place_list_heads: frozenset[str]
     locative_words: frozenset[str]
     document_words: frozenset[str]

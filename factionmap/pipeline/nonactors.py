@@ -8,8 +8,9 @@ outlet (the words that tell them are data, in ``data/names.json``):
   counts there (a caption in sentence case, "Recent picture of BLA's Aslam Baloch", is no heading);
 - places, which NER often calls persons or organisations: a name ending in a division noun ("Shan State",
   "Abyan Province") or opening with a place word ("Co Tyrone", "Mount Sinjar"), followed by a landscape noun
-  ("the Mghila mountains"), standing after a locative preposition ("around Sopore", "in Ibn Khouldoun and
-  Omrane") or in a list of places ("cities like Istanbul, Ankara, like Izmir");
+  ("the Mghila mountains", "the al-Watiya airfield"), standing after a locative preposition ("around Sopore",
+  "in Ibn Khouldoun and Omrane", "the provinces of Abyan, Shabwah and Taiz") or a compass word ("eastern
+  Shan"), based ("the Homs-based X") or in a list of places ("cities like Istanbul, Ankara, like Izmir");
 - things named like groups: a ship ("USS Cole"), a document or law ("Executive Order", "Haigeng Agreement"), an event ("Omagh
   Bombing", "Battle of Mosul"), a facility ("Al Asad Air Base"), a designation ("FTO", "Specially Designated
   Global Terrorists", and any acronym the text defines in the plural: "Foreign Terrorist Organisations (FTOs)");
@@ -77,7 +78,7 @@ def names_a_place(span: Span) -> bool:
     landscape = lexicon.landscape_words | lexicon.division_words
     if span.end < len(doc) and doc[span.end].lower_ in landscape and doc[span.end].is_lower:
         return True
-    return _after_locative(span) or _in_place_list(span)
+    return _after_locative(span) or _in_place_list(span) or _placed_by_neighbours(span)
 
 
 def _list_head(span: Span) -> Token:
@@ -98,10 +99,21 @@ def _after_locative(span: Span) -> bool:
     before = start - 1
     if before >= 0 and doc[before].lower_ == "the":
         before -= 1
-    landscape = name_lexicon().landscape_words | name_lexicon().division_words
+    lexicon = name_lexicon()
+    landscape = lexicon.landscape_words | lexicon.division_words | lexicon.place_list_heads
     if before >= 0 and doc[before].lower_ == "of" and before > 0 and doc[before - 1].lower_ in landscape:
         return True
     return before >= 0 and doc[before].lower_ in name_lexicon().locative_words
+
+
+def _placed_by_neighbours(span: Span) -> bool:
+    """ "eastern Shan", "northern Sheikh Zuwayed": a lower-case compass word before a name; "the Homs-based
+    Jaysh al-Sunnah": a name that something is based in."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_lower and before.lower_ in name_lexicon().compass_words:
+        return True
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based"
 
 
 def _in_place_list(span: Span) -> bool:

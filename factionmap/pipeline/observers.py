@@ -5,7 +5,8 @@ Group), in ``data/organizations.jsonl``. The others are told by
 where the text puts them, in constructions of reporting found in any outlet:
 
 - an outlet: the person told it something ("analyst X told Magharebia", "telling the Reuters news agency"), a
-  news noun names it ("Mauritanian daily ANI", "the Al-Ain News website"), or a statement was given to it;
+  news noun names it ("Mauritanian daily ANI", "the Al-Ain News website", "a local paper, Al-Masra"), or a
+  statement was given to it;
 - a listener: "sources who spoke to X", "in a statement to X";
 - a cited author: a person introduced by a role of commentary ("analyst X", "X, the Turkey correspondent for
   ...", "X, a researcher at ...").
@@ -23,6 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from factionmap.pipeline.name_lexicon import name_lexicon
 from factionmap.records import ActorMention
 
+# News nouns that also name other bodies ("the DEA, the US anti-drug agency"): they make no outlet in apposition.
+AMBIGUOUS_OUTLET_WORDS = frozenset({"agency", "network", "station", "wire", "channel"})
 TELL_LEMMAS = frozenset({"tell"})
 _NEVER_OBSERVERS = ("kb", "forces", "shape", "coref")
 
@@ -52,10 +55,19 @@ def _outlet(span: Span) -> bool:
         return True
     if before is not None and before.lower_ in outlet_words - {"news", "network"}:
         return True
+    if root.dep_ == "appos" and root.head.i < span.start and _outlet_noun(root.head):
+        return True  # "a new local paper, Al-Masra"
     told = root.dep_ in ("dobj", "dative", "iobj") and root.head.lemma_.lower() in TELL_LEMMAS
     if told and not any(c.dep_ in ("xcomp", "ccomp") for c in root.head.children if c.i > root.i):
         return True
     return _given_to(root)
+
+
+def _outlet_noun(noun: Token) -> bool:
+    """A news noun no party owns: "a local paper" is an outlet, "Hamas' own television station" a part of
+    Hamas, and "agency" or "network" name other bodies as often."""
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    return noun.lower_ in name_lexicon().outlet_words - AMBIGUOUS_OUTLET_WORDS and not owned
 
 
 def _given_to(root: Token) -> bool:
