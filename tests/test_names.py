@@ -319,3 +319,17 @@ def test_a_local_paper_in_apposition_is_an_outlet(extractor: Extractor) -> None:
 def test_a_groups_own_station_is_no_outlet(extractor: Extractor) -> None:
     text = "The video was aired by Hamas' own television station, Al-Aqsa TV, the next day."
     assert "Al-Aqsa TV" in actor_names(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "name", "phrase"), [
+    ("A Pentagon spokesman said US forces struck al-Shabaab.", "United States", "Pentagon spokesman"),
+    ("A Pentagon spokesman said US forces struck al-Shabaab.", "United States", "Pentagon"),
+    ("The Turkish-backed Syrian National Army attacked the SDF.", "Syrian National Army",
+     "Turkish-backed Syrian National Army"),
+    ("Iranian-backed Kataib Hezbollah fighters attacked US troops.", "Kata'ib Hezbollah",
+     "Kataib Hezbollah fighters"),
+    ("Hezbollah's Radwan Force fired rockets, the IDF said.", "Hezbollah", "Radwan Force"),
+])
+def test_a_phrase_or_a_unit_is_no_alias(extractor: Extractor, text: str, name: str, phrase: str) -> None:
+    actor = next(a for a in extract(extractor, text).actors if a.name == name)
+    assert phrase not in actor.aliases
