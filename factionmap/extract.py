@@ -22,6 +22,7 @@ from factionmap.config import Settings
 from factionmap.dates import find_date_expressions
 from factionmap.gazetteer import Gazetteer
 from factionmap.kb import KnowledgeBase
+from factionmap.pipeline.aliases import is_alias_form
 from factionmap.pipeline.arguments import MentionIndex
 from factionmap.pipeline.assemble import Assembler
 from factionmap.pipeline.constructions import ConstructionFinder
@@ -189,7 +190,7 @@ def _actors(mentions: Sequence[ActorMention]) -> list[Actor]:
         if m.observer:
             continue
         names.setdefault(m.key, m)
-        if m.via not in ("coref", "forces"):
+        if m.via not in ("coref", "forces") and is_alias_form(m.text):
             aliases.setdefault(m.key, []).append(m.text)
     actors = []
     for n, (key, first) in enumerate(names.items(), 1):

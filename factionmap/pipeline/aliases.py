@@ -24,11 +24,13 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from factionmap.pipeline.names import GROUP_NAME_WORDS, is_name_token
+from factionmap.pipeline.nonactors import is_caption_mark
 from factionmap.records import ActorMention
 
 # Openers of a defined alias, matched on the text right after a name (after "(", "[" or ",").
 _OPENER = re.compile(
-    r"(?:(?:also|better|formerly|previously|commonly|more\s+commonly|now|later|locally|widely)\s+)?"
+    r"(?:(?:also|better|best|formerly|previously|commonly|more\s+commonly|mostly|mainly|popularly|now|later|locally|"
+    r"widely)\s+)?"
     r"(?:known|called|named|referred\s+to)"
     r"(?:\s+as|\s+by\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:acronym|initials|abbreviation|name))?"
     r"|a\.?k\.?a\.?|formerly|previously|or"
@@ -107,7 +109,7 @@ def _defined_aliases(doc: Doc, m: ActorMention, mentions: list[ActorMention]) ->
     if start is None or (punct is None and kind != "renamed"):
         return
     span = _alias_span(doc, start, _CLOSERS.get(punct or ""))
-    if span is None:
+    if span is None or is_caption_mark(span.text):
         return
     if kind == "or" and not _closes_apposition(doc, span.end):
         return
@@ -115,6 +117,14 @@ def _defined_aliases(doc: Doc, m: ActorMention, mentions: list[ActorMention]) ->
         return
     if _fits(doc, m, span, mentions):
         yield _Alias(m, span.start, span.end, kind)
+
+
+def is_alias_form(text: str) -> bool:
+    """Whether a form the text used for an actor is one of its names: it has a capital ("popular resistance
+    committees" is a description), holds no half of a pair of quotes ('El Chapo" Guzman') and is no photo
+    caption's mark ("3rd L")."""
+    balanced = text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+    return balanced and any(c.isupper() for c in text) and not is_caption_mark(text)
 
 
 def _opener_kind(opener: str) -> str:

@@ -20,9 +20,16 @@ from spacy.tokens import Doc, Span, Token
 
 from factionmap.kb import KnowledgeBase, normalize_name
 from factionmap.pipeline.aliases import link_text_aliases
-from factionmap.pipeline.name_spans import drop_demonym, grow_name, strip_quotes
-from factionmap.pipeline.nonactors import heading_spans, names_a_place, only_in_headings
-from factionmap.pipeline.observers import mark_observers
+from factionmap.pipeline.name_lexicon import name_lexicon
+from factionmap.pipeline.name_spans import (
+    drop_demonym,
+    drop_office,
+    grow_name,
+    listed_with_people,
+    possessive_start,
+    strip_quotes,
+    titled_person,
+)
 from factionmap.pipeline.names import (
     ARMED_NAME_WORDS,
     GROUP_NAME_WORDS,
@@ -35,6 +42,16 @@ from factionmap.pipeline.names import (
     is_name_token,
     is_ordinal,
 )
+from factionmap.pipeline.nicknames import link_nicknames
+from factionmap.pipeline.nonactors import (
+    heading_spans,
+    names_a_place,
+    names_no_actor,
+    only_in_headings,
+    plural_acronyms,
+)
+from factionmap.pipeline.observers import mark_observers
+from factionmap.pipeline.variants import join_variants, person_name_words
 from factionmap.records import ActorMention, KBEntry
 
 # Capitalised words allowed between a demonym and a force word: "Afghan National Army", "Iraqi Security Forces".
@@ -106,11 +123,24 @@ class ActorFinder:
         if not _single_case(doc):  # capitals carry no signal in all-caps wire copy or lower-cased text
             headings = heading_spans(doc)
             read = [*self._shape_candidates(doc), *self._ner_candidates(doc)]
-            candidates += [c for c in read if not only_in_headings(doc, doc[c.start:c.end], headings)]
+            candidates += [c for c in read if not only_in_headings(doc, doc[c.start:c.end], headings)
+                           and not self._names_no_actor(doc[c.start:c.end], c.via)]
         chosen = _select(candidates)
         mentions = [self._mention(doc, c) for c in chosen]
+        if not _single_case(doc):
+            mentions = link_nicknames(doc, mentions)
         mentions = link_text_aliases(doc, mentions)
-        return mark_observers(doc, link_short_person_names(add_surnames(doc, mentions)))
+        mentions = link_short_person_names(add_surnames(doc, mentions))
+        return mark_observers(doc, join_variants(mentions))
+
+    def _names_no_actor(self, span: Span, via: str) -> bool:
+        """A name read from capitals (not the knowledge base) that names a document, an event, a facility, a
+        category the text defines in the plural ("FTOs"), a demonym or a bare institution noun."""
+        if via not in ("shape", "ner"):
+            return False
+        if span.text.lower() in plural_acronyms(span.doc):
+            return True
+        return names_no_actor(span, lambda word: self.kb.state_for_demonym(word) is not None)
 
     def _mention(self, doc: Doc, c: _Candidate) -> ActorMention:
         span = doc[c.start:c.end]
@@ -131,7 +161,7 @@ class ActorFinder:
                     name = doc[start:end].text
                     yield _Candidate(start, end, "ner", "person", name, f"name:{normalize_name(name)}")
                     continue
-                yield self._entry_candidate(start, end, entry)
+                yield self._entry_candidate(start, end, entry, "forces" if _state_organ(entry, doc[start:end]) else "kb")
 
     def _force_candidates(self, doc: Doc) -> Iterable[_Candidate]:
         """ "Afghan forces", "the Pakistani Army", "US government": a state's forces are that state."""
@@ -163,6 +193,7 @@ class ActorFinder:
 
     def _shape_candidates(self, doc: Doc) -> Iterable[_Candidate]:
         for start, end in _split_coordinated(doc, _name_runs(doc)):
+            start = possessive_start(doc, start)
             words = [t.lower_.replace("’", "'") for t in doc[start:end]]
             if not (set(words) & LEADING_GROUP_WORDS or words[-1] in TRAILING_GROUP_WORDS
                     or _has_inner_trailing_word(words)):
@@ -181,7 +212,11 @@ class ActorFinder:
         for ent in doc.ents:
             kind = NER_KINDS.get(ent.label_)
             span = _trim_entity(ent)
-            if kind is None or span is None:
+            if span is None:
+                continue
+            if ent.label_ in ("ORG", "FAC") and (listed_with_people(span) or titled_person(span)):
+                kind = "person"
+            if kind is None:
                 continue
             span = self._whole_name(span, kind)
             if not _looks_like_name(span):
@@ -202,14 +237,21 @@ class ActorFinder:
     def _whole_name(self, span: Span, kind: str) -> Span:
         """The whole name around an NER span, without a demonym before a person's name."""
         span = grow_name(span, person=kind == "person")
+        span = span.doc[possessive_start(span.doc, span.start):span.end]
         if kind == "person":
-            span = drop_demonym(span, lambda word: self.kb.state_for_demonym(word) is not None)
+            span = drop_demonym(drop_office(span), lambda word: self.kb.state_for_demonym(word) is not None)
         return span
 
 
 def _leaders_name(entry: KBEntry, span: Span) -> bool:
     """A group's alias that the text uses as a person's name (never the group's own name)."""
     return entry.kind != "person" and normalize_name(span.text) != normalize_name(entry.name) and _named_person(span)
+
+
+def _state_organ(entry: KBEntry, span: Span) -> bool:
+    """ "State Department", "US government", "U.S. Central Command": an organ of a state stands for the state
+    (the knowledge base lists it among the state's names) but is a phrase about it, never its alias."""
+    return entry.kind == "state" and any(t.lower_ in name_lexicon().state_organ_words for t in span)
 
 
 def _named_person(span: Span) -> bool:
@@ -319,7 +361,8 @@ def _split_coordinated(doc: Doc, runs: Iterable[tuple[int, int]]) -> Iterable[tu
             right = _skip_determiner(doc, cut + 1)
             left_words = [t.lower_ for t in doc[start:cut]]
             right_words = [t.lower_ for t in doc[right:end]]
-            if _is_group_name(left_words) and _is_group_name(right_words):
+            acronym = cut - start == 1 and doc[start].is_upper and len(doc[start]) > 1  # "NPA and the NDF"
+            if (_is_group_name(left_words) or acronym) and _is_group_name(right_words):
                 yield start, cut
                 yield right, end
                 continue
@@ -347,7 +390,7 @@ def _has_inner_trailing_word(words: Sequence[str]) -> bool:
 
 
 def _trim_entity(ent: Span) -> Span | None:
-    """Drop a leading "the" and a trailing possessive from an entity span."""
+    """Drop a leading "the", and a trailing possessive or common noun, from an entity span."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_space):
@@ -355,19 +398,13 @@ def _trim_entity(ent: Span) -> Span | None:
     cut = next((i for i in range(start, end) if any(b in doc[i].text for b in "([\n") or doc[i].is_space), None)
     end = cut if cut is not None else end
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
-                           or doc[end - 1].is_space):
-        end -= 1
+                           or doc[end - 1].is_space or doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN"):
+        end -= 1  # and a common noun NER took in: "Hezbollah fighters" is Hezbollah
     return doc[start:end] if end > start else None
 
 
 def _looks_like_name(span: Span) -> bool:
     return any(t.is_title or t.is_upper for t in span) and len(span.text) > 2 and not span.text.isdigit()
-
-
-def _name_words(text: str) -> set[str]:
-    """Words of a person's name without titles; "albaghdadi" also counts as "baghdadi"."""
-    words = {w for w in normalize_name(text).split() if w not in PERSON_TITLES}
-    return words | {w[2:] for w in words if w.startswith("al") and len(w) > 5}
 
 
 def add_surnames(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -395,9 +432,9 @@ def link_short_person_names(mentions: list[ActorMention]) -> list[ActorMention]:
     for m in mentions:
         single_name = m.via == "ner" and m.end - m.start == 1 and m.kind == "organization"
         if (m.kind == "person" or single_name) and m.kb_id is None:
-            words = _name_words(m.text)
-            full = next((p for p in reversed(people) if words and len(_name_words(p.text)) > len(words)
-                         and words <= _name_words(p.text)), None)
+            words = person_name_words(m.text)
+            full = next((p for p in reversed(people) if words and len(person_name_words(p.text)) > len(words)
+                         and words <= person_name_words(p.text)), None)
             if full is not None:
                 m = replace(m, name=full.name, key=full.key, kind="person")
             elif m.kind == "person":

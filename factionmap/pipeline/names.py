@@ -15,11 +15,11 @@ from spacy.tokens import Token
 # "Ahl al-Sunna wal-Jama'a" (Arabic "people of"), "Tehrik-e-Taliban".
 LEADING_GROUP_WORDS: frozenset[str] = frozenset({
     "ahl", "ahlu", "ahlul", "jaysh", "jaish-ul", "tehreek-e", "tanzeem", "majlis-e", "hezb-e", "hizb-e", "harkat-ul",
-    "katibat", "katiba", "katibah", "kataib", "kata'ib", "jabhat", "jabha", "jaish", "jaysh", "harakat",
+    "katibat", "katiba", "katibah", "kataib", "kata'ib", "jabhat", "jabha", "jaish", "harakat",
     "harakah", "lashkar", "tehrik", "tehreek", "tahreek", "hizb", "hezb", "hizbul", "ansar", "ansaru",
     "liwa", "liwaa", "jamaat", "jama'at", "jamaah", "jamaa", "jund", "junud", "ahrar", "saraya", "tanzim",
     "faylaq", "firqat", "alwiya", "asaib", "asa'ib", "haraka", "majlis", "tahrir", "hay'at", "hayat",
-    "sipah", "sipah-e", "lashkar-e", "jaish-e", "harkat", "harkat-ul", "tehrik-e", "hizb-ul",
+    "sipah", "sipah-e", "lashkar-e", "jaish-e", "harkat", "tehrik-e", "hizb-ul",
 })
 
 # Words that close a group name: "Al Nusrah Front", "Imam Bukhari Jamaat", "Abdullah Azzam Brigades".

@@ -1,16 +1,18 @@
 """Who tells the story is not in it: outlets, monitors and the analysts a text cites are observers.
 
-The knowledge base marks the observers it knows (Reuters, ACLED, the Syrian Observatory). The others are told by
+The knowledge base marks the observers it knows (Reuters, ACLED, the Syrian Observatory, SITE Intelligence
+Group), in ``data/organizations.jsonl``. The others are told by
 where the text puts them, in constructions of reporting found in any outlet:
 
 - an outlet: the person told it something ("analyst X told Magharebia", "telling the Reuters news agency"), a
-  news noun names it ("Mauritanian daily ANI", "the Al-Ain News website"), or a statement was given to it;
+  news noun names it ("Mauritanian daily ANI", "the Al-Ain News website", "a local paper, Al-Masra"), or a
+  statement was given to it;
 - a listener: "sources who spoke to X", "in a statement to X";
 - a cited author: a person introduced by a role of commentary ("analyst X", "X, the Turkey correspondent for
   ...", "X, a researcher at ...").
 
 Observers stay mentions (they hold their span against other readings and "its" never refers to them) but are
-never actors. Only names the knowledge base does not know as groups or states can become observers.
+never actors. The news nouns and roles of commentary are data (``data/names.json``). Only names the knowledge base does not know as groups or states can become observers.
 """
 
 from __future__ import annotations
@@ -19,20 +21,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from factionmap.pipeline.name_lexicon import name_lexicon
 from factionmap.records import ActorMention
 
-# Nouns that make a name an outlet: "the Reuters news agency", "daily ANI", "the weekly The Economist".
-OUTLET_WORDS: frozenset[str] = frozenset({
-    "agency", "daily", "weekly", "newspaper", "paper", "magazine", "broadcaster", "channel", "television", "tv",
-    "radio", "website", "outlet", "journal", "tabloid", "news", "network", "station", "portal", "blog",
-    "publication", "wire", "newswire", "monthly",
-})
-# Roles of people who comment on a conflict rather than take part in it.
-COMMENTATOR_WORDS: frozenset[str] = frozenset({
-    "analyst", "analysts", "expert", "experts", "researcher", "researchers", "correspondent", "journalist",
-    "reporter", "scholar", "professor", "author", "writer", "editor", "commentator", "specialist", "academic",
-    "fellow", "columnist", "historian", "observer", "lecturer", "economist",
-})
+# News nouns that also name other bodies ("the DEA, the US anti-drug agency"): they make no outlet in apposition.
+AMBIGUOUS_OUTLET_WORDS = frozenset({"agency", "network", "station", "wire", "channel"})
 TELL_LEMMAS = frozenset({"tell"})
 _NEVER_OBSERVERS = ("kb", "forces", "shape", "coref")
 
@@ -47,7 +40,8 @@ def mark_observers(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]
 
 def _cited(doc: Doc, m: ActorMention) -> bool:
     span = doc[m.start:m.end]
-    return _outlet(span) or (m.kind == "person" and _commentator(span))
+    looks_personal = m.kind == "person" or m.via == "ner" and len(span) >= 2  # NER calls some people ORG
+    return _outlet(span) or (looks_personal and _commentator(span))
 
 
 def _outlet(span: Span) -> bool:
@@ -56,14 +50,24 @@ def _outlet(span: Span) -> bool:
     root = span.root
     after = doc[span.end] if span.end < len(doc) else None
     before = _before(span)
-    if after is not None and after.lower_ in OUTLET_WORDS and after.lower_ != "network":
+    outlet_words = name_lexicon().outlet_words
+    if after is not None and after.lower_ in outlet_words and after.lower_ != "network":
         return True
-    if before is not None and before.lower_ in OUTLET_WORDS - {"news", "network"}:
+    if before is not None and before.lower_ in outlet_words - {"news", "network"}:
         return True
+    if root.dep_ == "appos" and root.head.i < span.start and _outlet_noun(root.head):
+        return True  # "a new local paper, Al-Masra"
     told = root.dep_ in ("dobj", "dative", "iobj") and root.head.lemma_.lower() in TELL_LEMMAS
     if told and not any(c.dep_ in ("xcomp", "ccomp") for c in root.head.children if c.i > root.i):
         return True
     return _given_to(root)
+
+
+def _outlet_noun(noun: Token) -> bool:
+    """A news noun no party owns: "a local paper" is an outlet, "Hamas' own television station" a part of
+    Hamas, and "agency" or "network" name other bodies as often."""
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    return noun.lower_ in name_lexicon().outlet_words - AMBIGUOUS_OUTLET_WORDS and not owned
 
 
 def _given_to(root: Token) -> bool:
@@ -78,12 +82,13 @@ def _given_to(root: Token) -> bool:
 def _commentator(span: Span) -> bool:
     """ "analyst X", "X, the Turkey correspondent for ...", "X, a researcher at ..."."""
     before = _before(span)
-    if before is not None and before.lower_ in COMMENTATOR_WORDS:
+    roles = name_lexicon().commentator_words
+    if before is not None and before.lower_ in roles:
         return True
     root = span.root
-    if root.dep_ == "appos" and root.head.lower_ in COMMENTATOR_WORDS:
+    if root.dep_ == "appos" and root.head.lower_ in roles:
         return True
-    return any(c.dep_ == "appos" and c.lower_ in COMMENTATOR_WORDS for c in root.children)
+    return any(c.dep_ == "appos" and c.lower_ in roles for c in root.children)
 
 
 def _before(span: Span) -> Token | None:
