@@ -196,6 +196,13 @@ def happened_by(event: StoredEvent, until: str | None) -> bool:
     return event.date is not None and lower_bound(event.date) <= upper_bound(until)
 
 
+def happened_since(event: StoredEvent, since: str | None) -> bool:
+    """Whether an event happened on or after ``since`` (any event, without it; undated ones never, with it)."""
+    if since is None:
+        return True
+    return event.date is not None and upper_bound(event.date) >= lower_bound(since)
+
+
 def events(snap: Snapshot, actor_id: int | None, until: str | None, types: Collection[str] = ()) -> list[StoredEvent]:
     """Events in date order, optionally of one actor, of some types, up to a date."""
     return [
