@@ -168,3 +168,19 @@ def test_in_force_during_a_range(start: str | None, end: str | None, since: str 
 
 def test_vocabulary_endpoint_is_json(client: TestClient) -> None:
     assert json.loads(client.get("/api/vocabulary").content)["actor_kinds"][0]["shape"] == "ellipse"
+
+
+def test_compact_graph_labels_long_names_by_their_acronym(client: TestClient) -> None:
+    nodes = client.get("/api/graph/compact").json()["nodes"]
+    labels = dict(zip(nodes["name"], nodes["short"], strict=True))
+    assert labels["Islamic Movement of Uzbekistan"] == "IMU"
+    assert labels["Islamic Jihad Union"] == "Islamic Jihad Union"  # short enough to show whole
+    assert labels["Taliban"] == "Taliban"
+
+
+@pytest.mark.parametrize(("alias", "expected"), [("IMU", True), ("ISIS-K", True), ("AQAP", True), ("Daesh", False),
+                                                  ("al-Nusra", False), ("I", False), ("Islamic Jihad Group", False)])
+def test_acronyms_are_short_capitalised_words(alias: str, expected: bool) -> None:
+    from factionmap.web.queries import is_acronym
+
+    assert is_acronym(alias) is expected

@@ -185,6 +185,7 @@ class CompactNodesOut(ApiModel):
 
     id: list[int]
     name: list[str]
+    short: list[str] = Field(description="the label to draw: a long name's acronym (IMU), else the name")
     kind: list[int] = Field(description="index into ``kinds``")
     weight: list[int] = Field(description="evidence sentences plus events: how much is known")
 
