@@ -30,7 +30,8 @@ MEDIA_TYPES = {
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """The page's view: a date or range, filters, and selected actors (empty collections mean "all")."""
+    """The page's view: a date or range, filters, selected actors (empty collections mean "all"), and whether
+    relations with no dates at all are in it."""
 
     since: str | None = None
     until: str | None = None
@@ -39,6 +40,7 @@ class View:
     statuses: Collection[str] = ()
     min_sources: int = 1
     actor_ids: Collection[int] = ()
+    undated: bool = True
 
 
 def _kind_ok(rel: StoredRelation, kinds: dict[int, str], view: View) -> bool:
@@ -58,6 +60,8 @@ def keeps_relation(rel: StoredRelation, kinds: dict[int, str], view: View) -> bo
         return False
     if view.actor_ids and not ({rel.subject_id, rel.object_id} & set(view.actor_ids)):
         return False
+    if rel.start is None and rel.effective_end is None:
+        return view.undated
     return in_force_during(rel.start, rel.effective_end, view.since, view.until)
 
 

@@ -31,6 +31,7 @@ def get_export(
     statuses: Statuses = None,
     min_sources: Annotated[int, Query(ge=1)] = 1,
     actor_id: ActorIds = None,
+    undated: Annotated[bool, Query(description="include relations with no dates at all")] = True,
 ) -> Response:
     """The view as stix, graphml, gexf, acled or mmp (CSV) or jsonl, as an attachment (400 for other formats)."""
     view = View(
@@ -41,6 +42,7 @@ def get_export(
         statuses=parse_choices(statuses, STATUSES, "status"),
         min_sources=min_sources,
         actor_ids=tuple(actor_id or ()),
+        undated=undated,
     )
     body, media, name = export_view(catalog.store, fmt, view)
     return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
