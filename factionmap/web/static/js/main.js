@@ -202,6 +202,7 @@ async function openTimeline() {
 
 async function selectTab(name) {
   view.tab = name;
+  document.body.dataset.tab = name;
   for (const button of document.querySelectorAll(".tabs button")) {
     const on = button.dataset.tab === name;
     button.setAttribute("aria-selected", String(on));
@@ -209,6 +210,9 @@ async function selectTab(name) {
     $(`tab-${button.dataset.tab}`).hidden = !on;
   }
   writeUrl();
+  const width = network.cy.width();
+  network.cy.resize();
+  if (network.cy.width() !== width) network.fit();
   if (name === "map") await openMap();
   if (name === "timeline") await openTimeline();
   if (name === "relations") tables.relations(network.shownRelations());
@@ -288,10 +292,11 @@ function startNetwork(createNetwork, graph) {
 }
 
 async function restoreSelection() {
+  const { tab, relationId } = view; // opening the actor's page selects the details tab
   if (view.focus.roots.size) network.fit();
   if (view.actorId) await openActor(view.actorId, { pan: true });
-  if (view.relationId) await openRelation(view.relationId);
-  await selectTab(view.tab);
+  if (relationId) await openRelation(relationId);
+  await selectTab(tab);
 }
 
 async function main() {

@@ -79,6 +79,10 @@ function clusters(map, links) {
   return [...cells.values()];
 }
 
+function count(group) {
+  return el("span", { text: String(group.length) });
+}
+
 /** Create the map in `container`; returns {show(links), refresh(), map}. */
 export async function createMap(container, attributionNode, config, vocab) {
   const map = L.map(container, { worldCopyJump: true, preferCanvas: true, attributionControl: false });
@@ -104,17 +108,17 @@ export async function createMap(container, attributionNode, config, vocab) {
       const same = group.every((l) => l.place.id === first.place.id);
       const at = [first.place.lat, first.place.lon];
       if (group.length === 1 || same) {
-        L.circleMarker(at, { radius: group.length > 1 ? 10 : 8, color: "#222", weight: 1,
+        const marker = L.circleMarker(at, { radius: group.length > 1 ? 11 : 8, color: "#222", weight: 1,
           fillColor: colorOf(first, vocab), fillOpacity: 0.85 })
           .bindPopup(popup(group, vocab))
           .addTo(markers);
+        if (group.length > 1) marker.bindTooltip(count(group), { permanent: true, direction: "center", className: "cluster-count same-place" });
         continue;
       }
       const bounds = L.latLngBounds(group.map((l) => [l.place.lat, l.place.lon]));
       L.circleMarker(bounds.getCenter(), { radius: 12 + Math.sqrt(group.length) * 2, color: "#222", weight: 1,
         fillColor: "#ffffff", fillOpacity: 0.9, className: "cluster" })
-        .bindTooltip(el("span", { text: String(group.length) }), { permanent: true, direction: "center",
-          className: "cluster-count" })
+        .bindTooltip(count(group), { permanent: true, direction: "center", className: "cluster-count" })
         .on("click", () => map.fitBounds(bounds.pad(0.5), { maxZoom: 10 }))
         .addTo(markers);
     }

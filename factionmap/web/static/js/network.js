@@ -238,7 +238,7 @@ export function createNetwork(container, graph, vocab, { onNode, onEdge, onProgr
   });
   cy.on("tap", "node", (event) => onNode(event.target.data("actorId")));
   cy.on("tap", "edge", (event) => onEdge(event.target.data("relationId")));
-  attachHover(cy, big);
+  attachHover(cy, container, big);
 
   /** Show only what passes the filters; returns the counts (all relations, and how many of them are drawn). */
   function applyFilter(f) {
@@ -398,7 +398,13 @@ export function createNetwork(container, graph, vocab, { onNode, onEdge, onProgr
 }
 
 /** Hovering a node highlights it and its relations (and, in a small network, fades the rest); an edge, itself. */
-function attachHover(cy, big) {
+function attachHover(cy, container, big) {
+  const clear = () => {
+    cy.batch(() => {
+      cy.elements(".hl").removeClass("hl");
+      cy.elements(".faded").removeClass("faded");
+    });
+  };
   cy.on("mouseover", "node", (event) => {
     const around = event.target.closedNeighborhood().not(".off");
     cy.batch(() => {
@@ -406,12 +412,8 @@ function attachHover(cy, big) {
       if (!big) cy.elements().not(around).addClass("faded");
     });
   });
-  cy.on("mouseout", "node", () => {
-    cy.batch(() => {
-      cy.elements(".hl").removeClass("hl");
-      cy.elements(".faded").removeClass("faded");
-    });
-  });
+  cy.on("mouseout", "node", clear);
+  container.addEventListener("mouseleave", clear); // the pointer can leave a node and the canvas at once
   cy.on("mouseover", "edge", (event) => event.target.addClass("hl"));
   cy.on("mouseout", "edge", (event) => event.target.removeClass("hl"));
 }

@@ -23,8 +23,12 @@ function drawTicks(ticks, datalist, first, last) {
   datalist.replaceChildren(...years.map((y) => el("option", { value: String(dayNumber(`${y}-01-01`)) })));
   ticks.replaceChildren(
     ...years.map((y) => {
-      const tick = el("span", { className: y % every === 0 ? "tick labelled" : "tick", text: y % every ? "" : y });
-      tick.style.left = `${(100 * (dayNumber(`${y}-01-01`) - first)) / (last - first)}%`;
+      const at = (100 * (dayNumber(`${y}-01-01`) - first)) / (last - first);
+      const labelled = y % every === 0;
+      // A label near the right end goes left of its tick, so it never sticks out of the page.
+      const tick = el("span", { className: `tick${labelled ? " labelled" : ""}${at > 92 ? " end" : ""}`,
+        text: labelled ? y : "" });
+      tick.style.left = `${at}%`;
       return tick;
     }),
   );
