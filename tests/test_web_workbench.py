@@ -660,6 +660,16 @@ def axe_violations(driver: Any) -> list[str]:
     return [f"{rule} ({impact}): {where}" for rule, impact, where in result if impact in ("serious", "critical")]
 
 
+def test_the_accessibility_check_can_fail(site: str, desktop: Any) -> None:
+    load(desktop, site)
+    desktop.execute_script("const b = document.createElement('button'); document.body.append(b);"
+                           "const p = document.createElement('p'); p.textContent = 'pale'; p.style.color = '#eee';"
+                           "document.body.append(p);")
+    found = axe_violations(desktop)
+    assert any(v.startswith("button-name (critical)") for v in found)
+    assert any(v.startswith("color-contrast (serious)") for v in found)
+
+
 @pytest.mark.parametrize("view", ["details", "relations", "events", "sources", "map", "timeline"])
 def test_accessibility_no_serious_or_critical_violations(site: str, desktop: Any, phone: Any, view: str) -> None:
     found = {}
