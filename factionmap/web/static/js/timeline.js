@@ -74,6 +74,8 @@ export function createTimeline(container, undatedList, vocab, onPick) {
       return it;
     }));
     const undated = incidents.filter((i) => !i.date);
+    undatedList.hidden = undated.length === 0;
+    if (undatedList.previousElementSibling) undatedList.previousElementSibling.hidden = undated.length === 0;
     fill(undatedList, undated.map((i) => el("li", {},
       el("button", { type: "button", className: "link", onclick: () => onPick(i) }, itemContent(i, vocab)))));
     follow(win);
