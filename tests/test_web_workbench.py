@@ -243,6 +243,34 @@ def test_no_null_undefined_or_object_text_on_any_actor_or_relation_page(site: st
     assert {name: bad.findall(text) for name, text in pages.items() if bad.search(text)} == {}
 
 
+@pytest.mark.shared
+def test_no_null_on_any_actor_page_of_the_seed_articles(shared_dir: Path, extractor: Any, tmp_path: Path,
+                                                         desktop: Any) -> None:
+    from factionmap.ingest import read_documents
+    from factionmap.store import open_store
+
+    db = tmp_path / "seeds.db"
+    documents = [d for d in read_documents([shared_dir / "seeds"]) if isinstance(d, Document)]
+    with open_store(db) as store:
+        for record in extractor.extract_all(documents):
+            store.add_extraction(record)
+    bad = re.compile(r"\bnull\b|\bundefined\b|\[object Object\]|\bNaN\b")
+    found = {}
+    with running_server(Settings(db=str(db))) as base:
+        actors = api(base, "/api/actors?limit=1000")
+        load(desktop, base)
+        for actor in actors:
+            node = f"#a{actor['id']}"
+            if desktop.execute_script("return window.factionmap.cy.$(arguments[0]).length", node):
+                desktop.execute_script("window.factionmap.cy.$(arguments[0]).emit('tap')", node)
+            else:  # an actor in no relation: opened by a link to it
+                load(desktop, base, f"actor={actor['id']}")
+            wait_for(desktop, f"document.querySelector('#details h2')?.textContent === {json.dumps(actor['name'])}")
+            found[actor["name"]] = bad.findall(desktop.find_element("id", "details").text)
+    assert len(actors) >= 20
+    assert {name: words for name, words in found.items() if words} == {}
+
+
 def long_named_records(n_actors: int) -> list[Extraction]:
     """A network of ``n_actors`` groups with long names and acronyms, each allied with the next three."""
     actors = [Actor(f"g{i}", f"Liberation Front of the Northern Province Number {i}", "armed_group", (f"LFN{i}",),
