@@ -23,31 +23,36 @@ const SPACING = 40; // px between neighbours on the spiral
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 // Styles map from element data rather than one selector per type or kind: far fewer selectors to match, which
-// is what keeps a 10,000-edge network quick to build.
+// is what keeps a 10,000-edge network quick to build. Label properties live only in the rules of labelled
+// elements, so the many unlabelled ones cost nothing to style.
 function styles(big) {
-  const labelBox = { "text-background-color": "#ffffff", "text-background-opacity": 0.8, "text-background-padding": 1 };
+  const labelBox = { color: "#111", "text-background-color": "#ffffff", "text-background-opacity": 0.8,
+    "text-background-padding": 1 };
   return [
     {
       selector: "node",
       style: {
-        label: "",
-        "font-size": "data(fontSize)",
-        "text-valign": "bottom",
-        "text-margin-y": 3,
-        "text-wrap": "wrap",
-        "text-max-width": 140,
-        "min-zoomed-font-size": big ? 8 : 0,
-        color: "#111",
         width: "data(size)",
         height: "data(size)",
         shape: "data(shape)",
         "background-color": "data(color)",
         "border-width": 1,
         "border-color": "#333",
+      },
+    },
+    {
+      selector: "node.named, node.hl, node:selected",
+      style: {
+        label: "data(label)",
+        "font-size": "data(fontSize)",
+        "text-valign": "bottom",
+        "text-margin-y": 3,
+        "text-wrap": "wrap",
+        "text-max-width": 140,
+        "min-zoomed-font-size": big ? 8 : 0,
         ...labelBox,
       },
     },
-    { selector: "node.named, node.hl, node:selected", style: { label: "data(label)" } },
     {
       selector: "edge",
       style: {
@@ -59,22 +64,18 @@ function styles(big) {
         "line-style": "data(lineStyle)",
         "arrow-scale": big ? 0.7 : 1,
         opacity: 0.85,
-        "font-size": "data(fontSize)",
-        "text-rotation": "autorotate",
-        color: "#111",
-        ...labelBox,
       },
     },
-    { selector: "edge.hl, edge:selected, edge.around", style: { label: "data(label)", width: 4, opacity: 1, "z-index": 9 } },
     {
-      selector: "edge.began",
-      style: { "underlay-color": "#1a9850", "underlay-opacity": 0.35, "underlay-padding": 4, label: "data(label)" },
+      selector: "edge.hl, edge:selected, edge.around, edge.began, edge.ended",
+      style: {
+        label: "data(label)", "font-size": "data(fontSize)", "text-rotation": "autorotate", ...labelBox,
+        width: big ? 3 : 4, opacity: 1, "z-index": 9,
+      },
     },
-    {
-      selector: "edge.ended",
-      style: { "underlay-color": "#d73027", "underlay-opacity": 0.35, "underlay-padding": 4, label: "data(label)" },
-    },
-    { selector: ".faded", style: { opacity: 0.15, "text-opacity": 0.3 } },
+    { selector: "edge.began", style: { "underlay-color": "#1a9850", "underlay-opacity": 0.35, "underlay-padding": 4 } },
+    { selector: "edge.ended", style: { "underlay-color": "#d73027", "underlay-opacity": 0.35, "underlay-padding": 4 } },
+    ...(big ? [] : [{ selector: ".faded", style: { opacity: 0.15, "text-opacity": 0.3 } }]),
     { selector: ".off", style: { display: "none" } },
     { selector: "node:selected", style: { "border-width": 4, "border-color": "#b7950b" } },
     { selector: "edge:selected", style: { "line-color": "#b7950b", "target-arrow-color": "#b7950b" } },
