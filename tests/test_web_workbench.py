@@ -371,7 +371,7 @@ def test_play_steps_a_year_at_a_time_at_the_chosen_speed(site: str, desktop: Any
     years = [value for _, value in seen]
     steps = [b - a for (a, _), (b, _) in itertools.pairwise(seen[1:])]  # the first step starts at the click
     assert years == ["2015", "2016", "2017", "2018"]
-    assert steps and all(0.25 < step < 0.9 for step in steps)  # 0.4 s a year, give or take a busy machine
+    assert steps and all(0.2 < step < 0.95 for step in steps)  # 0.4 s a year (1 s by default), on a busy machine
 
 
 # --- 3. explore ----------------------------------------------------------------------------------------------
