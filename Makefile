@@ -1,5 +1,5 @@
 # Shortcuts; each target calls the scripts that CI and the README use.
-.PHONY: test demo lint docs
+.PHONY: test demo lint docs screenshots
 
 test:
 	scripts/test
@@ -18,3 +18,8 @@ lint:
 docs:
 	scripts/ensure-venv
 	.venv/bin/python scripts/make_docs.py
+
+# Refresh docs/screenshots/ from the browser tests (they write only to test-artifacts/ on their own).
+screenshots:
+	scripts/ensure-venv --dev
+	scripts/update_screenshots

@@ -31,8 +31,9 @@ class Settings(BaseSettings):
     cue_file: Path | None = Field(default=None, description="a cue lexicon replacing the bundled one")
     max_bytes: int = Field(default=5_000_000, description="inputs larger than this are skipped", gt=0)
     batch_size: int = Field(default=32, description="documents parsed together", gt=0)
-    tile_url: str = Field(default="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-                          description="map tile URL template for the web app; empty: no tiles (outlines only)")
+    tile_url: str = Field(default="",
+                          description="map tile URL template for the web app, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; "
+                                      "empty (the default): no tiles, nothing fetched from elsewhere, bundled outlines only")
     allowed_hosts: list[str] = Field(default_factory=list,
                                      description="Host names the web app answers to besides localhost, 127.0.0.1, "
                                      "::1 and the address it binds ('*': any)")

@@ -75,6 +75,16 @@ def in_force(start: str | None, end: str | None, as_of: str | date) -> bool:
     return end is None or first <= upper_bound(end)
 
 
+def in_force_during(start: str | None, end: str | None, since: str | None, until: str | None) -> bool:
+    """Whether a relation dated ``start``..``end`` holds on some day from ``since`` to ``until`` (either open).
+
+    The range form of ``in_force``: ``in_force_during(s, e, d, d) == in_force(s, e, d)``.
+    """
+    if start is not None and until is not None and lower_bound(start) > upper_bound(until):
+        return False
+    return end is None or since is None or lower_bound(since) <= upper_bound(end)
+
+
 def _precision(value: str) -> int:
     return len(value)
 

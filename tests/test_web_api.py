@@ -163,6 +163,7 @@ def test_openapi_describes_every_api_route(client: TestClient) -> None:
     assert paths == {
         "/api/graph", "/api/graph/compact", "/api/actors", "/api/actors/{actor_id}", "/api/relations",
         "/api/relations/{relation_id}/evidence", "/api/places", "/api/events", "/api/stats", "/api/config",
+        "/api/vocabulary", "/api/documents", "/api/incidents", "/api/export/{fmt}",
     }
 
 

@@ -114,3 +114,39 @@ def build_store(path: Path) -> Path:
         for record in web_records():
             store.add_extraction(record)
     return path
+
+
+IJU_ECHO = "In 2015 the Islamic Jihad Union, loyal to the Taliban, joined its attack on Kunduz."
+IJU_BAGHLAN = "The IJU also operates in Baghlan."
+
+
+def echo_record() -> Extraction:
+    """A second outlet telling the IJU's 2015 attack with the Taliban on Kunduz (one incident, two sources) and
+    naming Baghlan, next to Kunduz (two markers that crowd at a country's zoom)."""
+    text = f"Report. {IJU_ECHO} {IJU_BAGHLAN}"
+    doc = Document("echo", text, "echo.txt", "Central Asian jihadists in Kunduz", "2018-02-01", "metadata",
+                   "https://www.rferl.org/a/echo.html")
+    start = text.index("Baghlan")
+    baghlan = Place("p2", "Baghlan", "AF", "ADM1", 36.13, 68.70, "Baghlan", 1147288,
+                    mentions=(Span("Baghlan", start, start + 7),))
+    return Extraction(
+        doc,
+        actors=(IJU, TALIBAN),
+        places=(kunduz(text), baghlan),
+        relations=(
+            Relation("a4", "allegiance", "a2", span(text, IJU_ECHO), "2015", confidence=0.8),
+            Relation("a4", "operates_in", "p2", span(text, IJU_BAGHLAN), confidence=0.8),
+        ),
+        events=(
+            Event("attack", (Participant("actor", "a4"), Participant("partner", "a2")), span(text, IJU_ECHO),
+                  "2015", place="p1"),
+        ),
+    )
+
+
+def build_workbench_store(path: Path) -> Path:
+    """A store at ``path`` holding ``web_records()`` and ``echo_record()`` (an incident told twice)."""
+    with open_store(path) as store:
+        for record in [*web_records(), echo_record()]:
+            store.add_extraction(record)
+    return path

@@ -110,6 +110,24 @@ def _nodes(snap: Snapshot, ids: Collection[int], all_edges: Sequence[StoredRelat
     return nodes
 
 
+LONG_NAME = 20
+
+
+def is_acronym(alias: str) -> bool:
+    """Whether an alias is an acronym: one word of 2 to 8 characters, mostly capitals ("IMU", "AQAP", "ISIS-K")."""
+    letters = [c for c in alias if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return 2 <= len(alias) <= 8 and " " not in alias and capitals >= 2 and capitals >= len(letters) - 1
+
+
+def short_label(name: str, aliases: Sequence[str]) -> str:
+    """The network's label for an actor: a long name's shortest acronym ("IMU"), else the name."""
+    if len(name) <= LONG_NAME:
+        return name
+    acronyms = sorted((a for a in aliases if is_acronym(a)), key=lambda a: (len(a), a))
+    return acronyms[0] if acronyms else name
+
+
 def graph(snap: Snapshot, f: GraphFilter) -> GraphOut:
     """The network under the filters: edges in force ``as_of`` (all, without it) and the actors they join."""
     every = network_relations(snap)
@@ -154,6 +172,7 @@ def compact_graph(snap: Snapshot, f: GraphFilter) -> dict[str, Any]:
         "nodes": {
             "id": ids,
             "name": [a.name for a in actors],
+            "short": [short_label(a.name, a.aliases) for a in actors],
             "kind": [kind_index.get(a.kind, kind_index["organization"]) for a in actors],
             "weight": weight,
         },
@@ -194,6 +213,13 @@ def happened_by(event: StoredEvent, until: str | None) -> bool:
     if until is None:
         return True
     return event.date is not None and lower_bound(event.date) <= upper_bound(until)
+
+
+def happened_since(event: StoredEvent, since: str | None) -> bool:
+    """Whether an event happened on or after ``since`` (any event, without it; undated ones never, with it)."""
+    if since is None:
+        return True
+    return event.date is not None and upper_bound(event.date) >= lower_bound(since)
 
 
 def events(snap: Snapshot, actor_id: int | None, until: str | None, types: Collection[str] = ()) -> list[StoredEvent]:

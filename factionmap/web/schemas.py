@@ -185,6 +185,7 @@ class CompactNodesOut(ApiModel):
 
     id: list[int]
     name: list[str]
+    short: list[str] = Field(description="the label to draw: a long name's acronym (IMU), else the name")
     kind: list[int] = Field(description="index into ``kinds``")
     weight: list[int] = Field(description="evidence sentences plus events: how much is known")
 
@@ -215,3 +216,85 @@ class CompactGraphOut(ApiModel):
     kinds: list[str]
     nodes: CompactNodesOut
     edges: CompactEdgesOut
+
+
+class RelationTypeOut(ApiModel):
+    """A relation type and how the page shows it."""
+
+    name: str
+    label: str = Field(description="words for legends and filters")
+    phrase: str = Field(description="words on an edge, read subject to object: 'pledged to'")
+    family: str = Field(description="the legend's group: cooperation, hostility, lineage and loyalty, people, places")
+    color: str
+    directed: bool
+    place: bool = Field(description="whether its object is a place (the map shows it, not the network)")
+
+
+class KindOut(ApiModel):
+    """An actor kind and how its nodes look."""
+
+    name: str
+    label: str
+    color: str
+    shape: str = Field(description="a Cytoscape.js node shape")
+
+
+class StatusOut(ApiModel):
+    """A status and the line style of edges that have it."""
+
+    name: str
+    label: str
+    line_style: str = Field(description="solid, dotted or dashed")
+    in_network: bool = Field(description="whether the network shows relations with it (denied ones it never does)")
+
+
+class EventTypeOut(ApiModel):
+    """An event type and its colour on the timeline and the map."""
+
+    name: str
+    label: str
+    color: str
+
+
+class VocabularyOut(ApiModel):
+    """The ontology's names in order, with how the page shows each (the legend and filters are built from it)."""
+
+    relation_types: list[RelationTypeOut]
+    actor_kinds: list[KindOut]
+    statuses: list[StatusOut]
+    event_types: list[EventTypeOut]
+
+
+class ActorRefOut(ApiModel):
+    """An actor named by id and name."""
+
+    id: int
+    name: str
+
+
+class DocumentOut(ApiModel):
+    """A stored document and what was extracted from it."""
+
+    id: int
+    doc_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    relations: int = Field(description="relations it is evidence for")
+    events: int = Field(description="events extracted from it")
+    actors: list[ActorRefOut] = Field(description="actors of those relations and events, by name")
+
+
+class IncidentOut(ApiModel):
+    """One incident: the events of one type, date and participants, from however many sentences and articles."""
+
+    id: str = Field(description="stable key: the lowest id of its events")
+    type: str
+    date: str | None
+    place: PlaceOut | None
+    status: str = Field(description="asserted when any source asserts it, else the first source's status")
+    participants: list[ParticipantOut]
+    event_ids: list[int]
+    n_sources: int = Field(description="distinct articles reporting it")
+    evidence: list[EvidenceOut]

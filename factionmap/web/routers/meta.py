@@ -1,4 +1,5 @@
-"""``/api/stats`` and ``/api/config``: counts, date range, vocabulary, and the page's settings."""
+"""``/api/stats``, ``/api/vocabulary`` and ``/api/config``: counts, date range, how the ontology shows, and the
+page's settings."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ from fastapi import APIRouter
 
 from factionmap.web.dependencies import CatalogDep, SettingsDep, SnapshotDep
 from factionmap.web.queries import stats
-from factionmap.web.schemas import ConfigOut, StatsOut
+from factionmap.web.schemas import ConfigOut, StatsOut, VocabularyOut
 from factionmap.web.tiles import COUNTRIES_URL, tile_layer
+from factionmap.web.vocabulary import vocabulary
 
 router = APIRouter(prefix="/api", tags=["meta"])
 
@@ -16,6 +18,12 @@ router = APIRouter(prefix="/api", tags=["meta"])
 def get_stats(catalog: CatalogDep, snap: SnapshotDep) -> StatsOut:
     """Row counts, the first and last date in the store, and the relation types, kinds and statuses."""
     return stats(snap, catalog.store.stats())
+
+
+@router.get("/vocabulary", response_model=VocabularyOut)
+def get_vocabulary() -> VocabularyOut:
+    """Relation types, actor kinds, statuses and event types in the ontology's order, with labels and colours."""
+    return vocabulary()
 
 
 @router.get("/config", response_model=ConfigOut)

@@ -35,6 +35,12 @@ export function safeHref(url) {
   }
 }
 
+/** Replace a node's children, leaving out null, undefined and false (never printed as "null"). */
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+}
+
 /** Remove every child of a node. */
 export function clear(node) {
   node.replaceChildren();

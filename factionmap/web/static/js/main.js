@@ -1,65 +1,95 @@
-// The page: loads the network once (/api/graph/compact), then filters it in the browser; the side panel, map
-// and timeline follow the selection and the "as of" date. Everything comes from the JSON API under /api/.
-// The graph library and the map library are imported when needed, so the network's data is already on its
-// way while they load; a large network is drawn strongest relations first, then the rest (see network.js).
+// The page: loads the network once (/api/graph/compact) and the vocabulary (/api/vocabulary), then filters the
+// network in the browser; the side panel, tables, map and timeline follow the selection and the time window.
+// The whole view is kept in the URL (viewstate.js). Everything comes from the JSON API under /api/. The graph
+// library is imported while the data loads; the map and timeline libraries when their tab first opens.
 
 import { getJSON } from "./api.js";
-import { el, words } from "./dom.js";
-import { showActor, showEvidence } from "./panels.js";
-import { KIND_STYLE, TYPE_COLOR } from "./style.js";
+import { isPartialDate, lowerBound, upperBound } from "./dates.js";
+import { el, fill } from "./dom.js";
+import { renderLegend } from "./legend.js";
+import { showActor, showEvidence, showIncident } from "./panels.js";
 import { attachSearch } from "./search.js";
+import { createTables } from "./sidetables.js";
 import { attachTimebar } from "./timebar.js";
-import { renderTimeline } from "./timeline.js";
+import { decodeView, encodeView, exportQuery } from "./viewstate.js";
+import { networkStatuses, networkTypes } from "./vocab.js";
 
 const $ = (id) => document.getElementById(id);
-const NETWORK_TYPES = Object.keys(TYPE_COLOR);
+const TABS = ["details", "relations", "events", "sources", "map", "timeline"];
+const EXPORTS = ["graphml", "stix", "mmp", "acled"];
+const PHONE = 760;
+const MAX_DEPTH = 4;
 
-const state = {
-  asOf: null,
-  actorId: null,
-  types: new Set(NETWORK_TYPES),
-  kinds: new Set(Object.keys(KIND_STYLE)),
-  statuses: new Set(["asserted", "claimed", "uncertain"]),
-  minSources: 1,
-};
+let vocab = null;
+let all = null; // every choice of each filter, and the tabs
+let view = null;
 let network = null;
+let tables = null;
 let mapView = null;
+let timelineView = null;
 let mapConfig = null;
-let lastLinks = [];
 let sideTimer = null;
+let lastLinks = [];
+let incidents = [];
 
-function checkboxes(fieldset, values, chosen, label = words) {
-  for (const value of values) {
-    const box = el("input", { type: "checkbox", value, checked: "" });
-    box.addEventListener("change", () => {
-      if (box.checked) chosen.add(value);
-      else chosen.delete(value);
-      refreshNetwork();
-    });
-    fieldset.append(el("label", { className: "check" }, box, ` ${label(value)}`));
+function defaultView() {
+  return {
+    since: null, until: null, types: new Set(all.types), kinds: new Set(all.kinds), statuses: new Set(all.statuses),
+    minSources: 1, undated: true, actorId: null, relationId: null, focus: { roots: new Set(), depth: 1 },
+    labelsAll: false, tab: "details",
+  };
+}
+
+function writeUrl() {
+  const fragment = encodeView(view, all);
+  history.replaceState(null, "", fragment ? `#${fragment}` : window.location.pathname);
+  const empty = ["types", "kinds", "statuses"].some((key) => view[key].size === 0);
+  for (const fmt of EXPORTS) {
+    const link = $(`export-${fmt}`);
+    if (empty) link.removeAttribute("href");
+    else link.href = `/api/export/${fmt}?${exportQuery(view, all)}`;
+    link.setAttribute("aria-disabled", String(empty));
   }
 }
 
-function legend() {
-  const items = Object.entries(KIND_STYLE).map(([kind, s]) =>
-    el("li", {}, el("span", { className: `swatch kind-${kind}`, dataset: { shape: s.shape } }), words(kind)),
-  );
-  $("legend").replaceChildren(...items);
+function checkboxes(fieldset, items, chosen) {
+  for (const item of items) {
+    const box = el("input", { type: "checkbox", value: item.name });
+    box.checked = chosen.has(item.name);
+    box.addEventListener("change", () => {
+      if (box.checked) chosen.add(item.name);
+      else chosen.delete(item.name);
+      refreshNetwork();
+    });
+    fieldset.append(el("label", { className: "check" }, box, ` ${item.label}`));
+  }
 }
 
-/** The status line: what shows, and while a large network is still loading, how much of it is drawn. */
+function whenText() {
+  if (!view.since && !view.until) return "all dates";
+  if (view.since === view.until) return `as of ${view.since}`;
+  return `from ${view.since ?? "the start"} to ${view.until ?? "now"}`;
+}
+
+/** The status line: what shows, what changed in the window, and while a large network loads, how much is in. */
 function showStatus(counts) {
-  const when = state.asOf ? `as of ${state.asOf}` : "all dates";
   const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const changes = view.since || view.until ? ` · ${counts.began} began, ${counts.ended} ended` : "";
+  const undated = view.undated ? "" : ` · ${plural(counts.undated, "undated relation")} hidden`;
   $("graph-status").textContent = counts.done
-    ? `${counts.nodes} actors, ${counts.edges} relations · ${when}`
-    : `Showing ${counts.drawn} of ${plural(counts.edges, "relation")} (strongest first) · ${when} — loading…`;
+    ? `${counts.nodes} actors, ${counts.edges} relations · ${whenText()}${changes}${undated}`
+    : `Showing ${counts.drawn} of ${plural(counts.edges, "relation")} (strongest first) · ${whenText()} — loading…`;
+  $("undated-count").textContent = String(counts.undated);
   $("show-all").hidden = counts.done;
+  $("expand").hidden = view.focus.roots.size === 0 || view.focus.depth >= MAX_DEPTH;
   document.body.dataset.loaded = counts.done ? "all" : "partial";
 }
 
 function refreshNetwork() {
-  showStatus(network.applyFilter(state));
+  showStatus(network.applyFilter(view));
+  writeUrl();
+  if (view.tab === "relations") tables.relations(network.shownRelations());
+  refreshSide();
 }
 
 /** After each batch of a large network; once all is in, note when it has been drawn. */
@@ -74,81 +104,178 @@ function onProgress(counts) {
   }
 }
 
+function inWindow(date) {
+  if (!date) return view.undated || (!view.since && !view.until);
+  return (!view.until || lowerBound(date) <= upperBound(view.until)) && (!view.since || upperBound(date) >= lowerBound(view.since));
+}
+
+/** The map, the timeline and the events table follow the selection and the window (debounced while playing). */
 function refreshSide() {
   clearTimeout(sideTimer);
   sideTimer = setTimeout(async () => {
-    const params = { actor_id: state.actorId, as_of: state.asOf };
-    const [links, events] = await Promise.all([
-      getJSON("places", params),
-      getJSON("events", { actor_id: state.actorId }),
+    const actor = view.focus.roots.size ? [...view.focus.roots][0] : view.actorId;
+    const [links, found] = await Promise.all([
+      getJSON("places", { actor_id: actor, as_of: view.until }),
+      getJSON("incidents", { actor_id: actor }),
     ]);
     lastLinks = links;
+    incidents = found;
     updateMap();
-    const label = state.actorId ? `selected actor` : "all actors";
-    renderTimeline($("timeline"), $("timeline-status"), events, state.asOf, label);
+    updateTimeline();
+    if (view.tab === "events") tables.events(incidents.filter((i) => inWindow(i.date)));
+    document.body.dataset.side = String(Number(document.body.dataset.side ?? 0) + 1);
   }, 200);
-}
-
-async function openActor(actorId) {
-  state.actorId = actorId;
-  network.focusActor(actorId);
-  const profile = await getJSON(`actors/${actorId}`);
-  showActor($("details"), profile, { onRelation: openRelation, onActor: openActor });
-  selectTab("details");
-  refreshSide();
-}
-
-async function openRelation(relationId) {
-  const data = await getJSON(`relations/${relationId}/evidence`);
-  showEvidence($("details"), data, { onActor: openActor });
-  selectTab("details");
 }
 
 function updateMap() {
   const placed = lastLinks.filter((link) => link.place.lat !== null && link.place.lon !== null).length;
-  $("map-status").textContent = `${placed} place marker${placed === 1 ? "" : "s"}${state.asOf ? ` as of ${state.asOf}` : ""}`;
+  $("map-status").textContent = `${placed} place marker${placed === 1 ? "" : "s"}${view.until ? ` as of ${view.until}` : ""}`;
   if (mapView) mapView.show(lastLinks);
 }
 
-/** Leaflet needs a visible container, so the map is made the first time its tab opens. */
+function updateTimeline() {
+  const dated = incidents.filter((i) => i.date).length;
+  const who = view.actorId ? "the selected actor" : "all actors";
+  $("timeline-status").textContent = `${dated} dated incident${dated === 1 ? "" : "s"}, ${incidents.length - dated} undated · ${who} · ${whenText()}`;
+  if (timelineView) timelineView.show(incidents, { since: view.since, until: view.until });
+}
+
+async function openActor(actorId, { pan = false } = {}) {
+  view.actorId = actorId;
+  view.relationId = null;
+  network.selectActor(actorId, { pan });
+  const profile = await getJSON(`actors/${actorId}`);
+  showActor($("details"), profile, vocab, { onRelation: openRelation, onActor: (id) => openActor(id, { pan: true }), onFocus: focus });
+  selectTab("details");
+  if (window.innerWidth < PHONE) $("tab-details").scrollIntoView({ block: "start" });
+  writeUrl();
+  refreshSide();
+  if (view.tab === "sources") tables.documents(await getJSON("documents", { actor_id: view.actorId }));
+}
+
+async function openRelation(relationId) {
+  view.relationId = relationId;
+  const data = await getJSON(`relations/${relationId}/evidence`);
+  showEvidence($("details"), data, vocab, { onActor: (id) => openActor(id, { pan: true }) });
+  selectTab("details");
+  if (window.innerWidth < PHONE) $("tab-details").scrollIntoView({ block: "start" });
+  writeUrl();
+}
+
+function focus(actorId, depth) {
+  view.focus = { roots: new Set([actorId]), depth };
+  refreshNetwork();
+  network.fit();
+}
+
+function reset() {
+  view.focus = { roots: new Set(), depth: 1 };
+  view.actorId = null;
+  view.relationId = null;
+  network.clearSelection();
+  fill($("details"), el("p", { className: "hint", text: "Click a group to open its page, or a line to read the evidence behind it." }));
+  refreshNetwork();
+  network.fit();
+}
+
+/** Leaflet and vis-timeline need a visible container, so each is made the first time its tab opens. */
 async function openMap() {
   if (!mapView) {
     const { createMap } = await import("./mapview.js");
-    mapView = await createMap($("map"), $("map-attribution"), mapConfig);
+    mapView = await createMap($("map"), $("map-attribution"), mapConfig, vocab);
     document.body.dataset.map = "ready";
   }
   mapView.refresh();
   updateMap();
 }
 
-function selectTab(name) {
+async function openTimeline() {
+  if (!timelineView) {
+    const { createTimeline } = await import("./timeline.js");
+    timelineView = createTimeline($("timeline"), $("timeline-undated"), vocab, (incident) =>
+      showIncident($("timeline-detail"), incident, vocab));
+    document.body.dataset.timeline = "ready";
+  }
+  timelineView.redraw();
+  updateTimeline();
+}
+
+async function selectTab(name) {
+  view.tab = name;
+  document.body.dataset.tab = name;
   for (const button of document.querySelectorAll(".tabs button")) {
     const on = button.dataset.tab === name;
     button.setAttribute("aria-selected", String(on));
+    button.tabIndex = on ? 0 : -1;
     $(`tab-${button.dataset.tab}`).hidden = !on;
   }
-  if (name === "map") openMap();
+  writeUrl();
+  const width = network.cy.width();
+  network.cy.resize();
+  if (network.cy.width() !== width) network.fit();
+  if (name === "map") await openMap();
+  if (name === "timeline") await openTimeline();
+  if (name === "relations") tables.relations(network.shownRelations());
+  if (name === "events") tables.events(incidents.filter((i) => inWindow(i.date)));
+  if (name === "sources") tables.documents(await getJSON("documents", { actor_id: view.actorId }));
 }
 
-async function main() {
-  const [config, stats, graph, { createNetwork }] = await Promise.all([
-    getJSON("config"),
-    getJSON("stats"),
-    getJSON("graph/compact"),
-    import("./network.js"),
-  ]);
-  checkboxes($("f-types"), NETWORK_TYPES, state.types);
-  checkboxes($("f-kinds"), stats.actor_kinds, state.kinds);
-  checkboxes($("f-statuses"), ["asserted", "claimed", "uncertain"], state.statuses);
+function wireTabs() {
+  const buttons = [...document.querySelectorAll(".tabs button")];
+  for (const [i, button] of buttons.entries()) {
+    button.addEventListener("click", () => selectTab(button.dataset.tab));
+    button.addEventListener("keydown", (event) => {
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      if (!step) return;
+      const next = buttons[(i + step + buttons.length) % buttons.length];
+      next.focus();
+      selectTab(next.dataset.tab);
+    });
+  }
+}
+
+function wireFilters() {
+  checkboxes($("f-types"), networkTypes(vocab), view.types);
+  checkboxes($("f-kinds"), vocab.actor_kinds, view.kinds);
+  checkboxes($("f-statuses"), networkStatuses(vocab), view.statuses);
+  $("f-min-sources").value = String(view.minSources);
   $("f-min-sources").addEventListener("change", (event) => {
-    state.minSources = Math.max(1, Number(event.target.value) || 1);
+    view.minSources = Math.max(1, Number(event.target.value) || 1);
     refreshNetwork();
   });
-  legend();
+  $("filters-close").addEventListener("click", () => {
+    $("filters").open = false;
+  });
+  $("undated").checked = view.undated;
+  $("undated").addEventListener("change", () => {
+    view.undated = $("undated").checked;
+    refreshNetwork();
+  });
+  $("labels-all").checked = view.labelsAll;
+  $("labels-all").addEventListener("change", () => {
+    view.labelsAll = $("labels-all").checked;
+    network.setLabelsAll(view.labelsAll);
+    writeUrl();
+  });
+  $("fit").addEventListener("click", () => network.fit());
+  $("reset").addEventListener("click", reset);
+  $("expand").addEventListener("click", () => {
+    view.focus.depth = Math.min(MAX_DEPTH, view.focus.depth + 1);
+    refreshNetwork();
+    network.fit();
+  });
+  if (window.innerWidth < PHONE) $("legend-box").open = false;
+}
+
+function startNetwork(createNetwork, graph) {
   performance.mark("fm-data");
-  network = createNetwork($("network"), graph, { onNode: openActor, onEdge: openRelation, onProgress });
-  window.factionmap = { cy: network.cy, state, progress: [] };
-  const first = network.start(state);
+  network = createNetwork($("network"), graph, vocab, {
+    onNode: (id) => openActor(id),
+    onEdge: openRelation,
+    onProgress,
+  });
+  window.factionmap = { cy: network.cy, view, progress: [], network };
+  const first = network.start(view);
   performance.mark("fm-network");
   showStatus(first);
   window.factionmap.progress.push({ ...first, status: $("graph-status").textContent });
@@ -161,22 +288,61 @@ async function main() {
     network.loadRest();
   });
   network.cy.forceRender();
-  attachTimebar(
-    { slider: $("slider"), box: $("as-of"), play: $("play"), allDates: $("all-dates") },
+  if (view.labelsAll) network.setLabelsAll(true);
+}
+
+async function restoreSelection() {
+  const { tab, relationId } = view; // opening the actor's page selects the details tab
+  if (view.focus.roots.size) network.fit();
+  if (view.actorId) await openActor(view.actorId, { pan: true });
+  if (relationId) await openRelation(relationId);
+  await selectTab(tab);
+}
+
+async function main() {
+  const [config, stats, vocabulary, graph, { createNetwork }] = await Promise.all([
+    getJSON("config"),
+    getJSON("stats"),
+    getJSON("vocabulary"),
+    getJSON("graph/compact"),
+    import("./network.js"),
+  ]);
+  vocab = vocabulary;
+  mapConfig = config;
+  all = {
+    types: networkTypes(vocab).map((t) => t.name),
+    kinds: vocab.actor_kinds.map((k) => k.name),
+    statuses: networkStatuses(vocab).map((s) => s.name),
+    tabs: TABS,
+  };
+  view = decodeView(window.location.hash, defaultView(), all, isPartialDate);
+  renderLegend($("legend"), vocab);
+  wireFilters();
+  tables = createTables({ vocab, onRelation: openRelation, onActor: (id) => openActor(id, { pan: true }),
+    onIncident: (incident) => {
+      showIncident($("details"), incident, vocab);
+      selectTab("details");
+    } });
+  startNetwork(createNetwork, graph);
+  const timebar = attachTimebar(
+    { slider: $("slider"), sliderFrom: $("slider-from"), box: $("as-of"), fromBox: $("from"), fromLabel: $("from-label"),
+      rangeMode: $("range-mode"), play: $("play"), speed: $("speed"), allDates: $("all-dates"),
+      ticks: $("year-ticks"), marks: $("year-marks") },
     stats.first_date,
     stats.last_date,
-    (asOf) => {
-      state.asOf = asOf;
+    ({ since, until }) => {
+      view.since = since;
+      view.until = until;
       refreshNetwork();
-      refreshSide();
     },
   );
-  attachSearch($("search"), $("search-input"), $("search-results"), openActor);
-  for (const button of document.querySelectorAll(".tabs button")) {
-    button.addEventListener("click", () => selectTab(button.dataset.tab));
-  }
-  mapConfig = config;
+  window.factionmap.timebar = timebar;
+  if (view.since || view.until) timebar.set(view.since, view.until, { range: view.since !== view.until });
+  attachSearch($("search"), $("search-input"), $("search-results"), (id) => openActor(id, { pan: true }), vocab);
+  wireTabs();
+  writeUrl();
   refreshSide();
+  await restoreSelection();
 }
 
 main().catch((error) => {

@@ -1,40 +1,37 @@
-// The network of actors, drawn with Cytoscape.js from /api/graph/compact. Nodes: shape and colour by kind,
-// size by how much is known. Edges: colour by type, arrows for directed types, dashes for uncertain, dots for
-// claimed. Filtering (types, kinds, statuses, sources, "as of") hides elements without moving the rest, so time
-// can be played smoothly.
+// The network of actors, drawn with Cytoscape.js from /api/graph/compact, styled from /api/vocabulary. Nodes:
+// shape and colour by kind, size by how much is known. Edges: colour by type, arrows for directed types, line
+// style by status; a phrase ("pledged to") on hovered and selected edges. Filtering (types, kinds, statuses,
+// sources, the time window, undated relations, a focus on an actor's neighbourhood) hides elements without
+// moving the rest, so time can be played smoothly; relations that begin or end in the time window are marked.
 //
 // Large networks are drawn in steps so the first view comes quickly and nothing is left out: the server sends
 // the relations strongest first (most sources, then confidence), the first FIRST_DRAW of them (with their
 // actors) are drawn at once, and the rest are added BATCH at a time when the page is idle, or all at once with
-// `showAll()`. Every actor's place is fixed up front (a sunflower spiral, best-known actors in the middle), so
-// nothing moves as edges arrive. Filters are computed over all relations, loaded or not, so the counts shown
-// are always those of the whole network.
+// `showAll()`. Every actor's place is fixed up front (a sunflower spiral, best-known actors in the middle; a
+// small network is then laid out by force from there), so the same store always gives the same picture.
 
 import cytoscape from "/static/vendor/cytoscape/cytoscape.esm.min.js";
-import { lowerBound, upperBound } from "./dates.js";
-import { KIND_STYLE, LINE_STYLE, TYPE_COLOR } from "./style.js";
+import { decode, evaluate, neighbourhood } from "./netfilter.js";
+import { byName } from "./vocab.js";
 
 export const FIRST_DRAW = 1000;
 export const BATCH = 2500;
 const BIG_GRAPH = 300;
+const NAMED = 40; // the best-known actors are named even when labels are not all shown
+const LABEL_PX = 12; // on-screen size of labels in a small network
 const SPACING = 40; // px between neighbours on the spiral
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 // Styles map from element data rather than one selector per type or kind: far fewer selectors to match, which
-// is what keeps a 10,000-edge network quick to build. Labels are sized with the node, so at a distance only
-// the big (best-known) actors are named.
+// is what keeps a 10,000-edge network quick to build. Label properties live only in the rules of labelled
+// elements, so the many unlabelled ones cost nothing to style.
 function styles(big) {
+  const labelBox = { color: "#111", "text-background-color": "#ffffff", "text-background-opacity": 0.8,
+    "text-background-padding": 1 };
   return [
     {
       selector: "node",
       style: {
-        label: "data(label)",
-        "font-size": "data(fontSize)",
-        "text-valign": "bottom",
-        "text-margin-y": 3,
-        "text-wrap": big ? "none" : "ellipsis",
-        "text-max-width": 120,
-        "min-zoomed-font-size": big ? 9 : 7,
         width: "data(size)",
         height: "data(size)",
         shape: "data(shape)",
@@ -44,49 +41,45 @@ function styles(big) {
       },
     },
     {
+      selector: "node.named, node.hl, node:selected",
+      style: {
+        label: "data(label)",
+        "font-size": "data(fontSize)",
+        "text-valign": "bottom",
+        "text-margin-y": 3,
+        "text-wrap": "wrap",
+        "text-max-width": 140,
+        "min-zoomed-font-size": big ? 8 : 0,
+        ...labelBox,
+      },
+    },
+    {
       selector: "edge",
       style: {
-        width: big ? 1.5 : 2,
+        width: big ? 1.5 : 2.5,
         "curve-style": big ? "straight" : "bezier",
         "line-color": "data(color)",
         "target-arrow-color": "data(color)",
         "target-arrow-shape": "data(arrow)",
         "line-style": "data(lineStyle)",
-        "arrow-scale": big ? 0.7 : 0.9,
+        "arrow-scale": big ? 0.7 : 1,
         opacity: 0.85,
       },
     },
+    {
+      selector: "edge.hl, edge:selected, edge.around, edge.began, edge.ended",
+      style: {
+        label: "data(label)", "font-size": "data(fontSize)", "text-rotation": "autorotate", ...labelBox,
+        width: big ? 3 : 4, opacity: 1, "z-index": 9,
+      },
+    },
+    { selector: "edge.began", style: { "underlay-color": "#1a9850", "underlay-opacity": 0.35, "underlay-padding": 4 } },
+    { selector: "edge.ended", style: { "underlay-color": "#d73027", "underlay-opacity": 0.35, "underlay-padding": 4 } },
+    ...(big ? [] : [{ selector: ".faded", style: { opacity: 0.15, "text-opacity": 0.3 } }]),
     { selector: ".off", style: { display: "none" } },
-    { selector: ":selected", style: { "border-width": 3, "border-color": "#f1c40f", "line-color": "#f1c40f" } },
-    { selector: "edge:selected", style: { width: 4, "target-arrow-color": "#f1c40f" } },
+    { selector: "node:selected", style: { "border-width": 4, "border-color": "#b7950b" } },
+    { selector: "edge:selected", style: { "line-color": "#b7950b", "target-arrow-color": "#b7950b" } },
   ];
-}
-
-/** The compact payload with vocabulary indices resolved and dates turned into comparable bounds. */
-function decode(graph) {
-  const n = graph.nodes;
-  const e = graph.edges;
-  const kind = n.kind.map((k) => graph.kinds[k]);
-  const type = e.type.map((t) => graph.types[t]);
-  const status = e.status.map((s) => graph.statuses[s]);
-  return {
-    nodeCount: n.id.length,
-    edgeCount: e.id.length,
-    nodeId: n.id,
-    name: n.name,
-    kind,
-    weight: n.weight,
-    edgeId: e.id,
-    s: e.s,
-    t: e.t,
-    type,
-    directed: e.type.map((t) => graph.directed[t]),
-    status,
-    sources: e.sources,
-    // In force as of a date (as dates.inForce): started on or before its last day, not ended before its first.
-    startLow: e.start.map((d) => (d ? lowerBound(d) : null)),
-    endHigh: e.end.map((d) => (d ? upperBound(d) : null)),
-  };
 }
 
 /** Places on a sunflower spiral, heaviest first from the centre: even spacing, computed in one pass. */
@@ -94,31 +87,37 @@ function spiral(g) {
   const order = Array.from({ length: g.nodeCount }, (_, i) => i).sort((a, b) => g.weight[b] - g.weight[a] || a - b);
   const x = new Float64Array(g.nodeCount);
   const y = new Float64Array(g.nodeCount);
+  const named = new Uint8Array(g.nodeCount);
   order.forEach((node, rank) => {
     const r = SPACING * Math.sqrt(rank + 0.5);
     x[node] = r * Math.cos(rank * GOLDEN_ANGLE);
     y[node] = r * Math.sin(rank * GOLDEN_ANGLE);
+    if (rank < NAMED) named[node] = 1;
   });
-  return { x, y, radius: SPACING * Math.sqrt(g.nodeCount + 0.5) + 40 };
+  return { x, y, named, radius: SPACING * Math.sqrt(g.nodeCount + 0.5) + 40 };
 }
 
 /**
  * Draw the network in `container`. `onNode(actorId)` and `onEdge(relationId)` are called on taps;
- * `onProgress(counts)` after each step of loading (see `applyFilter` for the counts).
+ * `onProgress(counts)` after each step of loading (see `counts`).
  */
-export function createNetwork(container, graph, { onNode, onEdge, onProgress = () => {} }) {
+export function createNetwork(container, graph, vocab, { onNode, onEdge, onProgress = () => {} }) {
   const g = decode(graph);
+  const types = byName(vocab.relation_types);
+  const kinds = byName(vocab.actor_kinds);
+  const statuses = byName(vocab.statuses);
   const big = g.nodeCount > BIG_GRAPH || g.edgeCount > FIRST_DRAW;
   const maxWeight = Math.max(1, ...g.weight);
-  const place = big ? spiral(g) : null;
+  const place = spiral(g);
   const nodeIn = new Uint8Array(g.nodeCount); // added to the drawing
-  const edgeOk = new Uint8Array(g.edgeCount); // passes the filters
   const nodeShown = new Int32Array(g.nodeCount); // loaded edges that pass the filters, per node
+  let view = evaluate(g, null); // which edges pass, and which began or ended in the window
   let loaded = 0; // edges [0, loaded) are drawn (they come strongest first)
   let timer = null;
+  let labelScale = 1;
 
   function nodeElement(i) {
-    const style = KIND_STYLE[g.kind[i]] ?? KIND_STYLE.organization;
+    const kind = kinds[g.kind[i]] ?? kinds.organization;
     const size = 14 + 46 * Math.sqrt(g.weight[i] / maxWeight);
     return {
       group: "nodes",
@@ -126,20 +125,29 @@ export function createNetwork(container, graph, { onNode, onEdge, onProgress = (
         id: `a${g.nodeId[i]}`,
         index: i,
         actorId: g.nodeId[i],
-        label: g.name[i],
+        label: g.short[i],
+        name: g.name[i],
         kind: g.kind[i],
-        shape: style.shape,
-        color: style.color,
+        shape: kind.shape,
+        color: kind.color,
         weight: g.weight[i],
         size,
-        fontSize: big ? Math.round(5 + size / 4) : 10,
+        fontSize: big ? Math.round(5 + size / 4) : LABEL_PX * labelScale,
       },
-      position: place ? { x: place.x[i], y: place.y[i] } : undefined,
-      classes: nodeShown[i] ? "" : "off",
+      position: { x: place.x[i], y: place.y[i] },
+      classes: `${nodeShown[i] ? "" : "off"}${place.named[i] ? " named" : ""}`,
     };
   }
 
+  function edgeLabel(j) {
+    const phrase = types[g.type[j]]?.phrase ?? g.type[j];
+    if (view.began[j]) return `${phrase} · began ${g.start[j]}`;
+    if (view.ended[j]) return `${phrase} · ended ${g.end[j]}`;
+    return phrase;
+  }
+
   function edgeElement(j) {
+    const type = types[g.type[j]];
     return {
       group: "edges",
       data: {
@@ -150,30 +158,18 @@ export function createNetwork(container, graph, { onNode, onEdge, onProgress = (
         target: `a${g.nodeId[g.t[j]]}`,
         type: g.type[j],
         status: g.status[j],
-        arrow: g.directed[j] ? "triangle" : "none",
-        color: TYPE_COLOR[g.type[j]] ?? "#999",
-        lineStyle: LINE_STYLE[g.status[j]] ?? "solid",
+        arrow: type?.directed ? "triangle" : "none",
+        color: type?.color ?? "#999",
+        lineStyle: statuses[g.status[j]]?.line_style ?? "solid",
+        label: edgeLabel(j),
+        fontSize: big ? 8 : 10 * labelScale,
       },
-      classes: edgeOk[j] ? "" : "off",
+      classes: edgeClasses(j),
     };
   }
 
-  function passes(j, { asOf, types, kinds, statuses, minSources }, asOfLow, asOfHigh) {
-    return (
-      types.has(g.type[j]) &&
-      statuses.has(g.status[j]) &&
-      g.sources[j] >= minSources &&
-      kinds.has(g.kind[g.s[j]]) &&
-      kinds.has(g.kind[g.t[j]]) &&
-      (!asOf || ((!g.startLow[j] || g.startLow[j] <= asOfHigh) && (!g.endHigh[j] || asOfLow <= g.endHigh[j])))
-    );
-  }
-
-  /** Mark which edges pass `f`, all of them, loaded or not. */
-  function evaluate(f) {
-    const low = f.asOf ? lowerBound(f.asOf) : null;
-    const high = f.asOf ? upperBound(f.asOf) : null;
-    for (let j = 0; j < g.edgeCount; j += 1) edgeOk[j] = passes(j, f, low, high) ? 1 : 0;
+  function edgeClasses(j) {
+    return `${view.ok[j] ? "" : "off"}${view.began[j] ? " began" : ""}${view.ended[j] ? " ended" : ""}`;
   }
 
   /** What shows: actors and relations passing the filters (all of them), and how many of those are drawn. */
@@ -182,13 +178,23 @@ export function createNetwork(container, graph, { onNode, onEdge, onProgress = (
     let edges = 0;
     let drawn = 0;
     for (let j = 0; j < g.edgeCount; j += 1) {
-      if (!edgeOk[j]) continue;
+      if (!view.ok[j]) continue;
       edges += 1;
       if (j < loaded) drawn += 1;
       actors[g.s[j]] = 1;
       actors[g.t[j]] = 1;
     }
-    return { nodes: actors.reduce((a, b) => a + b, 0), edges, drawn, loaded, total: g.edgeCount, done: loaded === g.edgeCount };
+    return {
+      nodes: actors.reduce((a, b) => a + b, 0),
+      edges,
+      drawn,
+      loaded,
+      total: g.edgeCount,
+      done: loaded === g.edgeCount,
+      undated: view.undated,
+      began: view.beganCount,
+      ended: view.endedCount,
+    };
   }
 
   /** Add edges [loaded, upto) and the actors they join, filtered as now. */
@@ -198,7 +204,7 @@ export function createNetwork(container, graph, { onNode, onEdge, onProgress = (
     if (end <= start) return;
     const wake = [];
     for (let j = start; j < end; j += 1) {
-      if (!edgeOk[j]) continue;
+      if (!view.ok[j]) continue;
       for (const i of [g.s[j], g.t[j]]) {
         if (nodeShown[i] === 0 && nodeIn[i]) wake.push(i);
         nodeShown[i] += 1;
@@ -233,42 +239,83 @@ export function createNetwork(container, graph, { onNode, onEdge, onProgress = (
   });
   cy.on("tap", "node", (event) => onNode(event.target.data("actorId")));
   cy.on("tap", "edge", (event) => onEdge(event.target.data("relationId")));
+  attachHover(cy, container, big);
 
   /** Show only what passes the filters; returns the counts (all relations, and how many of them are drawn). */
   function applyFilter(f) {
-    evaluate(f);
+    view = evaluate(g, f);
+    if (f.focus?.roots?.size) {
+      const keep = neighbourhood(g, view.ok, rootIndices(f.focus.roots), f.focus.depth);
+      for (let j = 0; j < g.edgeCount; j += 1) if (!(keep[g.s[j]] && keep[g.t[j]])) view.ok[j] = 0;
+    }
     nodeShown.fill(0);
     for (let j = 0; j < loaded; j += 1) {
-      if (edgeOk[j]) {
+      if (view.ok[j]) {
         nodeShown[g.s[j]] += 1;
         nodeShown[g.t[j]] += 1;
       }
     }
-    if (loaded) {
-      cy.batch(() => {
-        cy.edges().forEach((edge) => {
-          const off = !edgeOk[edge.data("index")];
-          if (edge.hasClass("off") !== off) edge.toggleClass("off", off);
-        });
-        cy.nodes().forEach((node) => {
-          const off = !nodeShown[node.data("index")] && !node.selected();
-          if (node.hasClass("off") !== off) node.toggleClass("off", off);
-        });
-      });
-    }
+    if (loaded) restyle();
     return counts();
   }
 
+  function rootIndices(actorIds) {
+    return [...actorIds].map((id) => g.nodeId.indexOf(id)).filter((i) => i >= 0);
+  }
+
+  function restyle() {
+    cy.batch(() => {
+      cy.edges().forEach((edge) => {
+        const j = edge.data("index");
+        edge.toggleClass("off", !view.ok[j]);
+        const began = Boolean(view.began[j]);
+        const ended = Boolean(view.ended[j]);
+        if (edge.hasClass("began") !== began || edge.hasClass("ended") !== ended) {
+          edge.toggleClass("began", began).toggleClass("ended", ended).data("label", edgeLabel(j));
+        }
+      });
+      cy.nodes().forEach((node) => {
+        const off = !nodeShown[node.data("index")] && !node.selected();
+        if (node.hasClass("off") !== off) node.toggleClass("off", off);
+      });
+    });
+  }
+
+  /** Labels on every actor (`true`) or on the best-known ones only. */
+  function setLabelsAll(on) {
+    container.classList.toggle("labels-all", on);
+    cy.nodes().toggleClass("named", (node) => on || Boolean(place.named[node.data("index")]));
+  }
+
+  /** Keep labels of a small network LABEL_PX on screen at any zoom. */
+  function scaleLabels() {
+    if (big) return;
+    labelScale = 1 / cy.zoom();
+    cy.batch(() => {
+      cy.nodes().data("fontSize", LABEL_PX * labelScale);
+      cy.edges().data("fontSize", 10 * labelScale);
+    });
+  }
+  cy.on("zoom", () => {
+    clearTimeout(cy.scratch("_zoomTimer"));
+    cy.scratch("_zoomTimer", setTimeout(scaleLabels, 60));
+  });
+
   /** Draw the first edges (all of a small network); returns the counts. */
   function start(f) {
-    evaluate(f);
+    applyFilter(f);
     load(big ? FIRST_DRAW : g.edgeCount);
-    if (place) {
+    if (big) {
       const box = container.getBoundingClientRect();
       const zoom = Math.min(box.width, box.height) / (2 * place.radius);
       cy.viewport({ zoom, pan: { x: box.width / 2, y: box.height / 2 } });
     } else {
-      cy.layout({ name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 }).run();
+      // From the spiral (fixed), so the same store gives the same picture; cose itself draws no random numbers.
+      cy.layout({
+        name: "cose", animate: false, randomize: false, nodeRepulsion: () => 40000, idealEdgeLength: () => 110,
+        nodeOverlap: 20, padding: 30, numIter: 1000,
+      }).run();
+      scaleLabels();
     }
     return counts();
   }
@@ -296,8 +343,8 @@ export function createNetwork(container, graph, { onNode, onEdge, onProgress = (
     }
   }
 
-  /** Select and centre an actor's node, if it is in the network (drawing it now if it was not yet). */
-  function focusActor(actorId) {
+  /** Select an actor's node (drawing it now if it was not yet), label its edges; pan only if it is out of view. */
+  function selectActor(actorId, { pan = false } = {}) {
     const i = g.nodeId.indexOf(actorId);
     if (i < 0) return false;
     if (!nodeIn[i]) {
@@ -305,11 +352,69 @@ export function createNetwork(container, graph, { onNode, onEdge, onProgress = (
       cy.add(nodeElement(i));
     }
     const node = cy.getElementById(`a${actorId}`);
-    cy.elements().unselect();
-    node.removeClass("off").select();
-    cy.animate({ center: { eles: node }, duration: 300 });
+    cy.batch(() => {
+      cy.elements().unselect();
+      cy.edges(".around").removeClass("around");
+      node.removeClass("off").select();
+      node.connectedEdges().addClass("around");
+    });
+    const box = node.renderedBoundingBox();
+    const outside = box.x2 < 0 || box.y2 < 0 || box.x1 > cy.width() || box.y1 > cy.height();
+    if (pan && outside) cy.animate({ center: { eles: node }, duration: 300 });
     return true;
   }
 
-  return { cy, start, loadRest, showAll, applyFilter, focusActor };
+  /** Fit the view to what shows. */
+  function fit() {
+    const shown = cy.elements().not(".off");
+    cy.fit(shown.length ? shown : undefined, 30);
+    scaleLabels();
+  }
+
+  function clearSelection() {
+    cy.batch(() => {
+      cy.elements().unselect();
+      cy.edges(".around").removeClass("around");
+    });
+  }
+
+  /** The relations that pass the filters (drawn or not), for the relations table. */
+  function shownRelations() {
+    const rows = [];
+    for (let j = 0; j < g.edgeCount; j += 1) {
+      if (!view.ok[j]) continue;
+      rows.push({
+        id: g.edgeId[j], subject: g.name[g.s[j]], subjectId: g.nodeId[g.s[j]], type: g.type[j],
+        object: g.name[g.t[j]], objectId: g.nodeId[g.t[j]], start: g.start[j], end: g.end[j],
+        status: g.status[j], confidence: g.confidence[j], sources: g.sources[j],
+        change: view.began[j] ? "began" : view.ended[j] ? "ended" : "",
+      });
+    }
+    return rows;
+  }
+
+  return {
+    cy, start, loadRest, showAll, applyFilter, selectActor, clearSelection, fit, setLabelsAll, shownRelations, big,
+  };
+}
+
+/** Hovering a node highlights it and its relations (and, in a small network, fades the rest); an edge, itself. */
+function attachHover(cy, container, big) {
+  const clear = () => {
+    cy.batch(() => {
+      cy.elements(".hl").removeClass("hl");
+      cy.elements(".faded").removeClass("faded");
+    });
+  };
+  cy.on("mouseover", "node", (event) => {
+    const around = event.target.closedNeighborhood().not(".off");
+    cy.batch(() => {
+      around.addClass("hl");
+      if (!big) cy.elements().not(around).addClass("faded");
+    });
+  });
+  cy.on("mouseout", "node", clear);
+  container.addEventListener("mouseleave", clear); // the pointer can leave a node and the canvas at once
+  cy.on("mouseover", "edge", (event) => event.target.addClass("hl"));
+  cy.on("mouseout", "edge", (event) => event.target.removeClass("hl"));
 }

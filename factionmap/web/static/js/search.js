@@ -1,10 +1,11 @@
 // Search by any name or alias (GET /api/actors?q=), with keyboard-friendly results.
 
 import { getJSON } from "./api.js";
-import { el, words } from "./dom.js";
+import { el } from "./dom.js";
+import { labelOf } from "./vocab.js";
 
 /** Wire the search box; `onPick(actorId)` is called with the chosen actor. */
-export function attachSearch(form, input, results, onPick) {
+export function attachSearch(form, input, results, onPick, vocab) {
   let timer = null;
   let seq = 0;
 
@@ -25,7 +26,7 @@ export function attachSearch(form, input, results, onPick) {
           {},
           el("button", {
             type: "button",
-            text: `${a.name}${aliases} · ${words(a.kind)}`,
+            text: `${a.name}${aliases} · ${labelOf(vocab.actor_kinds, a.kind)}`,
             onclick: () => {
               results.hidden = true;
               onPick(a.id);

@@ -1,0 +1,116 @@
+"""Downloading the page's current view through the store's exporters (``/api/export/{fmt}``).
+
+The view is what the network shows: relations in force as of a date or during a range, of the chosen types and
+statuses, between actors of the chosen kinds, with enough sources, around the selected actors if any. The
+exporters (``factionmap.export``) write it unchanged, closed over the actors, places and documents it refers to,
+so a download holds exactly what the analyst was looking at, in STIX 2.1, GraphML, GEXF, CSV or JSON Lines.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from factionmap.export import get_exporter
+from factionmap.export.catalog import Snapshot as ExportSnapshot
+from factionmap.export.catalog import actors_by_id, places_by_id, relations_with_denied
+from factionmap.store import SQLStore, StoredEvent, StoredRelation
+from factionmap.timeline import in_force_during, lower_bound, upper_bound
+
+MEDIA_TYPES = {
+    "stix": ("application/json", "stix.json"),
+    "graphml": ("application/xml", "graphml"),
+    "gexf": ("application/xml", "gexf"),
+    "acled": ("text/csv", "acled.csv"),
+    "mmp": ("text/csv", "csv"),
+    "jsonl": ("application/x-ndjson", "jsonl"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """The page's view: a date or range, filters, selected actors (empty collections mean "all"), and whether
+    relations with no dates at all are in it."""
+
+    since: str | None = None
+    until: str | None = None
+    types: Collection[str] = ()
+    kinds: Collection[str] = ()
+    statuses: Collection[str] = ()
+    min_sources: int = 1
+    actor_ids: Collection[int] = ()
+    undated: bool = True
+
+
+def _kind_ok(rel: StoredRelation, kinds: dict[int, str], view: View) -> bool:
+    if not view.kinds:
+        return True
+    ends = [rel.subject_id] if rel.object_is_place else [rel.subject_id, rel.object_id]
+    return all(kinds.get(i) in view.kinds for i in ends)
+
+
+def keeps_relation(rel: StoredRelation, kinds: dict[int, str], view: View) -> bool:
+    """Whether a relation is in the view."""
+    if view.types and rel.type not in view.types:
+        return False
+    if view.statuses and rel.status not in view.statuses:
+        return False
+    if rel.n_sources < view.min_sources or not _kind_ok(rel, kinds, view):
+        return False
+    if view.actor_ids and not ({rel.subject_id, rel.object_id} & set(view.actor_ids)):
+        return False
+    if rel.start is None and rel.effective_end is None:
+        return view.undated
+    return in_force_during(rel.start, rel.effective_end, view.since, view.until)
+
+
+def keeps_event(event: StoredEvent, view: View) -> bool:
+    """Whether an event is in the view: in the date range (undated ones too), around the selection."""
+    ids = {p.actor_id for p in event.participants if p.actor_id is not None}
+    if view.actor_ids and not ids & set(view.actor_ids):
+        return False
+    if event.date is None:
+        return True
+    early = view.since is None or upper_bound(event.date) >= lower_bound(view.since)
+    return early and (view.until is None or lower_bound(event.date) <= upper_bound(view.until))
+
+
+def view_snapshot(store: SQLStore, view: View, include_denied: bool) -> ExportSnapshot:
+    """The part of the store in ``view``, closed over the actors, places and documents it refers to."""
+    every = relations_with_denied(store) if include_denied else store.relations()
+    ends = {r.subject_id for r in every} | {r.object_id for r in every if not r.object_is_place}
+    kinds = {i: a.kind for i, a in actors_by_id(store, ends).items()}
+    rels = [r for r in every if keeps_relation(r, kinds, view)]
+    events = [e for e in store.events() if keeps_event(e, view)]
+    actor_ids = {r.subject_id for r in rels} | {r.object_id for r in rels if not r.object_is_place}
+    actor_ids |= {p.actor_id for e in events for p in e.participants if p.actor_id is not None}
+    place_ids = {r.object_id for r in rels if r.object_is_place} | {e.place.id for e in events if e.place}
+    used = {ev.document_id for r in rels for ev in r.evidence} | {e.evidence.document_id for e in events}
+    as_of = view.since if view.since == view.until else None
+    return ExportSnapshot(
+        actors_by_id(store, actor_ids),
+        places_by_id(store, place_ids),
+        rels,
+        events,
+        [d for d in store.documents() if d.id in used],
+        as_of,
+        frozenset(view.actor_ids),
+        store,
+    )
+
+
+def export_view(store: SQLStore, fmt: str, view: View) -> tuple[bytes, str, str]:
+    """The view written as ``fmt`` (``UnknownFormat`` for an unknown one): bytes, media type, file name."""
+    exporter = get_exporter(fmt)
+    out = io.StringIO()
+    exporter(view_snapshot(store, view, exporter.include_denied), out)
+    media, extension = MEDIA_TYPES.get(fmt, ("text/plain", "txt"))
+    return out.getvalue().encode("utf-8"), media, file_name(view, extension)
+
+
+def file_name(view: View, extension: str) -> str:
+    """``factionmap-2015.graphml``, ``factionmap-2014-to-2016.stix.json``, ``factionmap.csv``."""
+    dates = [view.since] if view.since == view.until else [view.since or "start", view.until or "now"]
+    when = "-to-".join(d for d in dates if d)
+    return f"factionmap-{when}.{extension}" if when else f"factionmap.{extension}"
