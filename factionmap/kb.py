@@ -7,7 +7,9 @@ The bundled files live in ``factionmap/data`` (read through :mod:`importlib.reso
 - ``states.jsonl``: every country, with a ``demonyms`` list ("Afghan", "U.S.") to resolve "Afghan forces";
 - ``organizations.jsonl``: international bodies, NGOs, think tanks and publishers.
 
-Users may add JSONL files with the same fields; an entry whose id already exists replaces it.
+Users may add JSONL files with the same fields; an entry whose id already exists replaces it. Who held which office
+of a state or group, and when, is the office book (``offices.jsonl``, :mod:`factionmap.offices`):
+``kb.offices_at("Erdogan", "2012")``.
 
 Example::
 

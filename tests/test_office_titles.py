@@ -25,6 +25,8 @@ from tests.test_extraction import extract, relation, triples
      "2020-01-03", ("Ayatollah Ali Khamenei", "leader_of", "Iran")),
     ("The strikes on the PKK ended a truce that Turkey had agreed under then-Prime Minister Recep Tayyip Erdogan.",
      "2015-07-26", ("Recep Tayyip Erdogan", "leader_of", "Turkey")),
+    (("Libya has been torn by war since the ousting of dictator Moammar Gadhafi, and the Libyan National Army now "
+     "holds the east."), "2020-05-10", ("Moammar Gadhafi", "leader_of", "Libya")),
     (("Russia's Foreign Minister aside, Sergei Lavrov's deputy met Hamas officials; Foreign Minister Sergei Lavrov "
      "later defended Russia's ties with the group."), "2023-10-27", ("Sergei Lavrov", "member_of", "Russia")),
 ])

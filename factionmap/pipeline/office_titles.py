@@ -59,6 +59,7 @@ class TitleFile(BaseModel):
     offices: dict[str, str]
     titles: list[TitleModel]
     past_markers: list[str]
+    past_heads: list[str] = []
 
 
 class TitleLexicon:
@@ -73,6 +74,7 @@ class TitleLexicon:
                 self.phrases[key] = self.phrases.get(key, frozenset()) | frozenset(title.offices)
         self.longest = max((len(k) for k in self.phrases), default=0)
         self.past_markers = frozenset(w.lower() for w in data.past_markers)
+        self.past_heads = frozenset(w.lower() for w in data.past_heads)
 
     def match_ending(self, doc: Doc, end: int, floor: int) -> tuple[int, frozenset[str]] | None:
         """The longest title phrase ending at token ``end`` and starting at or after ``floor``: (start, offices)."""
@@ -211,7 +213,8 @@ class OfficeTitleFinder:
 
     def _left_context(self, doc: Doc, start: int, floor: int, index: dict[int, ActorMention]) -> tuple[bool, bool]:
         """Whether the words before a title mark it past ("former", "then-") and whether they name its owner
-        ("Uganda's President", "Iraqi Prime Minister", "Hamas leader"; not "Saudi-backed President")."""
+        ("Uganda's President", "Iraqi Prime Minister", "Hamas leader"; not "Saudi-backed President"). "The ousting
+        of dictator X", "the fall of President X" hold a past holder too."""
         past = owned = False
         i = start - 1
         while i >= floor and start - i <= MODIFIER_REACH + 1:
@@ -221,6 +224,7 @@ class OfficeTitleFinder:
             past = past or token.lower_ in self.titles.past_markers
             owned = owned or _owner_at(doc, i, index)
             if token.pos_ in ("VERB", "AUX", "ADP", "CCONJ") and token.text not in OWNER_MARKS:
+                past = past or (token.lower_ == "of" and i > floor and doc[i - 1].lower_ in self.titles.past_heads)
                 break
             i -= 1
         return past, owned
