@@ -126,8 +126,8 @@ class Extractor:
         for finding in findings:
             assembler.add(finding)
         assembly = assembler.finish()
-        relations = self.office_titles(doc, mentions, assembly.relations, dates, document.published)
-        return _records(document, mentions, places, relations, assembly.events)
+        relations, states = self.office_titles(doc, mentions, assembly.relations, dates, document.published)
+        return _records(document, [*mentions, *states], places, relations, assembly.events)
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -51,8 +51,12 @@ def test_the_relation_is_asserted_with_its_sentence_and_no_date_the_text_does_no
 @pytest.mark.parametrize(("text", "published", "absent"), [
     # out of office on the article's date, and no past marker: the title is not the book's office
     ("President Rodrigo Duterte spoke of Abu Sayyaf in Davao, a city of the Philippines.", "2024-05-02", "Rodrigo Duterte"),
-    # the state the book names is not in the text: no state is invented
-    ("President Emmanuel Macron said the Wagner Group had left Mali's neighbours.", "2023-02-01", "Emmanuel Macron"),
+    # the group the book names is not in the text: no group is invented
+    ("Leader Abubakar Shekau appeared in a video from the Sambisa forest beside ISWAP fighters.", "2016-03-01",
+     "Abubakar Shekau"),
+    # a full name is matched in full: "El Chapo" is no surname of Mozambique's President Daniel Chapo
+    (("Los Chapitos are the sons of imprisoned cartel leader Joaquin \u201cEl Chapo\u201d Guzman, whose Sinaloa "
+     "Cartel is at war."), "2025-05-01", "Joaquin \u201cEl Chapo"),
     # a title the book does not hold for him
     ("Prime Minister Bashar al-Assad visited Syria's front with Hay'at Tahrir al-Sham.", "2015-03-01", "Bashar al-Assad"),
 ])
@@ -60,6 +64,16 @@ def test_a_title_the_book_does_not_explain_says_nothing(extractor: Extractor, te
                                                         absent: str) -> None:
     found = triples(extract(extractor, text, published=published))
     assert not [t for t in found if t[0] == absent and t[1] == "leader_of"]
+
+
+@pytest.mark.issue(11)
+def test_a_title_stands_for_the_state_the_text_leaves_unnamed(extractor: Extractor) -> None:
+    text = "President Emmanuel Macron said the Wagner Group had left the Central African capital."
+    ex = extract(extractor, text, published="2023-02-01")
+    assert ("Emmanuel Macron", "leader_of", "France") in triples(ex)
+    france = next(a for a in ex.actors if a.name == "France")
+    assert france.aliases == ()  # the title refers to France; it is no name of it
+    assert not [t for t in triples(extract(extractor, text, published=None)) if t[1] == "leader_of"]
 
 
 @pytest.mark.issue(11)

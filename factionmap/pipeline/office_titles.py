@@ -6,9 +6,10 @@ knowledge. Where a title with no owner in the text ("President X", not "Uganda's
 president of Uganda, X", which the constructions read) stands beside a person whom the book knows in that office
 on the article's date, the person leads the state or group (``leader_of``), or is a member of it for a minister
 (``member_of``). A past marker ("former", "then-", "the late") asks only that the office was held before the
-article's date. The state or group must be named somewhere in the document; the relation's evidence is the
-sentence of the title, its status asserted (a title in the writer's voice is no claim), and it is dated only by
-what the sentence says, never by the publication day.
+article's date. A group must be named somewhere in the document; a state need not be, in a dated article
+("President Duterte" in a text that writes only "Philippine law": the title stands for the state). The evidence
+is the sentence of the title, its status asserted (a title in the writer's voice is no claim), and it is dated
+only by what the sentence says, never by the publication day.
 
 The book also vets the other findings: a head of state or government it knows is not the leader of a state he
 never led ("according to Iraqi Prime Minister Nouri Malaki and US officials" makes him no leader of the US).
@@ -130,19 +131,32 @@ class OfficeTitleFinder:
         self.titles = titles
 
     def __call__(self, doc: Doc, mentions: Sequence[ActorMention], relations: Sequence[Relation],
-                  dates: DocumentDates, published: str | None) -> list[Relation]:
-        """The document's relations, vetted, with those its titles state added."""
+                  dates: DocumentDates, published: str | None) -> tuple[list[Relation], list[ActorMention]]:
+        """The document's relations, vetted, with those its titles state added; and the mentions of the states
+        those titles stand for where the text does not name them ("President Duterte" in a text that writes only
+        "Philippine law"): the title is the mention."""
         kept = self.vet(mentions, relations)
         present = {m.kb_id for m in mentions if m.kb_id and m.kind != "person"}
         stated = {(r.subject, r.type, r.object, r.evidence.start) for r in kept}
-        added = []
+        added: list[Relation] = []
+        states: list[ActorMention] = []
         for use in self.title_uses(doc, mentions):
             relation = self._relation(doc, use, present, dates, published)
-            if relation is not None and (relation.subject, relation.type, relation.object,
-                                         relation.evidence.start) not in stated:
-                stated.add((relation.subject, relation.type, relation.object, relation.evidence.start))
-                added.append(relation)
-        return sorted([*kept, *added], key=lambda r: (r.evidence.start, r.type, r.subject, r.object))
+            if relation is None or (relation.subject, relation.type, relation.object,
+                                    relation.evidence.start) in stated:
+                continue
+            stated.add((relation.subject, relation.type, relation.object, relation.evidence.start))
+            added.append(relation)
+            if relation.object[3:] not in present:
+                states.append(self._title_mention(doc, use, relation.object[3:]))
+        return sorted([*kept, *added], key=lambda r: (r.evidence.start, r.type, r.subject, r.object)), states
+
+    def _title_mention(self, doc: Doc, use: TitleUse, state_id: str) -> ActorMention:
+        """The title as a reference to the state it is an office of (never an alias of the state)."""
+        entry = self.kb.get(state_id)
+        span = doc[use.start:use.end]
+        return ActorMention(use.start, use.end, span.start_char, span.end_char, span.text,
+                            entry.name if entry else state_id, "state", f"kb:{state_id}", "coref", state_id)
 
     def vet(self, mentions: Sequence[ActorMention], relations: Sequence[Relation]) -> list[Relation]:
         """Drop a person's leadership of a state when the book knows him as the head of another state only."""
@@ -232,8 +246,11 @@ class OfficeTitleFinder:
     def _relation(self, doc: Doc, use: TitleUse, present: set[str], dates: DocumentDates,
                   published: str | None) -> Relation | None:
         holdings, confidence = self._holdings(use.person)
-        fitting = [o for o in holdings if o.office in use.offices and o.actor in present
-                   and _in_time(o, published, use.past)]
+        fitting = [o for o in holdings if o.office in use.offices and _in_time(o, published, use.past)]
+        named = [o for o in fitting if o.actor in present]
+        # a state the text leaves unnamed is the title's own, when the full name and the date single out the holding
+        fitting = named or ([o for o in fitting if o.actor.startswith("S:")]
+                            if published and confidence == CONFIDENCE else [])
         kinds = {(o.actor, self.titles.relations[o.office]) for o in fitting}
         if len(kinds) != 1:
             return None
@@ -243,14 +260,15 @@ class OfficeTitleFinder:
                         "asserted", None, confidence)
 
     def _holdings(self, person: ActorMention) -> tuple[tuple[Office, ...], float]:
-        """The holdings of the person named: by full name or alias, else (one word, or a name the book does not
-        know in full) by surname."""
+        """The holdings of the person named: by full name or alias, else (a name of one word) by surname."""
         for name in (person.text, person.name, _without_honorifics(person.text)):
             found = self.kb.offices(name)
             if found:
                 return found, CONFIDENCE
         book = self.kb.office_book
-        return (book.by_surname(person.text), SURNAME_CONFIDENCE) if book is not None else ((), 0.0)
+        if book is None or len(_without_honorifics(person.text).split()) > 1:
+            return (), 0.0  # "Joaquin 'El Chapo' Guzman" is not Daniel Chapo: a full name must match in full
+        return book.by_surname(person.text), SURNAME_CONFIDENCE
 
 
 def _in_time(office: Office, published: str | None, past: bool) -> bool:
