@@ -48,6 +48,23 @@ def test_the_relation_is_asserted_with_its_sentence_and_no_date_the_text_does_no
 
 
 @pytest.mark.issue(11)
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    (("Since President Abdel Fattah el-Sisi came to power in 2013, Egypt has jailed members of the Muslim "
+     "Brotherhood."), "2021-01-10", ("Abdel Fattah el-Sisi", "Egypt", "2013", None)),
+    (("Libya has been torn by war since the ousting of dictator Moammar Gadhafi in 2011, and the Libyan National "
+     "Army holds the east."), "2020-05-10", ("Moammar Gadhafi", "Libya", None, "2011")),
+    # a date of the sentence that is not the holding's: "In 2015" dates the strikes, not the presidency
+    ("In 2015, President Abdel Fattah el-Sisi ordered strikes on Islamic State targets in Libya.", "2016-02-01",
+     ("Abdel Fattah el-Sisi", "Egypt", None, None)),
+])
+def test_a_holding_is_dated_only_by_the_phrase_that_starts_or_ends_it(
+        extractor: Extractor, text: str, published: str, expected: tuple[str, str, str | None, str | None]) -> None:
+    person, state, start, end = expected
+    found = relation(extract(extractor, text, published=published), "leader_of", person, state)
+    assert (found["start"], found["end"]) == (start, end)
+
+
+@pytest.mark.issue(11)
 @pytest.mark.parametrize(("text", "published", "absent"), [
     # out of office on the article's date, and no past marker: the title is not the book's office
     ("President Rodrigo Duterte spoke of Abu Sayyaf in Davao, a city of the Philippines.", "2024-05-02", "Rodrigo Duterte"),

@@ -61,6 +61,7 @@ class TitleFile(BaseModel):
     titles: list[TitleModel]
     past_markers: list[str]
     past_heads: list[str] = []
+    onset_verbs: dict[str, list[str]] = {}
 
 
 class TitleLexicon:
@@ -76,6 +77,12 @@ class TitleLexicon:
         self.longest = max((len(k) for k in self.phrases), default=0)
         self.past_markers = frozenset(w.lower() for w in data.past_markers)
         self.past_heads = frozenset(w.lower() for w in data.past_heads)
+        self.onset_verbs = {verb: frozenset(words) for verb, words in data.onset_verbs.items()}
+
+    def takes_office(self, verb: Token) -> bool:
+        """ "came to power", "took office", "was sworn in": the verb, and one of its words in its phrase."""
+        words = self.onset_verbs.get(verb.lemma_.lower())
+        return words is not None and (not words or any(t.lemma_.lower() in words for t in verb.subtree))
 
     def match_ending(self, doc: Doc, end: int, floor: int) -> tuple[int, frozenset[str]] | None:
         """The longest title phrase ending at token ``end`` and starting at or after ``floor``: (start, offices)."""
@@ -121,6 +128,7 @@ class TitleUse:
     end: int
     offices: frozenset[str]
     past: bool
+    ending: int | None = None  # the noun that ends the holding: "the ousting of dictator X"
 
 
 class OfficeTitleFinder:
@@ -199,8 +207,8 @@ class OfficeTitleFinder:
         if found is None:
             return None
         start, offices = found
-        past, owned = self._left_context(doc, start, sent_start, index)
-        return None if owned else TitleUse(person, start, end + 1, offices, past)
+        past, owned, ending = self._left_context(doc, start, sent_start, index)
+        return None if owned else TitleUse(person, start, end + 1, offices, past, ending)
 
     def _title_after(self, doc: Doc, person: ActorMention, index: dict[int, ActorMention]) -> TitleUse | None:
         """ "X, the group's emir,", "X, the former president,": a title in apposition after the name."""
@@ -225,10 +233,12 @@ class OfficeTitleFinder:
             return None  # "X, the leader of Y": the text names the owner; the constructions read it
         return TitleUse(person, j, end, offices, past)
 
-    def _left_context(self, doc: Doc, start: int, floor: int, index: dict[int, ActorMention]) -> tuple[bool, bool]:
-        """Whether the words before a title mark it past ("former", "then-") and whether they name its owner
-        ("Uganda's President", "Iraqi Prime Minister", "Hamas leader"; not "Saudi-backed President"). "The ousting
-        of dictator X", "the fall of President X" hold a past holder too."""
+    def _left_context(self, doc: Doc, start: int, floor: int,
+                      index: dict[int, ActorMention]) -> tuple[bool, bool, int | None]:
+        """Whether the words before a title mark it past ("former", "then-"), whether they name its owner
+        ("Uganda's President", "Iraqi Prime Minister", "Hamas leader"; not "Saudi-backed President"), and the noun
+        that ends the holding, if the title is its "of" phrase ("the ousting of dictator X", "the fall of President
+        X")."""
         past = owned = False
         i = start - 1
         while i >= floor and start - i <= MODIFIER_REACH + 1:
@@ -238,10 +248,11 @@ class OfficeTitleFinder:
             past = past or token.lower_ in self.titles.past_markers
             owned = owned or _owner_at(doc, i, index)
             if token.pos_ in ("VERB", "AUX", "ADP", "CCONJ") and token.text not in OWNER_MARKS:
-                past = past or (token.lower_ == "of" and i > floor and doc[i - 1].lower_ in self.titles.past_heads)
+                if token.lower_ == "of" and i > floor and doc[i - 1].lower_ in self.titles.past_heads:
+                    return True, owned, i - 1
                 break
             i -= 1
-        return past, owned
+        return past, owned, None
 
     def _relation(self, doc: Doc, use: TitleUse, present: set[str], dates: DocumentDates,
                   published: str | None) -> Relation | None:
@@ -255,9 +266,19 @@ class OfficeTitleFinder:
         if len(kinds) != 1:
             return None
         actor, rtype = next(iter(kinds))
-        start, end = _clause_dates(doc[use.person.start:use.person.end].root, dates)
+        start, end = self._dates(doc, use, dates)
         return Relation(use.person.key, rtype, f"kb:{actor}", _evidence(doc[use.start].sent), start, end,
                         "asserted", None, confidence)
+
+    def _dates(self, doc: Doc, use: TitleUse, dates: DocumentDates) -> tuple[str | None, str | None]:
+        """The holding's end when the noun that ends it is dated ("the ousting of dictator X in 2011"), else the
+        dates of the person's own clause."""
+        if use.ending is not None:
+            head = doc[use.ending]
+            own = _dates_in(head, dates, skip=range(use.start, use.person.end))
+            return None, own[0] if own else None
+        person = doc[use.person.start:use.person.end].root
+        return _clause_dates(person, dates, self.titles.takes_office(_clause_of(person)))
 
     def _holdings(self, person: ActorMention) -> tuple[tuple[Office, ...], float]:
         """The holdings of the person named: by full name or alias, else (a name of one word) by surname."""
@@ -278,17 +299,22 @@ def _in_time(office: Office, published: str | None, past: bool) -> bool:
     return held_before(office, published) if past else held_at(office, published)
 
 
-def _clause_dates(person: Token, dates: DocumentDates) -> tuple[str | None, str | None]:
-    """Start and end of the holding as the person's own clause dates it ("X, who became president in 2014"; "the
-    late X, killed in June 2015"), never from another clause of the sentence, nor from the publication day."""
-    timing = cue_timing(person, dates, onset=False, office=True)
+def _clause_dates(person: Token, dates: DocumentDates, onset: bool) -> tuple[str | None, str | None]:
+    """Start and end of the holding as the person's own clause dates it ("X, who became president in 2014";
+    "President X came to power in 2013", with ``onset``), never from another clause of the sentence, nor from
+    the publication day."""
+    timing = cue_timing(person, dates, onset=onset, office=True)
     if timing.start is None and timing.end is None:
         return None, None
-    clause = _clause_of(person)
-    chars = {t.idx for t in clause.subtree}
-    own = {e.value for e in dates.within(person.sent.start_char, person.sent.end_char)
-           if any(e.start <= i < e.end for i in chars)}
+    own = set(_dates_in(_clause_of(person), dates))
     return (timing.start if timing.start in own else None), (timing.end if timing.end in own else None)
+
+
+def _dates_in(head: Token, dates: DocumentDates, skip: range = range(0)) -> list[str]:
+    """The values of the date expressions inside a phrase (its head's subtree), leaving out some tokens."""
+    chars = {t.idx for t in head.subtree if t.i not in skip}
+    found = dates.within(head.sent.start_char, head.sent.end_char)
+    return [e.value for e in found if e.value and any(e.start <= i < e.end for i in chars)]
 
 
 def _clause_of(token: Token) -> Token:
