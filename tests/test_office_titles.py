@@ -27,6 +27,10 @@ from tests.test_extraction import extract, relation, triples
      "2015-07-26", ("Recep Tayyip Erdogan", "leader_of", "Turkey")),
     (("Libya has been torn by war since the ousting of dictator Moammar Gadhafi, and the Libyan National Army now "
      "holds the east."), "2020-05-10", ("Moammar Gadhafi", "leader_of", "Libya")),
+    (("Noor Wali took charge of the TTP in 2018 after the killing of his predecessor Maulana Fazlullah in a drone "
+     "strike."), "2020-08-19", ("Maulana Fazlullah", "leader_of", "Tehrik-i-Taliban Pakistan")),
+    (("Hezbollah reveres Iran's supreme leader, Ali Khamenei, and his predecessor, the late Ayatollah Ruhollah "
+     "Khomeini."), "2019-06-01", ("Ayatollah Ruhollah Khomeini", "leader_of", "Iran")),
     (("Russia's Foreign Minister aside, Sergei Lavrov's deputy met Hamas officials; Foreign Minister Sergei Lavrov "
      "later defended Russia's ties with the group."), "2023-10-27", ("Sergei Lavrov", "member_of", "Russia")),
 ])

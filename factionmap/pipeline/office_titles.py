@@ -50,6 +50,7 @@ class TitleModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
     words: list[str]
     offices: list[str]
+    past: bool = False  # the title names a past holder: "his predecessor X"
 
 
 class TitleFile(BaseModel):
@@ -70,10 +71,13 @@ class TitleLexicon:
     def __init__(self, data: TitleFile) -> None:
         self.relations: dict[str, str] = dict(data.offices)
         self.phrases: dict[tuple[str, ...], frozenset[str]] = {}
+        self.past_phrases: set[tuple[str, ...]] = set()
         for title in data.titles:
             for words in title.words:
                 key = tuple(words.lower().split())
                 self.phrases[key] = self.phrases.get(key, frozenset()) | frozenset(title.offices)
+                if title.past:
+                    self.past_phrases.add(key)
         self.longest = max((len(k) for k in self.phrases), default=0)
         self.past_markers = frozenset(w.lower() for w in data.past_markers)
         self.past_heads = frozenset(w.lower() for w in data.past_heads)
@@ -91,6 +95,10 @@ class TitleLexicon:
             if offices:
                 return end - length + 1, offices
         return None
+
+    def names_past(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the title phrase ``doc[start:end]`` names a past holder ("predecessor")."""
+        return tuple(t.lower_ for t in doc[start:end]) in self.past_phrases
 
     def match_starting(self, doc: Doc, start: int, ceiling: int) -> tuple[int, frozenset[str]] | None:
         """The longest title phrase starting at token ``start`` and ending before ``ceiling``: (end, offices)."""
@@ -199,6 +207,13 @@ class OfficeTitleFinder:
         while end >= sent_start and doc[end].lower_ in PERSON_TITLES and \
                 self.titles.match_ending(doc, end, sent_start) is None:
             end -= 1  # a rank between the title and the name: "army chief, Gen. X"
+        late = end
+        while late >= sent_start and doc[late].lower_ in self.titles.past_markers:
+            late -= 1  # "his predecessor, the late X"
+        if late < end and late >= sent_start and doc[late].lower_ in DETERMINERS:
+            late -= 1
+        if late < end and late >= sent_start and doc[late].text == ",":
+            end = late
         if end >= sent_start and doc[end].text == ",":
             end -= 1
         if end < sent_start or index.get(end) is not None:
@@ -208,6 +223,7 @@ class OfficeTitleFinder:
             return None
         start, offices = found
         past, owned, ending = self._left_context(doc, start, sent_start, index)
+        past = past or late < person.start - 1 or self.titles.names_past(doc, start, end + 1)
         return None if owned else TitleUse(person, start, end + 1, offices, past, ending)
 
     def _title_after(self, doc: Doc, person: ActorMention, index: dict[int, ActorMention]) -> TitleUse | None:
@@ -231,7 +247,7 @@ class OfficeTitleFinder:
         end, offices = found
         if end < sent_end and doc[end].lower_ in ("of", "for", "in", "at"):
             return None  # "X, the leader of Y": the text names the owner; the constructions read it
-        return TitleUse(person, j, end, offices, past)
+        return TitleUse(person, j, end, offices, past or self.titles.names_past(doc, j, end))
 
     def _left_context(self, doc: Doc, start: int, floor: int,
                       index: dict[int, ActorMention]) -> tuple[bool, bool, int | None]:
@@ -300,13 +316,16 @@ def _in_time(office: Office, published: str | None, past: bool) -> bool:
 
 
 def _clause_dates(person: Token, dates: DocumentDates, onset: bool) -> tuple[str | None, str | None]:
-    """Start and end of the holding as the person's own clause dates it ("X, who became president in 2014";
-    "President X came to power in 2013", with ``onset``), never from another clause of the sentence, nor from
-    the publication day."""
+    """Start and end of the holding as the clause the person is the subject of dates it ("President X came to
+    power in 2013", with ``onset``; "President X was ousted in 2011"), never from another clause of the sentence,
+    nor from the publication day."""
+    clause = _clause_of(person)
+    if person.dep_ not in ("nsubj", "nsubjpass") or person.head.i != clause.i:
+        return None, None  # "X took charge after the killing of his predecessor Y": Y's clause is not Y's
     timing = cue_timing(person, dates, onset=onset, office=True)
     if timing.start is None and timing.end is None:
         return None, None
-    own = set(_dates_in(_clause_of(person), dates))
+    own = set(_dates_in(clause, dates))
     return (timing.start if timing.start in own else None), (timing.end if timing.end in own else None)
 
 
