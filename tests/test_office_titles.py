@@ -57,6 +57,8 @@ def test_the_relation_is_asserted_with_its_sentence_and_no_date_the_text_does_no
      "Brotherhood."), "2021-01-10", ("Abdel Fattah el-Sisi", "Egypt", "2013", None)),
     (("Libya has been torn by war since the ousting of dictator Moammar Gadhafi in 2011, and the Libyan National "
      "Army holds the east."), "2020-05-10", ("Moammar Gadhafi", "Libya", None, "2011")),
+    ("President Hosni Mubarak was ousted in February 2011, and the Muslim Brotherhood rose in Egypt.",
+     "2020-06-10", ("Hosni Mubarak", "Egypt", None, "2011-02")),
     # a date of the sentence that is not the holding's: "In 2015" dates the strikes, not the presidency
     ("In 2015, President Abdel Fattah el-Sisi ordered strikes on Islamic State targets in Libya.", "2016-02-01",
      ("Abdel Fattah el-Sisi", "Egypt", None, None)),

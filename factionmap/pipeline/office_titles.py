@@ -273,7 +273,9 @@ class OfficeTitleFinder:
     def _relation(self, doc: Doc, use: TitleUse, present: set[str], dates: DocumentDates,
                   published: str | None) -> Relation | None:
         holdings, confidence = self._holdings(use.person)
-        fitting = [o for o in holdings if o.office in use.offices and _in_time(o, published, use.past)]
+        start, end = self._dates(doc, use, dates)
+        past = use.past or end is not None  # "President X was ousted in 2011": over, whatever the article's date
+        fitting = [o for o in holdings if o.office in use.offices and _in_time(o, published, past)]
         named = [o for o in fitting if o.actor in present]
         # a state the text leaves unnamed is the title's own, when the full name and the date single out the holding
         fitting = named or ([o for o in fitting if o.actor.startswith("S:")]
@@ -282,7 +284,6 @@ class OfficeTitleFinder:
         if len(kinds) != 1:
             return None
         actor, rtype = next(iter(kinds))
-        start, end = self._dates(doc, use, dates)
         return Relation(use.person.key, rtype, f"kb:{actor}", _evidence(doc[use.start].sent), start, end,
                         "asserted", None, confidence)
 
