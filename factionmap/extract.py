@@ -31,6 +31,7 @@ from factionmap.pipeline.home_state import home_state_mentions, title_state_ment
 from factionmap.pipeline.cues import CueLexicon, load_cues
 from factionmap.pipeline.mentions import ActorFinder
 from factionmap.pipeline.nlp import load_nlp
+from factionmap.pipeline.office_titles import OfficeTitleFinder, load_titles
 from factionmap.pipeline.relations import RelationFinder
 from factionmap.pipeline.timing import DocumentDates
 from factionmap.places import StateWords, find_place_mentions, group_places, spot_place_mentions
@@ -66,6 +67,7 @@ class Extractor:
         self.constructions = ConstructionFinder(resources.cues)
         self.titles = frozenset(w for c in resources.cues.cues if c.person_subject for w in c.holder_lemmas)
         self.state_words = StateWords.from_kb(resources.kb)
+        self.office_titles = OfficeTitleFinder(resources.kb, load_titles())
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Extractor:
@@ -125,7 +127,8 @@ class Extractor:
         for finding in findings:
             assembler.add(finding)
         assembly = assembler.finish()
-        return _records(document, mentions, places, assembly.relations, assembly.events)
+        relations, states = self.office_titles(doc, mentions, assembly.relations, dates, document.published)
+        return _records(document, [*mentions, *states], places, relations, assembly.events)
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -7,7 +7,9 @@ The bundled files live in ``factionmap/data`` (read through :mod:`importlib.reso
 - ``states.jsonl``: every country, with a ``demonyms`` list ("Afghan", "U.S.") to resolve "Afghan forces";
 - ``organizations.jsonl``: international bodies, NGOs, think tanks and publishers.
 
-Users may add JSONL files with the same fields; an entry whose id already exists replaces it.
+Users may add JSONL files with the same fields; an entry whose id already exists replaces it. Who held which office
+of a state or group, and when, is the office book (``offices.jsonl``, :mod:`factionmap.offices`):
+``kb.offices_at("Erdogan", "2012")``.
 
 Example::
 
@@ -24,12 +26,15 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from factionmap.errors import KnowledgeBaseError
-from factionmap.records import ACTOR_KINDS, Designation, FormerName, KBEntry
+from factionmap.records import ACTOR_KINDS, Designation, FormerName, KBEntry, Office, PartialDate
+
+if TYPE_CHECKING:
+    from factionmap.offices import OfficeBook
 
 BUNDLED_FILES: tuple[str, ...] = ("kb.jsonl", "states.jsonl", "organizations.jsonl")
 APOSTROPHES = "\u2019\u2018`\u02bc\u02bb'"
@@ -273,8 +278,10 @@ class KnowledgeBase:
     A renamed group is one entry: its earlier names (``former_names``) find it as its aliases do.
     """
 
-    def __init__(self, entries: Sequence[KBEntry], demonyms: Mapping[str, Sequence[str]] | None = None) -> None:
+    def __init__(self, entries: Sequence[KBEntry], demonyms: Mapping[str, Sequence[str]] | None = None,
+                 offices: OfficeBook | None = None) -> None:
         self.entries: tuple[KBEntry, ...] = tuple(entries)
+        self.office_book = offices
         self._by_id = {entry.id: entry for entry in self.entries}
         self.demonyms: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (demonyms or {}).items()}
         self._names = _form_index(self.entries, names=True)
@@ -300,7 +307,18 @@ class KnowledgeBase:
             for model in read_user_file(Path(path)):
                 entries[model.id] = model.to_entry()
                 demonyms[model.id] = model.demonyms
-        return cls(sorted(entries.values(), key=lambda e: e.id), {k: v for k, v in demonyms.items() if v})
+        from factionmap.offices import OfficeBook  # offices.py folds names with this module's rules
+
+        return cls(sorted(entries.values(), key=lambda e: e.id), {k: v for k, v in demonyms.items() if v},
+                   OfficeBook.load())
+
+    def offices(self, name: str) -> tuple[Office, ...]:
+        """Every office the named person held ("Museveni", "Yoweri Museveni"), oldest first; () if unknown."""
+        return self.office_book.holdings(name) if self.office_book is not None else ()
+
+    def offices_at(self, name: str, date: PartialDate) -> tuple[Office, ...]:
+        """The offices the named person may have held on a (partial) date: ``offices_at("Erdogan", "2012")``."""
+        return self.office_book.at(name, date) if self.office_book is not None else ()
 
     def get(self, entry_id: str) -> KBEntry | None:
         """Return the entry with this id, or None."""

@@ -261,3 +261,21 @@ class ActorMention:
     via: str
     kb_id: str | None = None
     observer: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """One holding of an office: a person, the office ("president", "leader"), the state or group held (its
+    knowledge-base id) and when (partial dates; ``end`` None while it lasts or when unknown)."""
+
+    person: str
+    office: str
+    actor: str
+    aliases: tuple[str, ...] = ()
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    source: str = "curated"
+
+    def names(self) -> tuple[str, ...]:
+        """The person's name and aliases: every text that names the holder."""
+        return (self.person, *self.aliases)
