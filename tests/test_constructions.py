@@ -315,3 +315,12 @@ def test_a_with_phrase_of_circumstance_is_no_partner(extractor: Extractor) -> No
     found = triples(extract(extractor, text))
     assert not any("Fano" in (s, o) for s, t, o in found if t == "rivalry")
     assert {("Eritrea", "rivalry", "Ethiopia"), ("Ethiopia", "rivalry", "Eritrea")} & found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nigerian President Bola Tinubu vowed to crush Boko Haram.", ("Bola Tinubu", "leader_of", "Nigeria")),
+    ("Ethiopian Prime Minister Abiy Ahmed met TPLF negotiators in Pretoria.", ("Abiy Ahmed", "leader_of", "Ethiopia")),
+])
+def test_a_title_inside_a_state_phrase_still_states_the_office(extractor: Extractor, text: str,
+                                                               expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extract(extractor, text))

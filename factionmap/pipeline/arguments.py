@@ -38,6 +38,10 @@ class MentionIndex:
         """Mentions that cover this token."""
         return self.by_token.get(token.i, [])
 
+    def in_group_name(self, token: Token) -> bool:
+        """The token is a word of a group's or a state's name ("the Kurdish Front"), not a person's title."""
+        return any(m.kind != "person" and m.via not in ("coref", "forces") for m in self.by_token.get(token.i, []))
+
 
 def expand(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("the Taliban and al Qaeda")."""

@@ -76,7 +76,7 @@ class ConstructionFinder:
         for token in sentence:
             word = token.lemma_.lower() if token.pos_ in ("NOUN", "PROPN") else ""
             cues = self.holders.get(word) or self.holders.get(token.lower_) or []
-            if cues and token.pos_ in ("NOUN", "PROPN") and not slots.index.at(token):  # not "Kurdish Front"
+            if cues and token.pos_ in ("NOUN", "PROPN") and not slots.index.in_group_name(token):  # not "Kurdish Front"
                 yield from _apposed(cues, token, slots)
             if token.tag_ in ("JJ", "VBN") and slots.text(token.i - 1) == ",":
                 yield from _apposed_participle(self._participle_cues(token), token, slots)

@@ -73,7 +73,7 @@ class RelationFinder:
                 continue
             said: set[str] = set()  # one word states each relation type and event once (the first cue wins)
             for pos, tags in POS_GROUPS.items():
-                if token.pos_ not in tags or (pos == "NOUN" and index.at(token)):
+                if token.pos_ not in tags or (pos == "NOUN" and index.in_group_name(token)):
                     continue  # a noun inside a name ("the Kurdish Front", "Popular Front") states nothing
                 for cue in self.lexicon.lookup(pos, lemma) or self.lexicon.lookup(pos, token.lower_):
                     kinds = {k for k in (cue.type, cue.event) if k}
