@@ -324,3 +324,11 @@ def test_a_with_phrase_of_circumstance_is_no_partner(extractor: Extractor) -> No
 def test_a_title_inside_a_state_phrase_still_states_the_office(extractor: Extractor, text: str,
                                                                expected: tuple[str, str, str]) -> None:
     assert expected in triples(extract(extractor, text))
+
+
+def test_a_breakaway_group_described_by_its_parent_is_not_the_parent(extractor: Extractor) -> None:
+    text = ('Katibat El Moulethemoune and fellow al-Qaeda breakaway group MUJAO "decided to unite in a single '
+            'movement called the Mourabitounes".')
+    found = triples(extract(extractor, text))
+    assert not any(t == "merger" and "al Qaeda" in (s, o) for s, t, o in found)
+    assert ("Movement for Oneness and Jihad in West Africa", "splinter_of", "al Qaeda") in found

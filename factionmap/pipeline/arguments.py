@@ -78,6 +78,10 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
                  for m in actors_at(t, index, depth + 1)]
         if any(m.kind == "person" for m in named):
             return _unique(named)
+    if token.lower_ in GROUP_NOUNS:
+        named = [m for c in token.children if c.dep_ == "appos" for m in actors_at(c, index, depth + 1)]
+        if named or any(c.lower_ in SPLIT_WORDS for c in token.children):
+            return _unique(named)  # "fellow al-Qaeda breakaway group MUJAO" is MUJAO, not al-Qaeda
     if token.lower_ in MEMBER_WORDS | ASSET_WORDS | GROUP_NOUNS or lemma in MEMBER_WORDS or lemma in LEADER_WORDS:
         owners = _owners(token, index, depth)
         if owners:
@@ -90,6 +94,9 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
     if token.dep_ == "appos" and token.pos_ == "NOUN":
         return actors_at(token.head, index, depth + 1)
     return []
+
+
+SPLIT_WORDS = frozenset({"breakaway", "splinter", "dissident", "renegade", "rival", "offshoot", "former"})
 
 
 def _antecedent(pronoun: Token, index: MentionIndex, depth: int) -> list[ActorMention]:
