@@ -332,3 +332,14 @@ def test_a_breakaway_group_described_by_its_parent_is_not_the_parent(extractor: 
     found = triples(extract(extractor, text))
     assert not any(t == "merger" and "al Qaeda" in (s, o) for s, t, o in found)
     assert ("Movement for Oneness and Jihad in West Africa", "splinter_of", "al Qaeda") in found
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    ("AAH launched more than 6,000 attacks on American and Iraqi forces.", {"United States", "Iraq"}),
+    ("The Taliban attacked U.S., British and Afghan troops in Helmand.",
+     {"United States", "United Kingdom", "Afghanistan"}),
+])
+def test_coordinated_demonyms_share_the_forces_they_qualify(extractor: Extractor, text: str,
+                                                            states: set[str]) -> None:
+    found = triples(extract(extractor, text))
+    assert states <= {o for _, t, o in found if t == "conflict"} | {s for s, t, _ in found if t == "conflict"}

@@ -54,6 +54,8 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
         return []
     found = index.at(token)
     if found:
+        if any(m.via == "forces" for m in found):  # "American and Iraqi forces": each demonym's state
+            found = [m for t in token.doc[token.left_edge.i:token.i + 1] for m in index.at(t) if m.via == "forces"]
         return _unique(found)
     if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
         return []

@@ -179,8 +179,17 @@ class ActorFinder:
                     break
             if last > token.i + 1 and doc[last - 1].lower_ in STATE_FORCE_WORDS:
                 yield self._entry_candidate(token.i, last, state, via="forces")
-            elif _before_hyphen_participle(doc, token.i):
+            elif _before_hyphen_participle(doc, token.i) or self._coordinated_forces(doc, token.i + 1):
                 yield self._entry_candidate(token.i, token.i + 1, state, via="forces")  # "Saudi-backed X"
+
+    def _coordinated_forces(self, doc: Doc, i: int) -> bool:
+        """ "American and Iraqi forces", "U.S., British and Afghan troops": a demonym coordinated with the
+        demonym of a state's forces shares its head noun."""
+        while i + 1 < len(doc) and doc[i].text in (",", "and", "or") and self._state_named_by(doc[i + 1]):
+            i += 2
+            if i < len(doc) and doc[i].lower_ in STATE_FORCE_WORDS:
+                return True
+        return False
 
     def _state_named_by(self, token: Token) -> KBEntry | None:
         if not (token.is_title or token.is_upper) or token.is_stop:
