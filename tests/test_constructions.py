@@ -343,3 +343,15 @@ def test_coordinated_demonyms_share_the_forces_they_qualify(extractor: Extractor
                                                             states: set[str]) -> None:
     found = triples(extract(extractor, text))
     assert states <= {o for _, t, o in found if t == "conflict"} | {s for s, t, _ in found if t == "conflict"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The US has been conducting air strikes in Somalia targeting IS-Somalia terrorists.",
+     ("United States", "conflict", "Islamic State Somalia Province")),
+    ("Philippine troops clashed with Abu Sayyaf guerrillas on Jolo.", ("Philippines", "conflict", "Abu Sayyaf Group")),
+])
+def test_members_named_by_what_they_are_called_stand_for_their_group(extractor: Extractor, text: str,
+                                                                     expected: tuple[str, str, str]) -> None:
+    found = triples(extract(extractor, text))
+    s, t, o = expected
+    assert (s, t, o) in found or (o, t, s) in found

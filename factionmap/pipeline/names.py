@@ -61,7 +61,8 @@ MEMBER_WORDS: frozenset[str] = frozenset({
     "representatives", "commanders", "leaders", "leadership", "elements", "ranks", "units", "unit", "cadres",
     "operatives", "men", "gunmen", "jihadists", "insurgents", "loyalists", "supporters", "soldiers",
     "warriors", "network", "shura", "faction", "branch", "wing", "cell", "cells", "spokesman", "spokesperson",
-    "militia", "militias", "personnel", "rebels",
+    "militia", "militias", "personnel", "rebels", "terrorists", "extremists", "jihadis", "guerrillas", "guerillas",
+    "combatants", "recruits", "agents", "officers", "police", "policemen", "guards", "commandos",
 })
 
 # Personal titles that belong to a person's name: "Mullah Omar", "Sheikh Abdullah".
