@@ -101,6 +101,16 @@ def fold_transliteration(name: str) -> str:
     return _AL.sub("al", _SPACES.sub(" ", s).strip())
 
 
+_INNER_ARTICLE = re.compile(r"(?<=\S) (?:al|el|ul|as|ad|ash|an|ar|at|az)[-\s](?=[A-Z])", re.IGNORECASE)
+
+
+def particle_variants(name: str) -> list[str]:
+    """The forms a writer gives a name without its inner Arabic article: "Hashd al-Shaabi" is also written
+    "Hashd Shaabi", "Jaish al-Adl" "Jaish Adl" (the leading one stays: "al-Shabaab" is not "Shabaab" here)."""
+    variant = _INNER_ARTICLE.sub(" ", name)
+    return [variant] if variant != name and len(variant.split()) >= 2 else []
+
+
 def is_case_sensitive(alias: str) -> bool:
     """Tell whether an alias must be matched with its case: acronyms ("IS", "LeT", "ISIS-K") are, names are not."""
     if " " in alias.strip():
@@ -359,11 +369,12 @@ class KnowledgeBase:
         """
         for entry in self.entries:
             seen: set[str] = set()
-            for text in entry.all_names():
-                if text in seen or self._resolve(text) != entry.id:
-                    continue
-                seen.add(text)
-                yield text, entry.id, is_case_sensitive(text)
+            for name in entry.all_names():
+                for text in (name, *particle_variants(name)):
+                    if text in seen or self._resolve(text) not in (entry.id, None) or self._resolve(name) != entry.id:
+                        continue
+                    seen.add(text)
+                    yield text, entry.id, is_case_sensitive(text)
 
     def demonym_forms(self) -> Iterator[tuple[str, str]]:
         """Yield ``(demonym, state id)`` pairs, e.g. ``("Afghan", "S:AF")``."""

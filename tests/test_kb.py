@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factionmap.errors import KnowledgeBaseError
-from factionmap.kb import KnowledgeBase, fold_transliteration, is_case_sensitive, normalize_name
+from factionmap.kb import KnowledgeBase, fold_transliteration, is_case_sensitive, normalize_name, particle_variants
 from factionmap.records import ACTOR_KINDS, FormerName, KBEntry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -394,3 +394,18 @@ def test_people_the_source_dictionary_files_as_actors_are_no_groups(kb: Knowledg
 def test_a_group_named_after_a_kunya_stays_a_group(kb: KnowledgeBase) -> None:
     entry = kb.lookup("Abu Sayyaf Group")
     assert entry is not None and entry.kind == "armed_group"
+
+
+@pytest.mark.parametrize(("name", "variants"), [
+    ("Hashd al-Shaabi", ["Hashd Shaabi"]),
+    ("Jaish al-Adl", ["Jaish Adl"]),
+    ("al-Shabaab", []),  # the leading article stays
+    ("Islamic State", []),
+])
+def test_a_name_is_also_matched_without_its_inner_arabic_article(name: str, variants: list[str]) -> None:
+    assert particle_variants(name) == variants
+
+
+def test_the_matcher_finds_a_group_written_without_its_inner_article(kb: KnowledgeBase) -> None:
+    forms = {text for text, entry_id, _ in kb.surface_forms() if entry_id == "G:pmf"}
+    assert "Hashd Shaabi" in forms
