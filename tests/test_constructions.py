@@ -355,3 +355,15 @@ def test_members_named_by_what_they_are_called_stand_for_their_group(extractor: 
     found = triples(extract(extractor, text))
     s, t, o = expected
     assert (s, t, o) in found or (o, t, s) in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ever since the US invaded Afghanistan, the Taliban has fought on.", ("United States", "conflict", "Afghanistan")),
+    ("The Israeli army clashed with dozens of Hamas fighters near Khan Younis.", ("Israel", "conflict", "Hamas")),
+    ("Malian troops ambushed a unit of JNIM militants near Mopti.",
+     ("Mali", "conflict", "Jama'at Nusrat al-Islam wal-Muslimin")),
+])
+def test_invasions_and_counted_members(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    found = triples(extract(extractor, text))
+    s, t, o = expected
+    assert (s, t, o) in found or (o, t, s) in found

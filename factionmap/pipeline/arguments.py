@@ -80,6 +80,11 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
                  for m in actors_at(t, index, depth + 1)]
         if any(m.kind == "person" for m in named):
             return _unique(named)
+    if token.lower_ in QUANTITY_WORDS or (token.pos_ == "NUM" and token.dep_ != "nummod"):
+        counted = [m for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                   for o in _pobjs(c) for m in actors_at(o, index, depth + 1)]
+        if counted:
+            return _unique(counted)  # "hundreds of jihadis from JFS", "three of its commanders"
     if token.lower_ in GROUP_NOUNS:
         named = [m for c in token.children if c.dep_ == "appos" for m in actors_at(c, index, depth + 1)]
         if named or any(c.lower_ in SPLIT_WORDS for c in token.children):
@@ -98,6 +103,9 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
     return []
 
 
+QUANTITY_WORDS = frozenset({"hundreds", "dozens", "scores", "thousands", "tens", "number", "handful", "dozen",
+                            "hundred", "thousand", "several", "many", "some", "most", "all", "few", "remnants",
+                            "group", "band", "contingent", "unit", "squad"})
 SPLIT_WORDS = frozenset({"breakaway", "splinter", "dissident", "renegade", "rival", "offshoot", "former"})
 
 
