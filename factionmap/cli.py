@@ -23,6 +23,7 @@ from factionmap.config import Settings, load_settings
 from factionmap.dates import parse_partial_date
 from factionmap.errors import FactionmapError, InvalidDate
 from factionmap.ingest import count_inputs
+from factionmap.lifeline import stop_on_sigterm
 from factionmap.parallel import Scale, available_cores
 from factionmap.records import RELATION_TYPES, IngestProblem
 from factionmap.store import Store, open_store
@@ -323,5 +324,7 @@ def serve(host: str, port: int, db: str | None, config: Path | None) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: a SIGTERM stops the command as Ctrl-C does (workers stopped, nothing half
+    stored)."""
+    stop_on_sigterm()
     cli(prog_name="factionmap")

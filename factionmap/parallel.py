@@ -24,11 +24,14 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from factionmap.config import Settings
-from factionmap.extract import Extractor
+from factionmap.lifeline import die_with_parent
 from factionmap.records import Document, Extraction
+
+if TYPE_CHECKING:  # the extractor (spaCy) is imported where it is loaded, so a command that needs none starts fast
+    from factionmap.extract import Extractor
 
 Chunk = list[Document]
 _POOL_ATTRIBUTE = "factionmap_extractor"
@@ -102,6 +105,8 @@ def extract_scaled(documents: Iterable[Document], settings: Settings, scale: Sca
 
         yield from extract_on_dask(work, settings, scale.dask)
     elif scale.workers <= 1 or len(head) == 1:  # one chunk: nothing to share out, so no processes to start
+        from factionmap.extract import Extractor
+
         yield from Extractor.from_settings(settings).extract_all(_flatten(work), settings.batch_size)
     else:
         yield from _extract_in_pool(work, settings, scale.workers)
@@ -115,8 +120,12 @@ def _flatten(work: Iterable[Chunk]) -> Iterator[Document]:
 # --- A pool of processes on this machine ---------------------------------------------------------------------
 
 
-def _start_pool_worker(settings: Settings) -> None:
-    """Pool initializer: load the extractor once, onto this worker's process object."""
+def _start_pool_worker(settings: Settings, parent_pid: int) -> None:
+    """Pool initializer: die with the parent (``factionmap.lifeline``), then load the extractor once, onto this
+    worker's process object."""
+    die_with_parent(parent_pid)
+    from factionmap.extract import Extractor
+
     setattr(multiprocessing.current_process(), _POOL_ATTRIBUTE, Extractor.from_settings(settings))
 
 
@@ -130,9 +139,31 @@ def _extract_in_pool(work: Iterable[Chunk], settings: Settings, workers: int) ->
     """Extract chunks on ``workers`` fresh ("spawn") processes, each loading the model once.
 
     A ``ProcessPoolExecutor`` rather than ``multiprocessing.Pool``: a worker that dies (killed for memory) fails
-    the run with ``BrokenProcessPool`` instead of leaving it waiting forever.
+    the run with ``BrokenProcessPool`` instead of leaving it waiting forever. A run that stops early (Ctrl-C,
+    SIGTERM, an error, a caller that stops reading) stops its workers at once instead of waiting for the chunks in
+    flight; a parent killed outright takes its workers with it (``factionmap.lifeline``).
     """
     context = multiprocessing.get_context("spawn")  # no inherited threads or locks; the same on every platform
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_pool_worker,
-                             initargs=(settings,)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_pool_worker,
+                               initargs=(settings, os.getpid()))
+    try:
         yield from ordered_results(lambda chunk: pool.submit(_extract_chunk_in_pool, chunk), work, 2 * workers)
+    except BaseException:
+        _stop_pool(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers now (``terminate_workers`` from Python 3.14 on; before,
+    through the pool's table of processes, which ``shutdown`` empties, so it is read first)."""
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
