@@ -16,6 +16,7 @@ import pytest
 
 ROOT = Path(__file__).parents[1]
 EXAMPLES = ROOT / "examples" / "articles.jsonl"
+FACTIONMAP = "from factionmap.cli import main; main()"  # what the installed `factionmap` script runs
 VARIANTS = 6  # copies of each example article, each with a different last line: enough work to be killed midway
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
@@ -74,8 +75,8 @@ def articles(tmp_path: Path) -> tuple[Path, int]:
 
 def _ingest(articles: Path, db: Path, *options: str) -> subprocess.Popen[str]:
     env = os.environ | {"PYTHONPATH": str(ROOT), "FACTIONMAP_BATCH_SIZE": "1"}  # one document a chunk: a pool
-    return subprocess.Popen([sys.executable, "-m", "factionmap", "ingest", str(articles), "--db", str(db), *options],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    command = [sys.executable, "-c", FACTIONMAP, "ingest", str(articles), "--db", str(db), *options]
+    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
 @pytest.mark.issue(10)
