@@ -4,7 +4,12 @@ from factionmap.store import open_store
 store = open_store("factionmap.db")
 store.add_extraction(record)
 store.relations(as_of="2016-01-01", types=["allegiance"])
+
+The SQL implementation (SQLAlchemy) is imported on first use of ``open_store`` or ``SQLStore``, so that what only
+reads the store's record types (``factionmap.store.base``) does not pay for it.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from factionmap.store.base import (
     ActorProfile,
@@ -18,7 +23,9 @@ from factionmap.store.base import (
     StoredRelation,
     normalize_name,
 )
-from factionmap.store.sql import SQLStore, open_store
+
+if TYPE_CHECKING:
+    from factionmap.store.sql import SQLStore, open_store
 
 __all__ = [
     "ActorProfile",
@@ -34,3 +41,12 @@ __all__ = [
     "normalize_name",
     "open_store",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``open_store`` and ``SQLStore``, imported from ``factionmap.store.sql`` when first asked for."""
+    if name in ("SQLStore", "open_store"):
+        from factionmap.store import sql
+
+        return getattr(sql, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
