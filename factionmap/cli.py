@@ -12,20 +12,21 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from factionmap import service
-from factionmap.config import Settings, load_settings
 from factionmap.dates import parse_partial_date
 from factionmap.errors import FactionmapError, InvalidDate
 from factionmap.ingest import count_inputs
-from factionmap.parallel import Scale, available_cores
+from factionmap.lifeline import stop_on_sigterm
+from factionmap.parallel import POOL_MIN_DOCUMENTS, Scale
 from factionmap.records import RELATION_TYPES, IngestProblem
-from factionmap.store import Store, open_read_only, open_store
+
+if TYPE_CHECKING:  # what only some commands use is imported in them, so that `factionmap --version` starts fast
+    from factionmap.config import Settings
+    from factionmap.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,7 +67,8 @@ def scale_options(f: F) -> F:
     f = click.option("--dask", "dask", metavar="ADDRESS",
                      help="Extract on the Dask cluster at this scheduler address, e.g. tcp://10.0.0.5:8786.")(f)
     return click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
-                        help="Processes extracting in parallel [default: all cores].")(f)
+                        help=f"Processes extracting in parallel [default: all cores for {POOL_MIN_DOCUMENTS} "
+                        "documents or more, one process for fewer].")(f)
 
 
 def _scale(workers: int | None, dask: str | None, scheduler_file: str | None) -> Scale:
@@ -76,11 +78,15 @@ def _scale(workers: int | None, dask: str | None, scheduler_file: str | None) ->
     target = dask or scheduler_file
     if target and workers is not None:
         raise click.UsageError("--workers sets local processes; a Dask cluster has its own workers: drop one.")
-    return Scale(workers=workers or available_cores(), dask=target)
+    if target:
+        return Scale(dask=target)
+    return Scale(workers=workers) if workers is not None else Scale.automatic()
 
 
 def _settings(config: Path | None, **flags: Any) -> Settings:
     """Load the settings once, with the command's flags on top."""
+    from factionmap.config import load_settings
+
     return load_settings(config, **flags)
 
 
@@ -96,6 +102,8 @@ def _errors() -> Iterator[None]:
 @contextmanager
 def _store(settings: Settings, read_only: bool = False) -> Iterator[Store]:
     """The store of the settings; a reading command opens an existing one read-only and never creates one."""
+    from factionmap.store import open_read_only, open_store
+
     with open_read_only(settings.db) if read_only else open_store(settings.db) as store:
         yield store
 
@@ -103,6 +111,9 @@ def _store(settings: Settings, read_only: bool = False) -> Iterator[Store]:
 @contextmanager
 def _progress(paths: tuple[str, ...], label: str) -> Iterator[service.Progress | None]:
     """A progress bar on stderr when it is a terminal; nothing (and no counting of inputs) in a pipe."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     console = Console(stderr=True)
     if not console.is_terminal:
         yield None
@@ -153,8 +164,8 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, worker
            scheduler_file: str | None, config: Path | None) -> None:
     """Read, extract and store articles: .txt, .html/.htm, .jsonl files or folders of them.
 
-    Documents already in the store are skipped. Extraction runs on all cores (or a Dask cluster); this process
-    alone writes the store. Every bad input is named on stderr with the reason; the exit status is 1 if any was
+    Documents already in the store are skipped. Extraction runs on all cores for a large batch, in this process
+    for a small one (or on a Dask cluster); this process alone writes the store. Every bad input is named on stderr with the reason; the exit status is 1 if any was
     skipped.
     """
     scale = _scale(workers, dask, scheduler_file)
@@ -333,5 +344,7 @@ def serve(host: str, port: int, db: str | None, config: Path | None) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: a SIGTERM stops the command as Ctrl-C does (workers stopped, nothing half
+    stored)."""
+    stop_on_sigterm()
     cli(prog_name="factionmap")

@@ -22,13 +22,14 @@ from factionmap.config import Settings
 from factionmap.dates import find_date_expressions
 from factionmap.gazetteer import Gazetteer
 from factionmap.kb import KnowledgeBase
+from factionmap.longtext import make_tokens, parse_docs
 from factionmap.pipeline.aliases import is_alias_form
 from factionmap.pipeline.arguments import MentionIndex
 from factionmap.pipeline.assemble import Assembler
 from factionmap.pipeline.constructions import ConstructionFinder
 from factionmap.pipeline.coref import resolve_references
-from factionmap.pipeline.home_state import home_state_mentions, title_state_mentions
 from factionmap.pipeline.cues import CueLexicon, load_cues
+from factionmap.pipeline.home_state import home_state_mentions, title_state_mentions
 from factionmap.pipeline.mentions import ActorFinder
 from factionmap.pipeline.nlp import load_nlp
 from factionmap.pipeline.office_titles import OfficeTitleFinder, load_titles
@@ -81,18 +82,21 @@ class Extractor:
 
     def extract(self, document: Document) -> Extraction:
         """Extract one document."""
-        tokens = self.resources.nlp.make_doc(document.text)
+        tokens = make_tokens(self.resources.nlp, document.text)
         if not self.actors.may_name_actors(tokens):
             return self.extract_places(document, tokens)
-        return self.extract_parsed(document, self.resources.nlp(tokens))
+        return self.extract_parsed(document, next(parse_docs(self.resources.nlp, [tokens], 1)))
 
     def extract_all(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[Extraction]:
-        """Extract many documents in input order, parsing the ones that may hold facts in batches."""
+        """Extract many documents in input order, parsing the ones that may hold facts in batches.
+
+        A text of any length is extracted: one too long to parse at once is parsed in pieces
+        (``factionmap.longtext``), with the offsets of the whole text."""
+        nlp = self.resources.nlp
         for chunk in _chunks(documents, batch_size):
-            tokens = {id(d): self.resources.nlp.make_doc(d.text) for d in chunk}
+            tokens = {id(d): make_tokens(nlp, d.text) for d in chunk}
             keep = [d for d in chunk if self.actors.may_name_actors(tokens[id(d)])]
-            parsed = dict(zip((id(d) for d in keep), self.resources.nlp.pipe((tokens[id(d)] for d in keep),
-                                                                               batch_size=batch_size)))
+            parsed = dict(zip((id(d) for d in keep), parse_docs(nlp, [tokens[id(d)] for d in keep], batch_size)))
             for document in chunk:
                 doc = parsed.get(id(document))
                 yield (self.extract_places(document, tokens[id(document)]) if doc is None
@@ -101,7 +105,7 @@ class Extractor:
     def may_hold_facts(self, document: Document) -> bool:
         """The cheap test run before parsing: does the text name an actor the knowledge base knows, a
         group-shaped name or a state's forces? Most of a general news stream does not, and skips the parser."""
-        return self.actors.may_name_actors(self.resources.nlp.make_doc(document.text))
+        return self.actors.may_name_actors(make_tokens(self.resources.nlp, document.text))
 
     def extract_places(self, document: Document, tokens: Doc) -> Extraction:
         """The record of a text that names no actor: only its places, spotted on the tokens without a parse."""

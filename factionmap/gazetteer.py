@@ -1,7 +1,9 @@
 """An offline gazetteer: GeoNames countries, first- and second-level divisions, populated places and regions.
 
 The bundled index (``factionmap/data/gazetteer.sqlite.gz``, built by ``scripts/build_gazetteer.py``) is a gzipped
-SQLite database, read into memory on load. A user's GeoNames dump (``allCountries.txt`` or one country's
+SQLite database; decompressing it costs a third of a CPU-second, so the first load writes the decompressed copy to
+the user's cache folder (``$XDG_CACHE_HOME/factionmap`` or ``~/.cache/factionmap``) and later loads open that copy
+read-only (issue 10: start-up cost); where no cache can be written it is read into memory. A user's GeoNames dump (``allCountries.txt`` or one country's
 ``XX.txt``, with ``admin1CodesASCII.txt`` for division names) is indexed once into a cache file beside it and
 searched before the bundled index.
 """
@@ -10,8 +12,11 @@ from __future__ import annotations
 
 import functools
 import gzip
+import logging
+import os
 import re
 import sqlite3
+import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -176,11 +181,41 @@ class Gazetteer:
         return None
 
 
-def open_bundled() -> sqlite3.Connection:
-    """Read the bundled gazetteer into an in-memory SQLite database."""
-    data = resources.files("factionmap").joinpath("data", BUNDLED).read_bytes()
+def open_bundled(cache_dir: Path | None = None) -> sqlite3.Connection:
+    """Open the bundled gazetteer: its decompressed copy in ``cache_dir`` (default: the user's cache folder),
+    written there on first use, or, where that fails, an in-memory copy."""
+    source = resources.files("factionmap").joinpath("data", BUNDLED)
+    folder = cache_dir or _user_cache_dir()
+    if isinstance(source, Path):
+        try:
+            return _open_cached(source, folder)
+        except (OSError, sqlite3.Error) as e:  # a read-only home, a full disk: decompress into memory, as before
+            logging.getLogger(__name__).info("no gazetteer cache in %s (%s): reading it into memory", folder, e)
     db = sqlite3.connect(":memory:", check_same_thread=False)
-    db.deserialize(gzip.decompress(data))
+    db.deserialize(gzip.decompress(source.read_bytes()))
+    return db
+
+
+def _user_cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factionmap"
+
+
+def _open_cached(source: Path, folder: Path) -> sqlite3.Connection:
+    """Open the decompressed copy of ``source`` in ``folder``, named by its size and time, writing it if missing
+    (to a temporary file renamed into place, so that commands starting together never read half a copy)."""
+    stat = source.stat()
+    cached = folder / f"gazetteer-{stat.st_size}-{stat.st_mtime_ns}.sqlite"
+    if not cached.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".part", delete=False) as part:
+            try:
+                part.write(gzip.decompress(source.read_bytes()))
+            except BaseException:
+                os.unlink(part.name)
+                raise
+        os.replace(part.name, cached)
+    db = sqlite3.connect(f"{cached.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    db.execute("SELECT count(*) FROM meta").fetchone()  # a damaged copy fails here, not at the first lookup
     return db
 
 

@@ -22,7 +22,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import trafilatura
 from charset_normalizer import from_bytes
 
 from factionmap.boilerplate import clean_text
@@ -226,6 +225,8 @@ def _html_document(
 
 def _extract_html(html: str, url: str | None) -> dict[str, str] | None:
     """Return the main text and the title, date and url trafilatura finds in a page, or None."""
+    import trafilatura  # only for HTML: a command given text or JSON Lines starts without it
+
     result = trafilatura.bare_extraction(
         html,
         url=url,

@@ -15,11 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-import networkx as nx
-
-from factionmap.config import Settings
 from factionmap.errors import ActorNotFound, InputError, UnknownFormat
 from factionmap.evaluation import (
     CalibrationBin,
@@ -31,14 +28,17 @@ from factionmap.evaluation import (
     scores_by_type,
     summarize,
 )
-from factionmap.extract import Extractor
 from factionmap.ingest import read_documents
 from factionmap.kb import normalize_name
 from factionmap.parallel import IN_PROCESS, Scale, extract_scaled
 from factionmap.records import SYMMETRIC_RELATIONS, Document, Extraction, IngestProblem
 from factionmap.serialize import RunIds, record_to_dict
-from factionmap.store import ActorProfile, Store, StoredActor, StoredEvent, StoredEvidence, StoredRelation
+from factionmap.store.base import ActorProfile, Store, StoredActor, StoredEvent, StoredEvidence, StoredRelation
 from factionmap.timeline import sort_key
+
+if TYPE_CHECKING:  # spaCy and pydantic-settings load where they are used: commands that need neither start fast
+    from factionmap.config import Settings
+    from factionmap.extract import Extractor
 
 Progress = Callable[[str], None]
 """Called once per input item (document or bad input) when it is done, with the item's source."""
@@ -132,7 +132,10 @@ def extract_documents(
     first = next(pending, None)
     if first is None:
         return
-    extractor = extractor or Extractor.from_settings(settings)
+    if extractor is None:
+        from factionmap.extract import Extractor
+
+        extractor = Extractor.from_settings(settings)
     yield from extractor.extract_all(chain([first], pending), batch_size=settings.batch_size)
 
 
@@ -356,6 +359,8 @@ def build_graph(
     Raises:
         InvalidDate: ``as_of`` is not a partial date.
     """
+    import networkx as nx  # only the graph command needs it
+
     graph = nx.MultiDiGraph(as_of=as_of)
     relations = store.relations(as_of=as_of, types=types, min_sources=min_sources)
     places = _place_nodes(store) if any(r.object_is_place for r in relations) else {}
@@ -383,6 +388,8 @@ def _scalar_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
 
 def _graphml(graph: Any) -> str:
     """GraphML text of a graph, with every attribute made a scalar."""
+    import networkx as nx
+
     flat = nx.MultiDiGraph(**_scalar_attrs(dict(graph.graph)))
     flat.add_nodes_from((n, _scalar_attrs(d)) for n, d in graph.nodes(data=True))
     flat.add_edges_from((u, v, k, _scalar_attrs(d)) for u, v, k, d in graph.edges(keys=True, data=True))
@@ -403,6 +410,8 @@ def graph(
     g = build_graph(store, as_of, types, min_sources)
     if fmt == "graphml":
         return _graphml(g)
+    import networkx as nx
+
     return json.dumps(nx.node_link_data(g, edges="links"), ensure_ascii=False, indent=1) + "\n"
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from factionmap.errors import InputError
-from factionmap.gazetteer import Gazetteer, normalise_name
+from factionmap.gazetteer import Gazetteer, normalise_name, open_bundled
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geonames"
 
@@ -103,3 +104,26 @@ def test_dotted_state_abbreviations_are_abbreviations(gazetteer: Gazetteer) -> N
 def test_a_division_point_is_not_its_largest_city(gazetteer: Gazetteer) -> None:
     state = next(e for e in gazetteer.candidates("New York") if e.feature == "ADM1")
     assert state.lat is not None and state.lat > 41.5  # New York City lies at 40.7 N
+
+
+
+def _finds_kunduz_city(db: sqlite3.Connection) -> bool:
+    return any(e.feature == "PPL" and e.country == "AF" for e in Gazetteer([db]).candidates("Kunduz"))
+
+
+@pytest.mark.issue(10)
+def test_the_bundled_index_is_decompressed_once_into_a_cache_and_read_from_it(tmp_path: Path) -> None:
+    first = open_bundled(tmp_path / "cache")
+    [copy] = (tmp_path / "cache").iterdir()
+    written = copy.stat().st_mtime_ns
+    again = open_bundled(tmp_path / "cache")
+    assert list((tmp_path / "cache").iterdir()) == [copy] and copy.stat().st_mtime_ns == written
+    assert _finds_kunduz_city(first) and _finds_kunduz_city(again)
+
+
+@pytest.mark.issue(10)
+def test_without_a_writable_cache_the_bundled_index_is_read_into_memory(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache folder should be")
+    assert _finds_kunduz_city(open_bundled(blocked / "cache"))
+    assert blocked.is_file()

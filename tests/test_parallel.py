@@ -126,3 +126,40 @@ def test_conflicting_scale_options_are_a_usage_error(small_batches: Path, option
     result = CliRunner().invoke(cli, ["extract", *options, str(EXAMPLES)])
     assert result.exit_code == 2
     assert "not both" in result.output or "drop one" in result.output
+
+
+# --- The default scale: a pool only for a large batch (issue 10) ---------------------------------------------
+
+
+def _documents(n: int) -> list[Document]:
+    return [Document(f"d{i}", f"The IMU pledged allegiance to the Islamic State in {2000 + i}.", f"d{i}.txt")
+            for i in range(n)]
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(("documents", "pool"), [(3, False), (4, True), (9, True)])
+def test_a_pool_starts_only_for_at_least_min_documents(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch, documents: int, pool: bool
+) -> None:
+    started: list[int] = []
+
+    def fake_pool(work: Iterator[list[Document]], settings: Settings, workers: int) -> Iterator[object]:
+        started.append(workers)
+        return extractor.extract_all(d for chunk in work for d in chunk)
+
+    monkeypatch.setattr(Extractor, "from_settings", staticmethod(lambda settings: extractor))
+    monkeypatch.setattr(parallel, "_extract_in_pool", fake_pool)
+    records = list(parallel.extract_scaled(_documents(documents), Settings(batch_size=1),
+                                           Scale(workers=2, min_documents=4)))
+    assert [r.doc.id for r in records] == [f"d{i}" for i in range(documents)]
+    assert started == ([2] if pool else [])
+
+
+@pytest.mark.issue(10)
+def test_the_command_defaults_to_all_cores_above_a_few_hundred_documents_and_one_process_below() -> None:
+    from factionmap.cli import _scale
+
+    assert _scale(None, None, None) == Scale(workers=parallel.available_cores(),
+                                             min_documents=parallel.POOL_MIN_DOCUMENTS)
+    assert 100 < parallel.POOL_MIN_DOCUMENTS <= 1000
+    assert _scale(3, None, None) == Scale(workers=3)  # an explicit --workers is obeyed for any batch

@@ -5,7 +5,12 @@ store = open_store("factionmap.db")
 store.add_extraction(record)
 store.relations(as_of="2016-01-01", types=["allegiance"])
 open_read_only("factionmap.db")   # an existing store, for reading only (never creates one)
+
+The SQL implementation (SQLAlchemy) is imported on first use of ``open_store``, ``open_read_only`` or ``SQLStore``,
+so that what only reads the store's record types (``factionmap.store.base``) does not pay for it.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from factionmap.store.base import (
     ActorProfile,
@@ -19,8 +24,10 @@ from factionmap.store.base import (
     StoredRelation,
     normalize_name,
 )
-from factionmap.store.readonly import open_read_only
-from factionmap.store.sql import SQLStore, open_store
+
+if TYPE_CHECKING:
+    from factionmap.store.readonly import open_read_only
+    from factionmap.store.sql import SQLStore, open_store
 
 __all__ = [
     "ActorProfile",
@@ -37,3 +44,16 @@ __all__ = [
     "open_read_only",
     "open_store",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``open_store``, ``open_read_only`` and ``SQLStore``, imported from their modules when first asked for."""
+    if name in ("SQLStore", "open_store"):
+        from factionmap.store import sql
+
+        return getattr(sql, name)
+    if name == "open_read_only":
+        from factionmap.store import readonly
+
+        return readonly.open_read_only
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
