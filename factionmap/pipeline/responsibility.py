@@ -1,0 +1,84 @@
+"""Who did it, by the text's own account: claims of responsibility and blame (issue 12).
+
+Wire reports often tell an incident first and its author later: "The FMLN claimed responsibility for the
+attack", "Police blamed the bombing on the ELN", "The army attributed the massacre to the Taliban", "The
+government accused Abu Sayyaf of the kidnapping", "The attack was carried out by al-Shabaab". Each gives a
+``Responsibility``: the actor held responsible, with the status of the statement (``claimed`` by the actor
+itself, or by whoever blames it) and who makes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from factionmap.pipeline.arguments import MentionIndex, actors_of, clause_subjects, expand, prep_objects
+from factionmap.pipeline.incidents import IncidentLexicon
+from factionmap.records import ActorMention
+
+
+@dataclass(frozen=True, slots=True)
+class Responsibility:
+    """An actor the text holds responsible for an incident, in the sentence at ``sentence``."""
+
+    actor: ActorMention
+    sentence: Span
+    trigger: Token
+    status: str
+    attributed_to: str | None
+
+
+class ResponsibilityFinder:
+    """Finds claims, blame and authorship in a sentence."""
+
+    def __init__(self, lexicon: IncidentLexicon) -> None:
+        spec = lexicon.spec
+        self.claim_verbs = frozenset(spec.claim_verbs)
+        self.claim_nouns = frozenset(spec.claim_nouns)
+        self.blame_verbs = frozenset(spec.blame_verbs)
+        self.authorship = frozenset(p.split()[0] for p in spec.authorship_phrases)
+
+    def __call__(self, sentence: Span, index: MentionIndex) -> Iterator[Responsibility]:
+        """The responsibilities the sentence states (only armed groups and organisations, not people)."""
+        for token in sentence:
+            if token.pos_ not in ("VERB", "ADJ", "NOUN"):
+                continue
+            found = self._read(token, index)
+            if found is None:
+                continue
+            actors, status, speaker = found
+            for actor in actors:
+                if actor.kind in ("armed_group", "organization") and actor.key != speaker:
+                    yield Responsibility(actor, sentence, token, status, speaker)
+
+    def _read(self, token: Token, index: MentionIndex) -> tuple[list[ActorMention], str, str | None] | None:
+        lemma = token.lemma_.lower()
+        subjects = actors_of(clause_subjects(token), index) if token.pos_ == "VERB" else []
+        speaker = subjects[0].key if subjects else None
+        if lemma in self.claim_verbs and any(c.lemma_.lower() in self.claim_nouns for c in token.children
+                                             if c.dep_ in ("dobj", "nsubjpass")):
+            return subjects, "claimed", None
+        if lemma in self.blame_verbs and token.pos_ == "VERB":
+            return self._blamed(token, index, speaker)
+        if lemma == "responsible" and token.dep_ in ("acomp", "oprd", "amod"):
+            holders = actors_of(clause_subjects(token.head), index) if token.dep_ == "acomp" else []
+            return holders, "claimed", None
+        if lemma in self.authorship and token.pos_ == "VERB":
+            agents = actors_of(prep_objects([token], ("by",)), index)
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or token.dep_ == "acl"
+            return (agents if passive else subjects), "asserted", None
+        return None
+
+    def _blamed(self, token: Token, index: MentionIndex, speaker: str | None) -> tuple[
+            list[ActorMention], str, str | None]:
+        """ "blamed X for", "blamed it on X", "attributed it to X", "accused X of", "held X responsible"."""
+        on_to = actors_of(prep_objects([token], ("on", "to")), index)
+        if on_to:
+            return on_to, "claimed", speaker
+        objects = [t for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in expand(c)]
+        if any(c.dep_ == "nsubjpass" for c in token.children):
+            speaker = (actors_of(prep_objects([token], ("by",)), index) or [None])[0]
+            speaker = speaker.key if speaker is not None else None
+        return actors_of(objects, index), "claimed", speaker
