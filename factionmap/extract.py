@@ -161,6 +161,8 @@ class Extractor:
         span = find_dateline_place(document.text)
         dateline = next((p.key for p in places for m in p.mentions
                          if span is not None and m.start < span[1] and span[0] < m.end), None)
+        if dateline is None and places:  # "CLANDESTINE, 13 JAN 90 (RADIO VENCEREMOS)": the place most told of
+            dateline = max(places, key=lambda p: len(p.mentions)).key
         return PlaceInfo(place_at, countries, names, dateline)
 
 

@@ -39,6 +39,7 @@ from factionmap.records import ActorMention
 
 INCIDENT_TYPES = ("attack", "killing", "capture")
 SUFFIXES = ("s", "es", "ed", "d", "ing")
+DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 
 
 class IncidentLexiconFile(BaseModel):
@@ -57,6 +58,7 @@ class IncidentLexiconFile(BaseModel):
     noun_modifiers_required: dict[str, list[str]]
     perpetrator_nouns: list[str]
     armed_perpetrator_nouns: list[str]
+    collective_nouns: list[str]
     irrealis_heads: list[str]
     irrealis_modifiers: list[str]
     claim_verbs: list[str]
@@ -129,6 +131,7 @@ class IncidentFinder:
         spec = lexicon.spec
         self.perpetrators = frozenset(spec.perpetrator_nouns)
         self.armed = frozenset(spec.armed_perpetrator_nouns)
+        self.collective = frozenset(spec.collective_nouns)
         self.irrealis_heads = frozenset(spec.irrealis_heads)
         self.irrealis_mods = frozenset(spec.irrealis_modifiers)
         self.needs_object = frozenset(spec.verbs_needing_object)
@@ -189,8 +192,8 @@ class IncidentFinder:
     def _roles(self, token: Token, kind: str, index: MentionIndex) -> Incident:
         incident = Incident(token, kind)
         for arg in self._agents(token):
-            for t in expand(arg):
-                named = actors_at(t, index) or self._owners(t, index)
+            for t in expand(self._members(arg)):
+                named = actors_at(t, index) or self._owners(t, index) or self._antecedent(t, index)
                 if named:
                     incident.actors += named
                 elif incident.unidentified is None and self._describes_perpetrator(t):
@@ -200,6 +203,26 @@ class IncidentFinder:
             for t in expand(arg):
                 incident.targets += [m for m in actors_at(t, index) if m.key not in {a.key for a in incident.actors}]
         return incident
+
+    def _antecedent(self, token: Token, index: MentionIndex) -> list[ActorMention]:
+        """ "the guerrillas", "these terrorists": a definite description refers back to the last armed group
+        the text named before it."""
+        if not self._describes_perpetrator(token) or not any(
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+            return []
+        for i in range(token.i - 1, -1, -1):
+            groups = [m for m in index.by_token.get(i, []) if m.kind == "armed_group" and not m.observer]
+            if groups:
+                return groups[:1]
+        return []
+
+    def _members(self, token: Token) -> Token:
+        """ "a group of terrorists of the MRTA": the members a collective noun is made of."""
+        if token.lemma_.lower() in self.collective:
+            for obj in prep_objects([token], ("of",)):
+                if self._describes_perpetrator(obj) or obj.pos_ == "PROPN":
+                    return obj
+        return token
 
     def _owners(self, token: Token, index: MentionIndex) -> list[ActorMention]:
         """The group a description belongs to: "FMLN guerrillas", "terrorists of the FMLN", "the ELN's men"."""

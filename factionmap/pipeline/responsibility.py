@@ -81,4 +81,8 @@ class ResponsibilityFinder:
         if any(c.dep_ == "nsubjpass" for c in token.children):
             speaker = (actors_of(prep_objects([token], ("by",)), index) or [None])[0]
             speaker = speaker.key if speaker is not None else None
-        return actors_of(objects, index), "claimed", speaker
+        blamed = actors_of(objects, index)
+        if not blamed and token.dep_ != "acl":  # "blamed the bombing of the pipeline on(pipeline) the ELN"
+            inner = prep_objects([t for o in objects for t in o.subtree], ("on", "to"))
+            blamed = actors_of(inner[-1:], index)
+        return blamed, "claimed", speaker

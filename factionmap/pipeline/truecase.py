@@ -27,9 +27,10 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 
 from factionmap.date_patterns import MONTHS, WEEKDAYS
+from factionmap.datelines import find_dateline_place
 from factionmap.gazetteer import Gazetteer, normalise_name
 from factionmap.kb import KnowledgeBase
-from factionmap.pipeline.names import NAME_CONNECTORS, TRAILING_GROUP_WORDS
+from factionmap.pipeline.names import GROUP_NAME_WORDS, NAME_CONNECTORS, TRAILING_GROUP_WORDS
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 SENTENCE_END = re.compile(r"(?:[.!?:]|--|—)[\"'”’)]*\s+$|\n\s*\n\s*$|^\s*$")
@@ -39,6 +40,15 @@ SINGLE_CASE_SHARE = 0.9
 MIN_WORDS = 20
 ACRONYM_MAX = 7
 NAME_REACH = 5  # words back from a group word to the name it closes
+NAME_ADJECTIVES = frozenset({
+    "national", "popular", "people's", "peoples", "patriotic", "democratic", "socialist", "united", "workers",
+    "workers'", "peasant", "peasants", "revolutionary", "liberation", "independence", "defense", "defence",
+    "salvation", "unity", "solidarity", "freedom", "justice", "anti-communist", "anticommunist", "communist",
+    "marxist", "leninist", "maoist", "nationalist", "islamic", "armed", "free", "guerrilla", "urban", "rural",
+    "self-defense", "action", "resistance", "secret", "special", "central", "general", "supreme",
+})
+"""Words that stand between a name and its group word ("... National Liberation Front"): the only ones a group
+word's name reaches back over, so that "... heavy clashes between army" stays lower case."""
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
             ("ing", "e"), ("ly", ""), ("er", ""), ("est", ""), ("'s", ""), ("’s", ""))
 
@@ -75,7 +85,8 @@ class Truecaser:
     @classmethod
     def from_resources(cls, nlp: Language, kb: KnowledgeBase, gazetteer: Gazetteer) -> Truecaser:
         """The English lexicon from the model's lemmatizer tables and stop words; names from the knowledge base."""
-        return cls(_english_words(nlp, nouns=False), _english_words(nlp, nouns=True), _state_words(kb),
+        stop_words = frozenset(nlp.Defaults.stop_words)
+        return cls(_english_words(nlp, nouns=False), _english_words(nlp, nouns=True), _state_words(kb) - stop_words,
                    _kb_acronyms(kb), gazetteer)
 
     def __call__(self, text: str) -> str:
@@ -84,6 +95,7 @@ class Truecaser:
             return text
         words = [_Word(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
         cased = [self._case(text, w) for w in words]
+        _dateline_name(text, words, cased)
         self._acronym_names(text, words, cased)
         self._group_names(text, words, cased)
         chars = list(text)
@@ -139,10 +151,25 @@ class Truecaser:
             for j in range(i - 1, max(-1, i - 1 - NAME_REACH), -1):
                 if not _joined(text, words[j], words[j + 1]) or cased[j] in NAME_CONNECTORS:
                     break
+                if cased[j].isupper() and len(cased[j]) > 1:
+                    break  # "FMLN forces": an acronym's forces are its men, not a longer name
                 if cased[j][:1].isupper():
                     for k in range(j + 1, i + 1):
                         cased[k] = _title(words[k].lower)
                     break
+                if words[j].lower not in NAME_ADJECTIVES and words[j].lower not in GROUP_NAME_WORDS:
+                    break
+
+
+def _dateline_name(text: str, words: list[_Word], cased: list[str]) -> None:
+    """ "BUENOS AIRES, 10 JAN 90 --": the dateline's place is a name, whatever its words mean in English."""
+    span = find_dateline_place(text)
+    if span is None:
+        return
+    inside = [i for i, w in enumerate(words) if span[0] <= w.start and w.end <= span[1]]
+    for n, i in enumerate(inside):
+        connector = n > 0 and words[i].lower in NAME_CONNECTORS
+        cased[i] = words[i].lower if connector else _title(words[i].lower)
 
 
 def _title_back(text: str, words: list[_Word], cased: list[str], last: int, letters: int) -> None:
