@@ -101,8 +101,8 @@ def _same_incident(a: Event, b: Event) -> bool:
 
 def _perpetrators(incident: Incident, blamed: Sequence[Responsibility]) -> tuple[
         list[ActorMention], str, str | None]:
-    """The named perpetrators, else those a claim or blame holds responsible: in the same sentence, or the
-    first such statement after it in its paragraph."""
+    """The named perpetrators, else those a claim or blame holds responsible: in the same sentence, else the
+    first such statement after it in its paragraph ("... The FMLN is held responsible.")."""
     named = [a for a in incident.actors if a.kind != "person" or not incident.unidentified]
     if named:
         return named, "asserted", None

@@ -59,6 +59,8 @@ class IncidentLexiconFile(BaseModel):
     perpetrator_nouns: list[str]
     armed_perpetrator_nouns: list[str]
     collective_nouns: list[str]
+    weapon_verbs: list[str]
+    weapon_objects: list[str]
     irrealis_heads: list[str]
     irrealis_modifiers: list[str]
     claim_verbs: list[str]
@@ -137,6 +139,8 @@ class IncidentFinder:
         self.needs_object = frozenset(spec.verbs_needing_object)
         self.person_objects = frozenset(spec.person_object_verbs)
         self.hostage = frozenset(spec.hostage_words)
+        self.weapon_verbs = frozenset(spec.weapon_verbs)
+        self.weapons = frozenset(spec.weapon_objects)
 
     def __call__(self, sentence: Span, index: MentionIndex, taken: set[int]) -> Iterator[Incident]:
         """Incidents of the sentence, skipping tokens another finding already made an event of."""
@@ -165,6 +169,9 @@ class IncidentFinder:
         if particles and not any(c.lower_ in particles for c in token.children):
             return None
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        arms = any(o.lower_ in self.weapons or o.lemma_.lower() in self.weapons for o in objects)
+        if lemma in self.weapon_verbs and not arms and not any(c.lower_ in ("fire", "ablaze") for c in token.children):
+            return None  # "planted a bomb", "set off explosives", "set fire to": not "placed an order"
         if lemma in self.needs_object and not objects and not particles:
             return None
         if lemma in self.person_objects and not any(_personal(o) or o.lower_ in self.hostage for o in objects):
@@ -223,6 +230,10 @@ class IncidentFinder:
                 if self._describes_perpetrator(obj) or obj.pos_ == "PROPN":
                     return obj
         return token
+
+    def described_group(self, token: Token, index: MentionIndex) -> list[ActorMention]:
+        """The named group a description of perpetrators stands for, if the text names one."""
+        return self._owners(self._members(token), index) or self._antecedent(self._members(token), index)
 
     def _owners(self, token: Token, index: MentionIndex) -> list[ActorMention]:
         """The group a description belongs to: "FMLN guerrillas", "terrorists of the FMLN", "the ELN's men"."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from factionmap.pipeline.arguments import MentionIndex, actors_of, clause_subjects, expand, prep_objects
-from factionmap.pipeline.incidents import IncidentLexicon
+from factionmap.pipeline.incidents import IncidentFinder, IncidentLexicon
 from factionmap.records import ActorMention
 
 
@@ -35,6 +35,7 @@ class ResponsibilityFinder:
 
     def __init__(self, lexicon: IncidentLexicon) -> None:
         spec = lexicon.spec
+        self.descriptions = IncidentFinder(lexicon)
         self.claim_verbs = frozenset(spec.claim_verbs)
         self.claim_nouns = frozenset(spec.claim_nouns)
         self.blame_verbs = frozenset(spec.blame_verbs)
@@ -49,6 +50,7 @@ class ResponsibilityFinder:
             if found is None:
                 continue
             actors, status, speaker = found
+            actors = actors or self._described(token, index)
             for actor in actors:
                 if actor.kind in ("armed_group", "organization") and actor.key != speaker:
                     yield Responsibility(actor, sentence, token, status, speaker)
@@ -70,6 +72,13 @@ class ResponsibilityFinder:
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or token.dep_ == "acl"
             return (agents if passive else subjects), "asserted", None
         return None
+
+    def _described(self, token: Token, index: MentionIndex) -> list[ActorMention]:
+        """ "blamed FMLN guerrillas for", "the FMLN guerrillas are held responsible": the group described."""
+        args = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+        if token.dep_ == "acomp":
+            args += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return [m for a in args for t in expand(a) for m in self.descriptions.described_group(t, index)]
 
     def _blamed(self, token: Token, index: MentionIndex, speaker: str | None) -> tuple[
             list[ActorMention], str, str | None]:
