@@ -39,6 +39,7 @@ from factionmap.records import ActorMention
 
 INCIDENT_TYPES = ("attack", "killing", "capture")
 SUFFIXES = ("s", "es", "ed", "d", "ing")
+KNOWN_VIA = frozenset({"kb", "alias"})
 DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 
 
@@ -213,12 +214,14 @@ class IncidentFinder:
 
     def _antecedent(self, token: Token, index: MentionIndex) -> list[ActorMention]:
         """ "the guerrillas", "these terrorists": a definite description refers back to the last armed group
-        the text named before it."""
+        the text named before it that the knowledge base knows (a unit named by its shape, "the Atlacatl
+        Battalion", is as likely the state's)."""
         if not self._describes_perpetrator(token) or not any(
                 c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
             return []
         for i in range(token.i - 1, -1, -1):
-            groups = [m for m in index.by_token.get(i, []) if m.kind == "armed_group" and not m.observer]
+            groups = [m for m in index.by_token.get(i, []) if m.kind == "armed_group" and not m.observer
+                      and m.via in KNOWN_VIA]
             if groups:
                 return groups[:1]
         return []

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from factionmap.pipeline.arguments import MentionIndex, actors_of, clause_subjects, expand, prep_objects
+from factionmap.pipeline.arguments import (
+    MentionIndex,
+    actors_of,
+    clause_subjects,
+    expand,
+    is_negated,
+    prep_objects,
+)
 from factionmap.pipeline.incidents import IncidentFinder, IncidentLexicon
 from factionmap.records import ActorMention
 
@@ -44,7 +51,7 @@ class ResponsibilityFinder:
     def __call__(self, sentence: Span, index: MentionIndex) -> Iterator[Responsibility]:
         """The responsibilities the sentence states (only armed groups and organisations, not people)."""
         for token in sentence:
-            if token.pos_ not in ("VERB", "ADJ", "NOUN"):
+            if token.pos_ not in ("VERB", "ADJ", "NOUN") or _denied(token):
                 continue
             found = self._read(token, index)
             if found is None:
@@ -95,3 +102,11 @@ class ResponsibilityFinder:
             inner = prep_objects([t for o in objects for t in o.subtree], ("on", "to"))
             blamed = actors_of(inner[-1:], index)
         return blamed, "claimed", speaker
+
+
+def _denied(token: Token) -> bool:
+    """ "bears no responsibility", "no organization has claimed", "did not carry out": nobody is held to it."""
+    if is_negated(token):
+        return True
+    args = [c for c in token.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
+    return any(c.lower_ in ("no", "none") for a in args for c in a.children if c.dep_ == "det")
