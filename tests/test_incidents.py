@@ -123,3 +123,20 @@ def test_dateline_place_is_read_wherever_the_wire_puts_it(text: str, place: str)
 def test_single_case_text_is_told_from_mixed_case() -> None:
     assert is_single_case("GUNMEN KILLED THREE SOLDIERS NEAR GAO ON TUESDAY, OFFICIALS SAID. " * 3)
     assert not is_single_case("Gunmen killed three soldiers near Gao on Tuesday, officials said. " * 3)
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("A bomb exploded outside the mayor's office in Cucuta. Police said the bombing was the work of the ELN.",
+     "National Liberation Army"),
+    ("The ambush near Kupwara killed four soldiers. Officials said the attack was the handiwork of "
+     "Lashkar-e-Taiba.", "Lashkar-e-Taiba"),
+    ("Gunmen stormed a church in Kaduna on Sunday. The government blamed Boko Haram fighters for the attack.",
+     "Boko Haram"),
+])
+def test_authorship_said_later_names_the_perpetrator(extractor: Extractor, text: str, group: str) -> None:
+    assert any(name == group for _, name, _ in incidents(extract(extractor, text)))
+
+
+def test_denied_responsibility_names_no_perpetrator(extractor: Extractor) -> None:
+    text = "A bomb exploded near the market in Maiduguri. Boko Haram bears no responsibility for the blast."
+    assert not any(name == "Boko Haram" for _, name, _ in incidents(extract(extractor, text)))

@@ -68,6 +68,7 @@ class IncidentLexiconFile(BaseModel):
     claim_nouns: list[str]
     blame_verbs: list[str]
     authorship_phrases: list[str]
+    authorship_nouns: list[str]
 
     def model_post_init(self, context: object, /) -> None:
         for table in (self.verbs, self.nouns):

@@ -47,6 +47,7 @@ class ResponsibilityFinder:
         self.claim_nouns = frozenset(spec.claim_nouns)
         self.blame_verbs = frozenset(spec.blame_verbs)
         self.authorship = frozenset(p.split()[0] for p in spec.authorship_phrases)
+        self.work = frozenset(spec.authorship_nouns)
 
     def __call__(self, sentence: Span, index: MentionIndex) -> Iterator[Responsibility]:
         """The responsibilities the sentence states (only armed groups and organisations, not people)."""
@@ -74,6 +75,8 @@ class ResponsibilityFinder:
         if lemma == "responsible" and token.dep_ in ("acomp", "oprd", "amod"):
             holders = actors_of(clause_subjects(token.head), index) if token.dep_ == "acomp" else []
             return holders, "claimed", None
+        if lemma in self.work and token.pos_ == "NOUN" and token.dep_ in ("attr", "acomp"):
+            return actors_of(prep_objects([token], ("of",)), index), "claimed", None  # "was the work of X"
         if lemma in self.authorship and token.pos_ == "VERB":
             agents = actors_of(prep_objects([token], ("by",)), index)
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or token.dep_ == "acl"
