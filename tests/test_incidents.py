@@ -128,8 +128,8 @@ def test_single_case_text_is_told_from_mixed_case() -> None:
 @pytest.mark.parametrize(("text", "group"), [
     ("A bomb exploded outside the mayor's office in Cucuta. Police said the bombing was the work of the ELN.",
      "National Liberation Army"),
-    ("The ambush near Kupwara killed four soldiers. Officials said the attack was the handiwork of "
-     "Lashkar-e-Taiba.", "Lashkar-e-Taiba"),
+    (("The ambush near Kupwara killed four soldiers. Officials said the attack was the handiwork of "
+      "Lashkar-e-Taiba."), "Lashkar-e-Taiba"),
     ("Gunmen stormed a church in Kaduna on Sunday. The government blamed Boko Haram fighters for the attack.",
      "Boko Haram"),
 ])
