@@ -92,7 +92,7 @@ def _merge(events: list[Event], event: Event) -> None:
 
 
 def _same_incident(a: Event, b: Event) -> bool:
-    if a.type != b.type or a.date != b.date or (a.place and b.place and a.place != b.place):
+    if a.type != b.type or (a.date and b.date and a.date != b.date) or (a.place and b.place and a.place != b.place):
         return False
     actors_a = {p.ref for p in a.participants if p.role == "actor"}
     actors_b = {p.ref for p in b.participants if p.role == "actor"}

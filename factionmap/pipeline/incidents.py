@@ -39,6 +39,7 @@ from factionmap.records import ActorMention
 
 INCIDENT_TYPES = ("attack", "killing", "capture")
 SUFFIXES = ("s", "es", "ed", "d", "ing")
+LINKED_DEPS = frozenset({"advcl", "relcl", "acl"})
 KNOWN_VIA = frozenset({"kb", "alias"})
 DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 
@@ -69,6 +70,9 @@ class IncidentLexiconFile(BaseModel):
     blame_verbs: list[str]
     authorship_phrases: list[str]
     authorship_nouns: list[str]
+    ordinary_triggers: list[str]
+    """Words that also report everyday crime and accidents ("police arrested two men for theft", "a gas
+    explosion"): they alone do not send a text to the parser (the general stream stays fast)."""
 
     def model_post_init(self, context: object, /) -> None:
         for table in (self.verbs, self.nouns):
@@ -90,13 +94,17 @@ class IncidentLexicon:
     def from_file(cls, spec: IncidentLexiconFile) -> IncidentLexicon:
         verbs = {lemma: t for t, lemmas in spec.verbs.items() for lemma in lemmas}
         nouns = {lemma: t for t, lemmas in spec.nouns.items() for lemma in lemmas}
-        forms = {w + s for w in (*verbs, *nouns) for s in ("", *SUFFIXES)}
-        forms |= {w + w[-1] + s for w in verbs for s in ("ed", "ing")}  # kidnapped, shelling
-        forms |= {w[:-1] + s for w in verbs if w.endswith("e") for s in ("ed", "ing")}
-        return cls(verbs, nouns, frozenset(forms | set(spec.irregular_forms)), spec)
+        ordinary = set(spec.ordinary_triggers)
+        marked = [w for w in (*verbs, *nouns) if w not in ordinary]
+        forms = {w + s for w in marked for s in ("", *SUFFIXES)}
+        forms |= {w + w[-1] + s for w in marked for s in ("ed", "ing")}  # kidnapped
+        forms |= {w[:-1] + s for w in marked if w.endswith("e") for s in ("ed", "ing")}  # massacred
+        forms |= set(spec.irregular_forms) | set(spec.armed_perpetrator_nouns)
+        return cls(verbs, nouns, frozenset(forms), spec)
 
     def may_report(self, doc: Doc) -> bool:
-        """A cheap test on unparsed tokens: does a word of the lexicon occur?"""
+        """A cheap test on unparsed tokens: does a word that reports political violence occur ("kidnapped",
+        "bombing", "gunmen"), not only one that also reports everyday crime ("arrested", "shot")?"""
         return any(t.lower_ in self.surface for t in doc)
 
 
@@ -147,7 +155,7 @@ class IncidentFinder:
     def __call__(self, sentence: Span, index: MentionIndex, taken: set[int]) -> Iterator[Incident]:
         """Incidents of the sentence, skipping tokens another finding already made an event of."""
         for token in sentence:
-            if token.i in taken:
+            if token.i in taken or _told_with(token, taken):
                 continue
             kind = self._type(token)
             if kind is None or not self._realis(token):
@@ -266,6 +274,14 @@ class IncidentFinder:
                 direct.append(token.head)  # "a soldier killed by the rebels"
             return direct + prep_objects([token], ("on", "against"))
         return prep_objects([token], ("on", "against", "of"))
+
+
+def _told_with(token: Token, taken: set[int]) -> bool:
+    """ "stormed a base, killing 12 soldiers", "an attack that killed two": one incident told by two words, one
+    of which another finding already made an event of."""
+    if token.dep_ in LINKED_DEPS and token.head.i in taken:
+        return True
+    return any(c.i in taken and c.dep_ in LINKED_DEPS for c in token.children)
 
 
 def _personal(token: Token) -> bool:
