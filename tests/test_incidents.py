@@ -140,3 +140,24 @@ def test_authorship_said_later_names_the_perpetrator(extractor: Extractor, text:
 def test_denied_responsibility_names_no_perpetrator(extractor: Extractor) -> None:
     text = "A bomb exploded near the market in Maiduguri. Boko Haram bears no responsibility for the blast."
     assert not any(name == "Boko Haram" for _, name, _ in incidents(extract(extractor, text)))
+
+
+def events_of(ex: Extraction, kind: str) -> list[list[tuple[str, str]]]:
+    names = {a.id: a.name for a in ex.actors}
+    return [[(p.role, names[p.ref]) for p in e.participants] for e in ex.events if e.type == kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab said in a statement on Wednesday that it had attacked the base.",
+    "The Taliban announced in a video message that their leader had died.",
+])
+def test_a_group_speaking_in_a_statement_or_video_is_propaganda(extractor: Extractor, text: str) -> None:
+    found = events_of(extract(extractor, text), "propaganda")
+    assert found and found[0][0][0] == "actor"
+
+
+def test_a_person_founding_a_group_and_a_group_founded_are_foundings(extractor: Extractor) -> None:
+    assert [("actor", "Heriberto Lazcano"), ("target", "Los Zetas")] in events_of(
+        extract(extractor, "Heriberto Lazcano founded Los Zetas in 1999."), "founding")
+    passive = extract(extractor, "In Derna, the Derna Mujahideen Shura Council was created in December 2014.")
+    assert [("target", "Derna Mujahideen Shura Council")] in events_of(passive, "founding")
