@@ -76,6 +76,7 @@ class Extractor:
         self.incidents = IncidentFinder(self.incident_words)
         self.responsibility = ResponsibilityFinder(self.incident_words)
         self.truecase = Truecaser.from_resources(resources.nlp, resources.kb, resources.gazetteer)
+        self._country_names: dict[str, str] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Extractor:
@@ -152,12 +153,15 @@ class Extractor:
         events = merge_incident_events([*assembly.events, *built.events])
         return _records(document, [*mentions, *built.unidentified], places, assembly.relations, events)
 
+    def _country_name(self, code: str) -> str:
+        if code not in self._country_names:  # the gazetteer's country lookup is a slow query: once per country
+            entry = self.resources.gazetteer.country(code)
+            self._country_names[code] = entry.name if entry is not None else code
+        return self._country_names[code]
+
     def _place_info(self, document: Document, place_at: dict[int, str], places: Sequence[Place]) -> PlaceInfo:
         countries = {p.key: p.country for p in places}
-        names = {}
-        for code in {c for c in countries.values() if c}:
-            entry = self.resources.gazetteer.country(code)
-            names[code] = entry.name if entry is not None else code
+        names = {code: self._country_name(code) for code in {c for c in countries.values() if c}}
         span = find_dateline_place(document.text)
         dateline = next((p.key for p in places for m in p.mentions
                          if span is not None and m.start < span[1] and span[0] < m.end), None)

@@ -53,9 +53,10 @@ def build_incident_events(incidents: Sequence[Incident], blamed: Sequence[Respon
                           dates: DocumentDates, published: str | None) -> IncidentEvents:
     """One event per incident, perpetrators, days and places filled in, repeated tellings merged."""
     out = IncidentEvents()
+    text = incidents[0].trigger.doc.text if incidents else ""  # Doc.text joins every token: build it once
     for incident in incidents:
-        place = _place(incident.trigger, places)
-        actors, status, source = _perpetrators(incident, blamed)
+        place = _place(incident.trigger, places, text)
+        actors, status, source = _perpetrators(incident, blamed, text)
         participants = [Participant("actor", a.key) for a in actors]
         if not actors and incident.unidentified is not None:
             mention = _unidentified(incident, places, place)
@@ -99,7 +100,7 @@ def _same_incident(a: Event, b: Event) -> bool:
     return not actors_a or not actors_b or bool(actors_a & actors_b)
 
 
-def _perpetrators(incident: Incident, blamed: Sequence[Responsibility]) -> tuple[
+def _perpetrators(incident: Incident, blamed: Sequence[Responsibility], text: str) -> tuple[
         list[ActorMention], str, str | None]:
     """The named perpetrators, else those a claim or blame holds responsible: in the same sentence, else the
     first such statement after it in its paragraph ("... The FMLN is held responsible.")."""
@@ -107,7 +108,6 @@ def _perpetrators(incident: Incident, blamed: Sequence[Responsibility]) -> tuple
     if named:
         return named, "asserted", None
     sent = incident.sentence
-    text = sent.doc.text
     para_end = text.find("\n\n", sent.end_char)
     para_end = len(text) if para_end < 0 else para_end
     here = [r for r in blamed if r.sentence.start == sent.start]
@@ -137,7 +137,7 @@ def _date(incident: Incident, dates: DocumentDates, published: str | None) -> st
     return timing.start or timing.end or dates.paragraph_date(incident.sentence) or published
 
 
-def _place(trigger: Token, places: PlaceInfo) -> str | None:
+def _place(trigger: Token, places: PlaceInfo, text: str) -> str | None:
     """Under the word's locative, else in its sentence, else earlier in its paragraph, else the dateline's."""
     heads = [trigger, trigger.head] + [t for t in trigger.children if t.dep_ in ("dobj", "nsubjpass")]
     for obj in prep_objects(heads, PLACE_PREPS):
@@ -148,10 +148,11 @@ def _place(trigger: Token, places: PlaceInfo) -> str | None:
     in_sentence = [places.at[t.i] for t in sent if t.i in places.at]
     if in_sentence:
         return in_sentence[0]
-    text = trigger.doc.text
     para_start = text.rfind("\n\n", 0, sent.start_char)
-    before = [places.at[t.i] for t in trigger.doc[:sent.start] if t.i in places.at and t.idx > para_start]
-    return before[-1] if before else places.dateline
+    for i in range(sent.start - 1, -1, -1):  # the last place named before it in its paragraph
+        if i in places.at:
+            return places.at[i] if trigger.doc[i].idx > para_start else places.dateline
+    return places.dateline
 
 
 def _evidence(incident: Incident) -> TextSpan:

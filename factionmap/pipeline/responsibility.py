@@ -48,11 +48,12 @@ class ResponsibilityFinder:
         self.blame_verbs = frozenset(spec.blame_verbs)
         self.authorship = frozenset(p.split()[0] for p in spec.authorship_phrases)
         self.work = frozenset(spec.authorship_nouns)
+        self.words = self.claim_verbs | self.blame_verbs | self.authorship | self.work | {"responsible"}
 
     def __call__(self, sentence: Span, index: MentionIndex) -> Iterator[Responsibility]:
         """The responsibilities the sentence states (only armed groups and organisations, not people)."""
         for token in sentence:
-            if token.pos_ not in ("VERB", "ADJ", "NOUN") or _denied(token):
+            if token.lemma_.lower() not in self.words or _denied(token):
                 continue
             found = self._read(token, index)
             if found is None:
