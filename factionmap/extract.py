@@ -147,6 +147,8 @@ class Extractor:
         assembly = assembler.finish()
         taken = {f.trigger.i for f in findings if f.cue.event in INCIDENT_TYPES}
         incidents = [i for sentence in doc.sents for i in self.incidents(sentence, index, taken)]
+        if not incidents:  # the dateline and the claims matter only to incidents
+            return _records(document, mentions, places, assembly.relations, merge_incident_events(assembly.events))
         blamed = [r for sentence in doc.sents for r in self.responsibility(sentence, index)]
         built = build_incident_events(incidents, blamed, self._place_info(document, place_at, places), dates,
                                       document.published)
