@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factionmap.config import Settings
+from factionmap.datelines import find_dateline_place
 from factionmap.dates import find_date_expressions
 from factionmap.gazetteer import Gazetteer
 from factionmap.kb import KnowledgeBase
@@ -30,11 +31,15 @@ from factionmap.pipeline.constructions import ConstructionFinder
 from factionmap.pipeline.coref import resolve_references
 from factionmap.pipeline.cues import CueLexicon, load_cues
 from factionmap.pipeline.home_state import home_state_mentions, title_state_mentions
+from factionmap.pipeline.incident_events import PlaceInfo, build_incident_events, merge_incident_events
+from factionmap.pipeline.incidents import INCIDENT_TYPES, IncidentFinder, IncidentLexicon, load_incident_lexicon
 from factionmap.pipeline.mentions import ActorFinder
 from factionmap.pipeline.nlp import load_nlp
 from factionmap.pipeline.office_titles import OfficeTitleFinder, load_titles
 from factionmap.pipeline.relations import RelationFinder
+from factionmap.pipeline.responsibility import ResponsibilityFinder
 from factionmap.pipeline.timing import DocumentDates
+from factionmap.pipeline.truecase import Truecaser
 from factionmap.places import StateWords, find_place_mentions, group_places, spot_place_mentions
 from factionmap.records import (
     Actor,
@@ -46,16 +51,18 @@ from factionmap.records import (
     Place,
     Relation,
 )
+from factionmap.records import Span as TextSpan
 
 
 @dataclass(frozen=True, slots=True)
 class Resources:
-    """What an extractor loads once: the spaCy model, the knowledge base, the gazetteer, the cue lexicon."""
+    """What an extractor loads once: the spaCy model, the knowledge base, the gazetteer, the cue lexicons."""
 
     nlp: Language
     kb: KnowledgeBase
     gazetteer: Gazetteer
     cues: CueLexicon
+    incidents: IncidentLexicon | None = None
 
 
 class Extractor:
@@ -69,6 +76,11 @@ class Extractor:
         self.titles = frozenset(w for c in resources.cues.cues if c.person_subject for w in c.holder_lemmas)
         self.state_words = StateWords.from_kb(resources.kb)
         self.office_titles = OfficeTitleFinder(resources.kb, load_titles())
+        self.incident_words = resources.incidents or load_incident_lexicon()
+        self.incidents = IncidentFinder(self.incident_words)
+        self.responsibility = ResponsibilityFinder(self.incident_words)
+        self.truecase = Truecaser.from_resources(resources.nlp, resources.kb, resources.gazetteer)
+        self._country_names: dict[str, str] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Extractor:
@@ -78,14 +90,22 @@ class Extractor:
             kb=KnowledgeBase.load(settings.kb_files),
             gazetteer=Gazetteer.load(settings.geonames_files),
             cues=load_cues(settings.cue_file),
+            incidents=load_incident_lexicon(),
         ))
 
     def extract(self, document: Document) -> Extraction:
         """Extract one document."""
-        tokens = make_tokens(self.resources.nlp, document.text)
-        if not self.actors.may_name_actors(tokens):
+        tokens = self._tokens(document)
+        if not self._may_hold_facts(tokens):
             return self.extract_places(document, tokens)
         return self.extract_parsed(document, next(parse_docs(self.resources.nlp, [tokens], 1)))
+
+    def _tokens(self, document: Document) -> Doc:
+        """The tokens of the text, recased first when it is all capitals (wire copy): same offsets."""
+        return make_tokens(self.resources.nlp, self.truecase(document.text))
+
+    def _may_hold_facts(self, tokens: Doc) -> bool:
+        return self.actors.may_name_actors(tokens) or self.incident_words.may_report(tokens)
 
     def extract_all(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[Extraction]:
         """Extract many documents in input order, parsing the ones that may hold facts in batches.
@@ -94,8 +114,8 @@ class Extractor:
         (``factionmap.longtext``), with the offsets of the whole text."""
         nlp = self.resources.nlp
         for chunk in _chunks(documents, batch_size):
-            tokens = {id(d): make_tokens(nlp, d.text) for d in chunk}
-            keep = [d for d in chunk if self.actors.may_name_actors(tokens[id(d)])]
+            tokens = {id(d): self._tokens(d) for d in chunk}
+            keep = [d for d in chunk if self._may_hold_facts(tokens[id(d)])]
             parsed = dict(zip((id(d) for d in keep), parse_docs(nlp, [tokens[id(d)] for d in keep], batch_size)))
             for document in chunk:
                 doc = parsed.get(id(document))
@@ -104,8 +124,9 @@ class Extractor:
 
     def may_hold_facts(self, document: Document) -> bool:
         """The cheap test run before parsing: does the text name an actor the knowledge base knows, a
-        group-shaped name or a state's forces? Most of a general news stream does not, and skips the parser."""
-        return self.actors.may_name_actors(make_tokens(self.resources.nlp, document.text))
+        group-shaped name or a state's forces, or a word that reports an incident? Most of a general news stream
+        does not, and skips the parser."""
+        return self._may_hold_facts(self._tokens(document))
 
     def extract_places(self, document: Document, tokens: Doc) -> Extraction:
         """The record of a text that names no actor: only its places, spotted on the tokens without a parse."""
@@ -132,7 +153,31 @@ class Extractor:
             assembler.add(finding)
         assembly = assembler.finish()
         relations, states = self.office_titles(doc, mentions, assembly.relations, dates, document.published)
-        return _records(document, [*mentions, *states], places, relations, assembly.events)
+        taken = {f.trigger.i for f in findings if f.cue.event in INCIDENT_TYPES}
+        incidents = [i for sentence in doc.sents for i in self.incidents(sentence, index, taken)]
+        if not incidents:  # the dateline and the claims matter only to incidents
+            return _records(document, [*mentions, *states], places, relations, merge_incident_events(assembly.events))
+        blamed = [r for sentence in doc.sents for r in self.responsibility(sentence, index)]
+        built = build_incident_events(incidents, blamed, self._place_info(document, place_at, places), dates,
+                                      document.published)
+        events = merge_incident_events([*assembly.events, *built.events])
+        return _records(document, [*mentions, *states, *built.unidentified], places, relations, events)
+
+    def _country_name(self, code: str) -> str:
+        if code not in self._country_names:  # the gazetteer's country lookup is a slow query: once per country
+            entry = self.resources.gazetteer.country(code)
+            self._country_names[code] = entry.name if entry is not None else code
+        return self._country_names[code]
+
+    def _place_info(self, document: Document, place_at: dict[int, str], places: Sequence[Place]) -> PlaceInfo:
+        countries = {p.key: p.country for p in places}
+        names = {code: self._country_name(code) for code in {c for c in countries.values() if c}}
+        span = find_dateline_place(document.text)
+        dateline = next((p.key for p in places for m in p.mentions
+                         if span is not None and m.start < span[1] and span[0] < m.end), None)
+        if dateline is None and places:  # "CLANDESTINE, 13 JAN 90 (RADIO VENCEREMOS)": the place most told of
+            dateline = max(places, key=lambda p: len(p.mentions)).key
+        return PlaceInfo(place_at, countries, names, dateline)
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -176,14 +221,19 @@ def _records(document: Document, mentions: Sequence[ActorMention], places: Seque
     """Number actors and places locally (a1, p1...) and point relations and events at those ids."""
     actors = _actors(mentions)
     ids = {a.key: a.id for a in actors} | {p.key: p.id for p in places}
-    rels = tuple(replace(r, subject=ids[r.subject], object=ids[r.object],
+    rels = tuple(replace(r, subject=ids[r.subject], object=ids[r.object], evidence=_original(document, r.evidence),
                          attributed_to=ids.get(r.attributed_to or "")) for r in relations
                  if r.subject in ids and r.object in ids)
     evs = tuple(replace(e, participants=tuple(Participant(p.role, ids[p.ref]) for p in e.participants
-                                              if p.ref in ids),
+                                              if p.ref in ids), evidence=_original(document, e.evidence),
                         place=ids.get(e.place or ""), attributed_to=ids.get(e.attributed_to or ""))
                 for e in events)
     return Extraction(document, tuple(actors), tuple(places), rels, evs)
+
+
+def _original(document: Document, span: TextSpan) -> TextSpan:
+    """Evidence quotes the document as written, not as recased for the parse."""
+    return replace(span, text=document.text[span.start:span.end])
 
 
 def _actors(mentions: Sequence[ActorMention]) -> list[Actor]:
@@ -197,7 +247,7 @@ def _actors(mentions: Sequence[ActorMention]) -> list[Actor]:
         if m.observer:
             continue
         names.setdefault(m.key, m)
-        if m.via not in ("coref", "forces") and is_alias_form(m.text):
+        if m.via not in ("coref", "forces", "description") and is_alias_form(m.text):
             aliases.setdefault(m.key, []).append(m.text)
     actors = []
     for n, (key, first) in enumerate(names.items(), 1):

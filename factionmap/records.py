@@ -17,8 +17,10 @@ from typing import Literal
 PartialDate = str
 """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
 
-ActorKind = Literal["armed_group", "state", "person", "organization"]
-ACTOR_KINDS: tuple[str, ...] = ("armed_group", "state", "person", "organization")
+ActorKind = Literal["armed_group", "state", "person", "organization", "unidentified"]
+ACTOR_KINDS: tuple[str, ...] = ("armed_group", "state", "person", "organization", "unidentified")
+"""``unidentified``: a perpetrator the text describes but does not name ("gunmen"), kept per country in ACLED's
+manner ("unidentified armed group (Peru)"), so that it is neither lost nor taken for a group with a name."""
 
 RelationType = Literal[
     "allegiance", "branch_of", "alliance", "joint_operation", "rivalry", "conflict",

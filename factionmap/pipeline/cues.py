@@ -41,6 +41,8 @@ class Cue(BaseModel):
     person_subject: bool = False
     via_possessor_event: bool = False
     claimed_by_subject: bool = False
+    requires_in: bool = False
+    """A required word may be the object of "in"/"through"/"via" under the cue: "said in a statement"."""
     subject_kinds: tuple[str, ...] = ACTOR_KINDS
     object_kinds: tuple[str, ...] = ACTOR_KINDS
     object_via: tuple[str, ...] = ()

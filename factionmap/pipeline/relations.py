@@ -224,6 +224,8 @@ def _described_object(trigger: Token) -> Token | None:
 def _requirements_met(cue: Cue, trigger: Token) -> bool:
     if cue.requires:
         near = [*trigger.children, trigger.head, *(c for c in trigger.head.children if c.dep_ == "conj")]
+        if cue.requires_in:
+            near += prep_objects([trigger], ("in", "through", "via"))
         if not any(t.lemma_.lower() in cue.requires or t.lower_ in cue.requires for t in near):
             return False
     mods = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")}

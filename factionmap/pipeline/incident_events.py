@@ -1,0 +1,163 @@
+"""From incidents to event records: perpetrator, day and place of each, one event per incident (issue 12).
+
+- The perpetrator is the actor the sentence names; else the one a claim or blame in the same sentence, or the
+  nearest one after it in the paragraph, holds responsible ("The FMLN claimed responsibility for the attack");
+  else, when the sentence describes the perpetrators ("gunmen"), an explicit unidentified actor of the
+  incident's country in ACLED's manner ("unidentified armed group (El Salvador)", kind ``unidentified``).
+- The day is the one the clause names ("on 30 December", "yesterday", resolved against the dateline or
+  the publication date), else the day its paragraph narrates, else the report's own day.
+- The place is the one under the word's locative ("in San Miguel Department"), else one the sentence names,
+  else the last one named before it in the paragraph, else the dateline's.
+- One incident, one event: the same incident told again (same type, day and place, no conflicting
+  perpetrator) joins the first telling.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
+
+from factionmap.pipeline.arguments import prep_objects
+from factionmap.pipeline.incidents import INCIDENT_TYPES, Incident
+from factionmap.pipeline.responsibility import Responsibility
+from factionmap.pipeline.timing import DocumentDates, cue_timing
+from factionmap.records import ActorMention, Event, Participant
+from factionmap.records import Span as TextSpan
+
+PLACE_PREPS = ("in", "near", "at", "around", "outside", "inside", "on", "along", "from", "between")
+CONFIDENCE = 0.6
+UNIDENTIFIED_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceInfo:
+    """What the incident assembler needs to know of the document's places."""
+
+    at: Mapping[int, str]  # token index -> place key
+    countries: Mapping[str, str | None]  # place key -> ISO country
+    country_names: Mapping[str, str]  # ISO country -> its name
+    dateline: str | None = None  # the dateline's place key
+
+
+@dataclass(slots=True)
+class IncidentEvents:
+    """Events built from a document's incidents, and the unidentified actors they name."""
+
+    events: list[Event] = field(default_factory=list)
+    unidentified: list[ActorMention] = field(default_factory=list)
+
+
+def build_incident_events(incidents: Sequence[Incident], blamed: Sequence[Responsibility], places: PlaceInfo,
+                          dates: DocumentDates, published: str | None) -> IncidentEvents:
+    """One event per incident, perpetrators, days and places filled in, repeated tellings merged."""
+    out = IncidentEvents()
+    text = incidents[0].trigger.doc.text if incidents else ""  # Doc.text joins every token: build it once
+    for incident in incidents:
+        place = _place(incident.trigger, places, text)
+        actors, status, source = _perpetrators(incident, blamed, text)
+        participants = [Participant("actor", a.key) for a in actors]
+        if not actors and incident.unidentified is not None:
+            mention = _unidentified(incident, places, place)
+            out.unidentified.append(mention)
+            participants.append(Participant("actor", mention.key))
+        participants += [Participant("target", t.key) for t in incident.targets
+                         if t.key not in {p.ref for p in participants}]
+        confidence = CONFIDENCE if actors else UNIDENTIFIED_CONFIDENCE
+        event = Event(incident.type, tuple(participants), _evidence(incident), _date(incident, dates, published),
+                      place, status, source, confidence)
+        _merge(out.events, event)
+    return out
+
+
+def merge_incident_events(events: Sequence[Event]) -> list[Event]:
+    """Join incident events that tell the same incident (other events pass through)."""
+    merged: list[Event] = []
+    for event in events:
+        if event.type in INCIDENT_TYPES:
+            _merge(merged, event)
+        else:
+            merged.append(event)
+    return merged
+
+
+def _merge(events: list[Event], event: Event) -> None:
+    for i, kept in enumerate(events):
+        if _same_incident(kept, event):
+            roles = tuple(dict.fromkeys((*kept.participants, *event.participants)))
+            events[i] = replace(kept, participants=roles, place=kept.place or event.place,
+                                date=kept.date or event.date)
+            return
+    events.append(event)
+
+
+def _same_incident(a: Event, b: Event) -> bool:
+    if a.type != b.type or (a.date and b.date and a.date != b.date) or (a.place and b.place and a.place != b.place):
+        return False
+    actors_a = {p.ref for p in a.participants if p.role == "actor"}
+    actors_b = {p.ref for p in b.participants if p.role == "actor"}
+    return not actors_a or not actors_b or bool(actors_a & actors_b)
+
+
+def _perpetrators(incident: Incident, blamed: Sequence[Responsibility], text: str) -> tuple[
+        list[ActorMention], str, str | None]:
+    """The named perpetrators, else those a claim or blame holds responsible: in the same sentence, else the
+    first such statement after it in its paragraph ("... The FMLN is held responsible.")."""
+    named = [a for a in incident.actors if a.kind != "person" or not incident.unidentified]
+    if named:
+        return named, "asserted", None
+    sent = incident.sentence
+    para_end = text.find("\n\n", sent.end_char)
+    para_end = len(text) if para_end < 0 else para_end
+    here = [r for r in blamed if r.sentence.start == sent.start]
+    later = [r for r in blamed if sent.end_char <= r.sentence.start_char < para_end]
+    for group in (here, later[:1]):
+        if group:
+            first = group[0]
+            return [r.actor for r in group if r.sentence.start == first.sentence.start], first.status, \
+                first.attributed_to
+    return [], "asserted", None
+
+
+def _unidentified(incident: Incident, places: PlaceInfo, place: str | None) -> ActorMention:
+    """The explicit unidentified perpetrator of the incident's country ("unidentified armed group (Peru)")."""
+    country = places.countries.get(place or "") or places.countries.get(places.dateline or "")
+    where = places.country_names.get(country or "", country or "")
+    what = "unidentified armed group" if incident.armed else "unidentified perpetrators"
+    name = f"{what} ({where})" if where else what
+    token = incident.unidentified
+    assert token is not None
+    return ActorMention(token.i, token.i + 1, token.idx, token.idx + len(token.text), token.text, name,
+                        "unidentified", f"unidentified:{what}:{country or ''}", "description")
+
+
+def _date(incident: Incident, dates: DocumentDates, published: str | None) -> str | None:
+    timing = cue_timing(incident.trigger, dates, onset=True)
+    return timing.start or timing.end or dates.paragraph_date(incident.sentence) or published
+
+
+def _place(trigger: Token, places: PlaceInfo, text: str) -> str | None:
+    """Under the word's locative, else in its sentence, else earlier in its paragraph, else the dateline's."""
+    heads = [trigger, trigger.head] + [t for t in trigger.children if t.dep_ in ("dobj", "nsubjpass")]
+    for obj in prep_objects(heads, PLACE_PREPS):
+        for token in obj.subtree:
+            if token.i in places.at:
+                return places.at[token.i]
+    sent = trigger.sent
+    in_sentence = [places.at[t.i] for t in sent if t.i in places.at]
+    if in_sentence:
+        return in_sentence[0]
+    para_start = text.rfind("\n\n", 0, sent.start_char)
+    for i in range(sent.start - 1, -1, -1):  # the last place named before it in its paragraph
+        if i in places.at:
+            return places.at[i] if trigger.doc[i].idx > para_start else places.dateline
+    return places.dateline
+
+
+def _evidence(incident: Incident) -> TextSpan:
+    sent = incident.sentence
+    text = sent.text
+    left = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    return TextSpan(stripped, sent.start_char + left, sent.start_char + left + len(stripped))

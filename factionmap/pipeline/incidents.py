@@ -1,0 +1,292 @@
+"""Incidents as event coders code them: every attack, killing or kidnapping a sentence reports (issue 12).
+
+The relation cues find events between named actors. Wire reports mostly tell incidents whose perpetrator is
+described, not named: "gunmen killed three soldiers", "a bomb exploded near the embassy", "the terrorists
+kidnapped 50 peasants". ``IncidentFinder`` reads the verbs and nouns of the incident lexicon
+(``data/incidents.json``) in each sentence and takes the roles from the word's own arguments, active or passive,
+verbal or nominal:
+
+- the perpetrator: the subject of an active verb, the agent of a passive one ("was killed by X"), the possessor,
+  compound or "by" phrase of a noun ("the FMLN attack", "the bombing of X by Y"); a description that belongs to a
+  named group stands for it ("FMLN guerrillas", "terrorists of the FMLN"); a description alone ("gunmen")
+  gives an explicit unidentified perpetrator (``Incident.unidentified``), never a made-up name;
+- the target: the object of the verb, the subject of a passive one, the object of "on"/"against";
+- statements of what did not or may not happen ("will continue to assassinate", "threatened to kill", "did not
+  attack", "prevented an attack") are no incidents.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from spacy.tokens import Doc, Span, Token
+
+from factionmap.errors import FactionmapError
+from factionmap.pipeline.arguments import (
+    MentionIndex,
+    actors_at,
+    clause_subjects,
+    expand,
+    is_negated,
+    prep_objects,
+)
+from factionmap.records import ActorMention
+
+INCIDENT_TYPES = ("attack", "killing", "capture")
+SUFFIXES = ("s", "es", "ed", "d", "ing")
+LINKED_DEPS = frozenset({"advcl", "relcl", "acl"})
+KNOWN_VIA = frozenset({"kb", "alias"})
+DEFINITE = frozenset({"the", "these", "those", "this", "that"})
+
+
+class IncidentLexiconFile(BaseModel):
+    """The incident lexicon as stored in ``data/incidents.json``."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    comment: str = Field("", alias="_comment")
+    verbs: dict[str, list[str]]
+    nouns: dict[str, list[str]]
+    irregular_forms: list[str]
+    verbs_needing_object: list[str]
+    object_particles: dict[str, list[str]]
+    person_object_verbs: list[str]
+    hostage_words: list[str]
+    noun_modifiers_required: dict[str, list[str]]
+    perpetrator_nouns: list[str]
+    armed_perpetrator_nouns: list[str]
+    collective_nouns: list[str]
+    weapon_verbs: list[str]
+    weapon_objects: list[str]
+    irrealis_heads: list[str]
+    irrealis_modifiers: list[str]
+    claim_verbs: list[str]
+    claim_nouns: list[str]
+    blame_verbs: list[str]
+    authorship_phrases: list[str]
+    authorship_nouns: list[str]
+    ordinary_triggers: list[str]
+    """Words that also report everyday crime and accidents ("police arrested two men for theft", "a gas
+    explosion"): they alone do not send a text to the parser (the general stream stays fast)."""
+
+    def model_post_init(self, context: object, /) -> None:
+        for table in (self.verbs, self.nouns):
+            unknown = set(table) - set(INCIDENT_TYPES)
+            if unknown:
+                raise ValueError(f"unknown incident types {sorted(unknown)}; choose from {', '.join(INCIDENT_TYPES)}")
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentLexicon:
+    """Trigger lemmas by part of speech, and the word lists that read roles and modality."""
+
+    verbs: Mapping[str, str]
+    nouns: Mapping[str, str]
+    surface: frozenset[str]
+    spec: IncidentLexiconFile
+
+    @classmethod
+    def from_file(cls, spec: IncidentLexiconFile) -> IncidentLexicon:
+        verbs = {lemma: t for t, lemmas in spec.verbs.items() for lemma in lemmas}
+        nouns = {lemma: t for t, lemmas in spec.nouns.items() for lemma in lemmas}
+        ordinary = set(spec.ordinary_triggers)
+        marked = [w for w in (*verbs, *nouns) if w not in ordinary]
+        forms = {w + s for w in marked for s in ("", *SUFFIXES)}
+        forms |= {w + w[-1] + s for w in marked for s in ("ed", "ing")}  # kidnapped
+        forms |= {w[:-1] + s for w in marked if w.endswith("e") for s in ("ed", "ing")}  # massacred
+        forms |= set(spec.irregular_forms) | set(spec.armed_perpetrator_nouns)
+        return cls(verbs, nouns, frozenset(forms), spec)
+
+    def may_report(self, doc: Doc) -> bool:
+        """A cheap test on unparsed tokens: does a word that reports political violence occur ("kidnapped",
+        "bombing", "gunmen"), not only one that also reports everyday crime ("arrested", "shot")?"""
+        return any(t.lower_ in self.surface for t in doc)
+
+
+def load_incident_lexicon(path: Path | None = None) -> IncidentLexicon:
+    """Read and validate the incident lexicon (the bundled one by default)."""
+    try:
+        text = (path.read_text(encoding="utf-8") if path is not None
+                else resources.files("factionmap.data").joinpath("incidents.json").read_text(encoding="utf-8"))
+        return IncidentLexicon.from_file(IncidentLexiconFile.model_validate(json.loads(text)))
+    except (OSError, json.JSONDecodeError, ValidationError) as e:
+        raise FactionmapError(f"{path or 'incidents.json'}: invalid incident lexicon: {e}") from e
+
+
+@dataclass(slots=True)
+class Incident:
+    """An incident a sentence reports: its word, type, perpetrators (named or described) and targets."""
+
+    trigger: Token
+    type: str
+    actors: list[ActorMention] = field(default_factory=list)
+    targets: list[ActorMention] = field(default_factory=list)
+    unidentified: Token | None = None  # the description of a perpetrator no name is given for ("gunmen")
+    armed: bool = False  # the description says the perpetrators bore arms ("gunmen", "guerrillas")
+
+    @property
+    def sentence(self) -> Span:
+        """The sentence that reports it."""
+        return self.trigger.sent
+
+
+class IncidentFinder:
+    """Finds the incidents of a sentence."""
+
+    def __init__(self, lexicon: IncidentLexicon) -> None:
+        self.lexicon = lexicon
+        spec = lexicon.spec
+        self.perpetrators = frozenset(spec.perpetrator_nouns)
+        self.armed = frozenset(spec.armed_perpetrator_nouns)
+        self.collective = frozenset(spec.collective_nouns)
+        self.irrealis_heads = frozenset(spec.irrealis_heads)
+        self.irrealis_mods = frozenset(spec.irrealis_modifiers)
+        self.needs_object = frozenset(spec.verbs_needing_object)
+        self.person_objects = frozenset(spec.person_object_verbs)
+        self.hostage = frozenset(spec.hostage_words)
+        self.weapon_verbs = frozenset(spec.weapon_verbs)
+        self.weapons = frozenset(spec.weapon_objects)
+
+    def __call__(self, sentence: Span, index: MentionIndex, taken: set[int]) -> Iterator[Incident]:
+        """Incidents of the sentence, skipping tokens another finding already made an event of."""
+        for token in sentence:
+            if token.i in taken or _told_with(token, taken):
+                continue
+            kind = self._type(token)
+            if kind is None or not self._realis(token):
+                continue
+            yield self._roles(token, kind, index)
+
+    def _type(self, token: Token) -> str | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
+            return self._verb_type(token, lemma)
+        if token.pos_ in ("NOUN", "PROPN") and (lemma in self.lexicon.nouns or token.lower_ in self.lexicon.nouns):
+            required = self.lexicon.spec.noun_modifiers_required.get(lemma)
+            if required and not any(c.lower_ in required for c in token.children):
+                return None
+            return self.lexicon.nouns.get(lemma) or self.lexicon.nouns[token.lower_]
+        return None
+
+    def _verb_type(self, token: Token, lemma: str) -> str | None:
+        kind = self.lexicon.verbs[lemma]
+        particles = self.lexicon.spec.object_particles.get(lemma)
+        if particles and not any(c.lower_ in particles for c in token.children):
+            return None
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        arms = any(o.lower_ in self.weapons or o.lemma_.lower() in self.weapons for o in objects)
+        if lemma in self.weapon_verbs and not arms and not any(c.lower_ in ("fire", "ablaze") for c in token.children):
+            return None  # "planted a bomb", "set off explosives", "set fire to": not "placed an order"
+        if lemma in self.needs_object and not objects and not particles:
+            return None
+        if lemma in self.person_objects and not any(_personal(o) or o.lower_ in self.hostage for o in objects):
+            return None  # "seized weapons" is no capture; "seized two soldiers", "held hostage" are
+        if lemma == "hold" and not any(c.lower_ in self.hostage for c in token.subtree):
+            return None
+        return kind
+
+    def _realis(self, token: Token) -> bool:
+        """Not future, conditional, habitual, wished, prevented or denied."""
+        if is_negated(token):
+            return False
+        node = token
+        for _ in range(4):
+            if any(c.lower_ in self.irrealis_mods and c.dep_ in ("aux", "amod", "det", "advmod")
+                   for c in node.children):
+                return False
+            if node.dep_ in ("xcomp", "pobj", "dobj", "pcomp", "acomp") and node.head.lemma_.lower() in self.irrealis_heads:
+                return False
+            if node.dep_ not in ("xcomp", "pobj", "dobj", "pcomp", "prep", "acomp") or node.head.i == node.i:
+                break
+            node = node.head
+        return True
+
+    def _roles(self, token: Token, kind: str, index: MentionIndex) -> Incident:
+        incident = Incident(token, kind)
+        for arg in self._agents(token):
+            for t in expand(self._members(arg)):
+                named = actors_at(t, index) or self._owners(t, index) or self._antecedent(t, index)
+                if named:
+                    incident.actors += named
+                elif incident.unidentified is None and self._describes_perpetrator(t):
+                    incident.unidentified = t
+                    incident.armed = t.lower_ in self.armed or t.lemma_.lower() in self.armed
+        for arg in self._patients(token):
+            for t in expand(arg):
+                incident.targets += [m for m in actors_at(t, index) if m.key not in {a.key for a in incident.actors}]
+        return incident
+
+    def _antecedent(self, token: Token, index: MentionIndex) -> list[ActorMention]:
+        """ "the guerrillas", "these terrorists": a definite description refers back to the last armed group
+        the text named before it that the knowledge base knows (a unit named by its shape, "the Atlacatl
+        Battalion", is as likely the state's)."""
+        if not self._describes_perpetrator(token) or not any(
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+            return []
+        for i in range(token.i - 1, -1, -1):
+            groups = [m for m in index.by_token.get(i, []) if m.kind == "armed_group" and not m.observer
+                      and m.via in KNOWN_VIA]
+            if groups:
+                return groups[:1]
+        return []
+
+    def _members(self, token: Token) -> Token:
+        """ "a group of terrorists of the MRTA": the members a collective noun is made of."""
+        if token.lemma_.lower() in self.collective:
+            for obj in prep_objects([token], ("of",)):
+                if self._describes_perpetrator(obj) or obj.pos_ == "PROPN":
+                    return obj
+        return token
+
+    def described_group(self, token: Token, index: MentionIndex) -> list[ActorMention]:
+        """The named group a description of perpetrators stands for, if the text names one."""
+        return self._owners(self._members(token), index) or self._antecedent(self._members(token), index)
+
+    def _owners(self, token: Token, index: MentionIndex) -> list[ActorMention]:
+        """The group a description belongs to: "FMLN guerrillas", "terrorists of the FMLN", "the ELN's men"."""
+        if not self._describes_perpetrator(token):
+            return []
+        heads = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        heads += prep_objects([token], ("of", "from"))
+        return [m for h in heads for t in expand(h) for m in actors_at(t, index) if m.kind != "person"]
+
+    def _describes_perpetrator(self, token: Token) -> bool:
+        return token.lower_ in self.perpetrators or token.lemma_.lower() in self.perpetrators
+
+    def _agents(self, token: Token) -> list[Token]:
+        if token.pos_ == "VERB":
+            agents = prep_objects([token], ("by",))
+            if any(c.dep_ == "nsubjpass" for c in token.children) or token.tag_ == "VBN" and token.dep_ == "acl":
+                return agents
+            return agents or [s for s in clause_subjects(token) if s.dep_ != "nsubjpass"]
+        owners = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        return [*prep_objects([token], ("by",)), *owners]
+
+    def _patients(self, token: Token) -> list[Token]:
+        if token.pos_ == "VERB":
+            direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            if token.dep_ == "acl" and token.tag_ == "VBN":
+                direct.append(token.head)  # "a soldier killed by the rebels"
+            return direct + prep_objects([token], ("on", "against"))
+        return prep_objects([token], ("on", "against", "of"))
+
+
+def _told_with(token: Token, taken: set[int]) -> bool:
+    """ "stormed a base, killing 12 soldiers", "an attack that killed two": one incident told by two words, one
+    of which another finding already made an event of."""
+    if token.dep_ in LINKED_DEPS and token.head.i in taken:
+        return True
+    return any(c.i in taken and c.dep_ in LINKED_DEPS for c in token.children)
+
+
+def _personal(token: Token) -> bool:
+    """A noun phrase that stands for people: a person's name, a pronoun, or a count of people."""
+    if token.ent_type_ in ("PERSON", "NORP") or token.pos_ == "PRON":
+        return True
+    return any(c.like_num or c.pos_ == "NUM" for c in token.children) and token.pos_ == "NOUN"
+
