@@ -45,6 +45,7 @@ KIND_LOOKS: dict[str, tuple[Look, str]] = {
     "state": (Look("state", "#2e6da4"), "round-rectangle"),
     "person": (Look("person", "#3c8d40"), "triangle"),
     "organization": (Look("organization", "#7f7f7f"), "diamond"),
+    "unidentified": (Look("unidentified perpetrator", "#8e6c3a"), "hexagon"),
 }
 
 STATUS_LOOKS: dict[str, tuple[Look, str]] = {
