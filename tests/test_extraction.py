@@ -141,6 +141,8 @@ def test_aliases_the_text_defines_are_learned(extractor: Extractor) -> None:
     ("Afghan forces repelled the attack.", True),
     ("Fighters of the Northern Dawn Brigades entered the town.", True),
     ("the naxalites and the police exchanged fire.", True),
+    ("the action committee of the Samajwadi Party held a rally in lucknow on saturday.", False),
+    ("the Hizbul Mujahideen claimed the attack on the party office.", True),
 ])
 def test_texts_that_name_no_actor_skip_the_parser(extractor: Extractor, text: str, may: bool) -> None:
     document = Document("t", text, "test", published=PUBLISHED)

@@ -58,6 +58,10 @@ from factionmap.records import ActorMention, KBEntry
 # ("national" is not one: the Syrian and Libyan "National Army" are not the state's forces.)
 FORCE_QUALIFIERS = frozenset({"armed", "special", "security", "border", "air", "military", "defense",
                               "defence", "state", "federal", "army", "naval", "central", "interior"})
+# Words that end the names of parties, committees and unions far more often than of armed groups: alone they do
+# not send a text to the parser ("the Bharatiya Janata Party", "the action committee"); a known or armed name does.
+CIVIL_GROUP_WORDS = frozenset({"party", "committee", "council", "union", "division", "organisation",
+                               "organization", "association", "congress", "league", "society", "federation"})
 # Source tiers: a higher tier wins an overlap whatever the lengths (an NER span that swallows a known name and a
 # parenthesis, "Islamic Movement of Uzbekistan (IMU", loses to the known name); within a tier the longest wins.
 TIER = {"kb": 3, "forces": 3, "shape": 2, "ner": 1}
@@ -107,7 +111,8 @@ class ActorFinder:
         names countries, or the newspaper that printed it, holds no fact we extract."""
         for token in doc:
             lower = token.lower_
-            if token.is_title and (lower in LEADING_GROUP_WORDS or lower in TRAILING_GROUP_WORDS):
+            if token.is_title and (lower in LEADING_GROUP_WORDS or lower in TRAILING_GROUP_WORDS) \
+                    and lower not in CIVIL_GROUP_WORDS:
                 return True
             if lower in STATE_FORCE_WORDS and token.i > 0 and self._state_named_by(doc[token.i - 1]) is not None:
                 return True
