@@ -39,7 +39,7 @@ from factionmap.pipeline.office_titles import OfficeTitleFinder, load_titles
 from factionmap.pipeline.relations import RelationFinder
 from factionmap.pipeline.responsibility import ResponsibilityFinder
 from factionmap.pipeline.timing import DocumentDates
-from factionmap.pipeline.truecase import Truecaser
+from factionmap.pipeline.truecase import Truecaser, is_single_case
 from factionmap.places import StateWords, find_place_mentions, group_places, spot_place_mentions
 from factionmap.records import (
     Actor,
@@ -79,7 +79,7 @@ class Extractor:
         self.incident_words = resources.incidents or load_incident_lexicon()
         self.incidents = IncidentFinder(self.incident_words)
         self.responsibility = ResponsibilityFinder(self.incident_words)
-        self.truecase = Truecaser.from_resources(resources.nlp, resources.kb, resources.gazetteer)
+        self._truecaser: Truecaser | None = None  # built on the first single-case text (wire copy, lower-cased feeds)
         self._country_names: dict[str, str] = {}
 
     @classmethod
@@ -102,7 +102,15 @@ class Extractor:
 
     def _tokens(self, document: Document) -> Doc:
         """The tokens of the text, recased first when it is all capitals (wire copy): same offsets."""
-        return make_tokens(self.resources.nlp, self.truecase(document.text))
+        return make_tokens(self.resources.nlp, self._recase(document.text))
+
+    def _recase(self, text: str) -> str:
+        if not is_single_case(text):
+            return text
+        if self._truecaser is None:
+            r = self.resources
+            self._truecaser = Truecaser.from_resources(r.nlp, r.kb, r.gazetteer)
+        return self._truecaser(text)
 
     def _may_hold_facts(self, tokens: Doc) -> bool:
         return self.actors.may_name_actors(tokens) or self.incident_words.may_report(tokens)

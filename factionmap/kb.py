@@ -370,11 +370,14 @@ class KnowledgeBase:
         for entry in self.entries:
             seen: set[str] = set()
             for name in entry.all_names():
-                for text in (name, *particle_variants(name)):
-                    if text in seen or self._resolve(text) not in (entry.id, None) or self._resolve(name) != entry.id:
-                        continue
-                    seen.add(text)
-                    yield text, entry.id, is_case_sensitive(text)
+                if name in seen or self._resolve(name) != entry.id:
+                    continue
+                seen.add(name)
+                yield name, entry.id, is_case_sensitive(name)
+                for variant in particle_variants(name):
+                    if variant not in seen and self._resolve(variant) in (entry.id, None):
+                        seen.add(variant)
+                        yield variant, entry.id, is_case_sensitive(variant)
 
     def demonym_forms(self) -> Iterator[tuple[str, str]]:
         """Yield ``(demonym, state id)`` pairs, e.g. ``("Afghan", "S:AF")``."""
