@@ -53,7 +53,7 @@ class Assembler:
             who = Attribution("claimed", finding.subjects[0].key)
         onset = cue.event is not None or (cue.type in ONSET_TYPES and (cue.pos == "VERB" or cue.type != "allegiance"))
         timing = cue_timing(trigger, self.dates, onset, office=cue.type in ("leader_of", "member_of"))
-        evidence = _evidence(finding.sentence)
+        evidence = sentence_evidence(finding.sentence)
         confidence = round(cue.confidence * CONFIDENCE_BY_STATUS[who.status], 3)
         subjects = [m.key for m in finding.subjects]
         if not subjects and cue.event == "attack":
@@ -185,7 +185,8 @@ def _dedupe(relations: Sequence[Relation]) -> list[Relation]:
     return sorted(out, key=lambda r: (r.evidence.start, r.type, r.subject, r.object))
 
 
-def _evidence(sentence: Span) -> TextSpan:
+def sentence_evidence(sentence: Span) -> TextSpan:
+    """A sentence as evidence: its text without the surrounding whitespace, with the offsets of that text."""
     text = sentence.text
     left = len(text) - len(text.lstrip())
     stripped = text.strip()

@@ -26,15 +26,16 @@ from importlib import resources
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from factionmap.errors import KnowledgeBaseError
 from factionmap.kb import KnowledgeBase
 from factionmap.offices import held_at, held_before
+from factionmap.pipeline.arguments import clause_verb
+from factionmap.pipeline.assemble import sentence_evidence
 from factionmap.pipeline.names import PERSON_TITLES
 from factionmap.pipeline.timing import DocumentDates, cue_timing
 from factionmap.records import ActorMention, Office, Relation
-from factionmap.records import Span as TextSpan
 
 TITLES_FILE = "office_titles.json"
 OWNER_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -284,7 +285,7 @@ class OfficeTitleFinder:
         if len(kinds) != 1:
             return None
         actor, rtype = next(iter(kinds))
-        return Relation(use.person.key, rtype, f"kb:{actor}", _evidence(doc[use.start].sent), start, end,
+        return Relation(use.person.key, rtype, f"kb:{actor}", sentence_evidence(doc[use.start].sent), start, end,
                         "asserted", None, confidence)
 
     def _dates(self, doc: Doc, use: TitleUse, dates: DocumentDates) -> tuple[str | None, str | None]:
@@ -295,7 +296,7 @@ class OfficeTitleFinder:
             own = _dates_in(head, dates, skip=range(use.start, use.person.end))
             return None, own[0] if own else None
         person = doc[use.person.start:use.person.end].root
-        return _clause_dates(person, dates, self.titles.takes_office(_clause_of(person)))
+        return _clause_dates(person, dates, self.titles.takes_office(clause_verb(person)))
 
     def _holdings(self, person: ActorMention) -> tuple[tuple[Office, ...], float]:
         """The holdings of the person named: by full name or alias, else (a name of one word) by surname."""
@@ -320,7 +321,7 @@ def _clause_dates(person: Token, dates: DocumentDates, onset: bool) -> tuple[str
     """Start and end of the holding as the clause the person is the subject of dates it ("President X came to
     power in 2013", with ``onset``; "President X was ousted in 2011"), never from another clause of the sentence,
     nor from the publication day."""
-    clause = _clause_of(person)
+    clause = clause_verb(person)
     if person.dep_ not in ("nsubj", "nsubjpass") or person.head.i != clause.i:
         return None, None  # "X took charge after the killing of his predecessor Y": Y's clause is not Y's
     timing = cue_timing(person, dates, onset=onset, office=True)
@@ -335,16 +336,6 @@ def _dates_in(head: Token, dates: DocumentDates, skip: range = range(0)) -> list
     chars = {t.idx for t in head.subtree if t.i not in skip}
     found = dates.within(head.sent.start_char, head.sent.end_char)
     return [e.value for e in found if e.value and any(e.start <= i < e.end for i in chars)]
-
-
-def _clause_of(token: Token) -> Token:
-    """The verb whose clause holds the token (the sentence root at most)."""
-    node = token
-    for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            return node
-        node = node.head
-    return node
 
 
 def _owner_at(doc: Doc, i: int, index: dict[int, ActorMention]) -> bool:
@@ -362,11 +353,3 @@ def _without_honorifics(text: str) -> str:
     while len(words) > 1 and words[0].lower() in PERSON_TITLES:
         words = words[1:]
     return " ".join(words)
-
-
-def _evidence(sentence: Span) -> TextSpan:
-    text = sentence.text
-    left = len(text) - len(text.lstrip())
-    stripped = text.strip()
-    start = sentence.start_char + left
-    return TextSpan(stripped, start, start + len(stripped))
