@@ -73,7 +73,7 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
         subject = [c for c in token.head.children if c.dep_ == "nsubj"]
         if subject and index.at(subject[0]):
             return _unique(index.at(subject[0]))
-    if token.dep_ == "appos" and token.pos_ == "NOUN" and index.at(token.head):
+    if token.dep_ == "appos" and token.pos_ == "NOUN" and index.at(token.head) and not bare_list_item(token):
         return _unique(index.at(token.head))  # "Jamaat-ul-Ahrar, a TTP faction": the faction is the group named
     if lemma in LEADER_WORDS or token.lower_ in LEADER_WORDS:
         named = [m for c in token.children if c.dep_ == "appos" for t in expand(c)
@@ -98,9 +98,20 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
             hit = actors_at(child, index, depth + 1)
             if hit:
                 return hit
-    if token.dep_ == "appos" and token.pos_ == "NOUN":
+    if token.dep_ == "appos" and token.pos_ == "NOUN" and not bare_list_item(token):
         return actors_at(token.head, index, depth + 1)
     return []
+
+
+def bare_list_item(noun: Token) -> bool:
+    """ "A, B units and other groups": a noun the parser hung on A as an appositive, but without the article or
+    possessive an appositive has ("A, a B unit,", "A, B's unit,"), and with the list going on after it."""
+    if any(c.dep_ in ("det", "poss") for c in noun.children):
+        return False
+    doc = noun.doc
+    left = noun.left_edge.i
+    after = noun.i + 1
+    return left > 0 and doc[left - 1].text == "," and after < len(doc) and doc[after].lower_ in ("and", "or", ",", ";")
 
 
 QUANTITY_WORDS = frozenset({"hundreds", "dozens", "scores", "thousands", "tens", "number", "handful", "dozen",
@@ -125,7 +136,8 @@ def _including(token: Token, index: MentionIndex) -> list[ActorMention]:
     if token.pos_ != "NOUN" or lemma in LEADER_WORDS | MEMBER_WORDS | ASSET_WORDS:
         return []  # "IJU leaders, including its emir": people, not a coalition
     for child in token.children:
-        if child.lower_ in ("including", "comprising") and child.dep_ in ("prep", "acl"):
+        such_as = child.lower_ == "as" and any(g.lower_ == "such" for g in child.children)
+        if (child.lower_ in ("including", "comprising") or such_as) and child.dep_ in ("prep", "acl"):
             for t in child.subtree:
                 first = next((m for m in index.at(t) if m.start == t.i), None)
                 if first is not None:
@@ -181,6 +193,7 @@ LIST_SEPARATORS = frozenset({",", ";"})
 COORDINATORS = frozenset({"and"})
 LIST_ITEM_TAILS = frozenset({"groups", "group", "units", "unit", "forces", "fighters", "factions", "faction",
                              "militias", "militia", "members", "brigades", "elements", "loyalists"})
+LIST_REST_WORDS = frozenset({"other", "others", "several", "various", "smaller", "many", "more", "dozens"})
 LIST_ITEM_REACH = 12  # tokens an item may run before the next separator ("B, one of the largest factions;")
 
 
@@ -203,7 +216,9 @@ def listed_after(first: ActorMention, index: MentionIndex) -> list[ActorMention]
         j = i + 1
         while j < end and (doc[j].lower_ in COORDINATORS or doc[j].lower_ == "the" or doc[j].text in LIST_SEPARATORS):
             j += 1
-        item = _item_at(doc, j, index)
+        item = item_at(doc, j, index)
+        if item is None and closing and items and j < end and doc[j].lower_ in LIST_REST_WORDS:
+            return items  # "A, B units and other armed groups": the list names A and B
         if item is None:  # "A, one of the largest factions in Aleppo; B": a description, then the next item
             nxt = next((k for k in range(j, min(end, j + LIST_ITEM_REACH)) if doc[k].text == ";"), None)
             if nxt is None:
@@ -227,8 +242,8 @@ def _skip_parenthesis(doc: Doc, i: int, end: int) -> int:
     return close + 1 if close is not None else end
 
 
-def _item_at(doc: Doc, j: int, index: MentionIndex) -> ActorMention | None:
-    """A name starting at ``j`` or after a short modifier there."""
+def item_at(doc: Doc, j: int, index: MentionIndex) -> ActorMention | None:
+    """A name starting at ``j`` or after a short modifier there ("the Homs-based Jaysh al-Sunnah")."""
     if j >= len(doc):
         return None
     return next((m for m in index.at(doc[j]) if m.start == j), None) or _after_modifier(doc, j, index)
@@ -237,7 +252,8 @@ def _item_at(doc: Doc, j: int, index: MentionIndex) -> ActorMention | None:
 def _after_modifier(doc: Doc, j: int, index: MentionIndex) -> ActorMention | None:
     """ "the Homs-based Jaysh al-Sunnah": a name after a short modifier of one to three words."""
     for k in range(j + 1, min(j + 4, len(doc))):
-        if doc[k - 1].text in LIST_SEPARATORS or doc[k - 1].pos_ in ("VERB", "AUX"):
+        hyphened = doc[k - 2].text == "-"  # "Homs-based", "Iran-backed": a modifier, not a verb
+        if doc[k - 1].text in LIST_SEPARATORS or (doc[k - 1].pos_ in ("VERB", "AUX") and not hyphened):
             return None
         found = next((m for m in index.at(doc[k]) if m.start == k), None)
         if found is not None:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from factionmap.pipeline.arguments import MentionIndex, actors_of, clause_subjects, listed_after
+from factionmap.pipeline.arguments import MentionIndex, actors_of, clause_subjects, item_at, listed_after
 from factionmap.pipeline.cues import Cue, CueLexicon
 from factionmap.pipeline.names import PERSON_TITLES
 from factionmap.pipeline.relations import Finding
@@ -131,7 +131,7 @@ def _apposed(cues: list[Cue], noun: Token, slots: _Slots) -> Iterator[Finding]:
     holder = _holder_after(after, slots) or _holder_before(noun, owner_end, slots)
     if holder is None and owner.end == noun.i:
         holder, owner = owner, _owner_after(noun, slots)[0]  # "the Los Chapitos faction of the Sinaloa Cartel"
-    if holder is None or owner is None or holder.key == owner.key:
+    if holder is None or owner is None or holder.key == owner.key or _list_item(holder, owner, noun, slots):
         return
     modifiers = {t.lower_ for t in slots.doc[min(owner_end, noun.i):noun.i]} | {
         c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
@@ -146,6 +146,18 @@ def _apposed(cues: list[Cue], noun: Token, slots: _Slots) -> Iterator[Finding]:
             continue
         yield Finding(cue, noun, [holder], [owner])
         return
+
+
+def _list_item(holder: ActorMention, owner: ActorMention, noun: Token, slots: _Slots) -> bool:
+    """ "A, B units and other groups": a bare noun phrase after a comma that a list goes on from is the next
+    item of a list, not an appositive of the name before it (an appositive has its article or possessive:
+    "AQIM, al-Qaeda's North Africa branch, and")."""
+    if holder.end > owner.start or slots.text(holder.end) != ",":
+        return False
+    between = {slots.text(i) for i in range(holder.end + 1, noun.i)}
+    if between & (DETERMINERS | POSSESSIVE_MARKS):
+        return False
+    return slots.text(noun.i + 1) in ("and", "or", ",", ";")
 
 
 def _owned_group(branch: Cue, member: Cue, slots: _Slots) -> Iterator[Finding]:
@@ -218,6 +230,8 @@ def _under_leader(cue: Cue, slots: _Slots) -> Iterator[Finding]:
         i = token.i + 1
         while slots.text(i) in DETERMINERS or (slots.inside(i) and slots.doc[i].pos_ == "ADJ"):
             i += 1
+        if slots.text(i + 1) in LEADERSHIP_NOUNS and slots.text(i + 2) == "of" and slots.starting.get(i) is None:
+            i += 1  # "under the hardline leadership of"
         if slots.text(i) in LEADERSHIP_NOUNS and slots.text(i + 1) == "of":
             i += 2
         person = slots.starting.get(i)
@@ -411,7 +425,10 @@ def _includes(cue: Cue, verb: Token, slots: _Slots) -> Iterator[Finding]:
     i = verb.i + 1
     while slots.text(i) in ("of", "together", "in", "its", "their", "ranks", ":"):
         i += 1
-    members = [m for m in _listed(i, slots) if m.kind in ("armed_group", "organization") and m.key != coalition.key]
+    listed = _listed(i, slots)
+    if any(m.key == coalition.key for m in listed):
+        return  # "an alliance comprising A and B": the clause's subject is the list itself
+    members = [m for m in listed if m.kind in ("armed_group", "organization")]
     if len(members) >= 2:
         yield Finding(cue, verb, members)
     if members:
@@ -428,8 +445,8 @@ def _listed(i: int, slots: _Slots) -> list[ActorMention]:
     """The actors listed from token ``i`` on: "A, B, and C", "the A and the B", "A; B, a faction; and C"."""
     while slots.text(i) in DETERMINERS or slots.text(i) in ("groups", "group", "such", "factions", "multiple"):
         i += 1
-    first = slots.starting.get(i)
-    if first is None:
+    first = item_at(slots.doc, i, slots.index) if slots.inside(i) else None
+    if first is None or not slots.inside(first.start):
         return []
     found = [first, *listed_after(first, slots.index)]
     return list({m.key: m for m in found}.values())

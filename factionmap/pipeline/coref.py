@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from factionmap.pipeline.name_lexicon import name_lexicon
 from factionmap.pipeline.names import GROUP_ANAPHORS
 from factionmap.records import ActorMention
 
@@ -44,7 +45,14 @@ def resolve_references(doc: Doc, mentions: Sequence[ActorMention]) -> list[Actor
 
 def _may_refer(token: Token) -> bool:
     """The cheap test before resolution: a pronoun, "latter"/"former", or a group noun."""
-    return token.lower_ in ("its", "it", "itself", "latter", "former") or token.lemma_.lower() in GROUP_ANAPHORS
+    return token.lower_ in ("its", "it", "itself", "latter", "former") or token.lemma_.lower() in GROUP_ANAPHORS \
+        or _plural_named(token)
+
+
+def _plural_named(token: Token) -> bool:
+    """ "both Shura Councils", "the two cartels": a plural noun after "both" or "two"."""
+    return token.tag_ in ("NNS", "NNPS") and any(
+        t.lower_ in PLURAL_OPENERS for t in token.doc[max(0, token.i - 3):token.i])
 
 
 def _resolve(token: Token, before: list[ActorMention], sent_of: dict[int, int], doc: Doc) -> list[ActorMention]:
@@ -59,7 +67,22 @@ def _resolve(token: Token, before: list[ActorMention], sent_of: dict[int, int], 
         return _latter_former(token, groups, doc)
     if token.lemma_.lower() in GROUP_ANAPHORS and token.pos_ == "NOUN":
         return _group_noun(token, groups, sent_of, doc)
+    if _plural_named(token):
+        return _both_named(token, groups, doc)
     return []
+
+
+def _both_named(token: Token, groups: list[ActorMention], doc: Doc) -> list[ActorMention]:
+    """ "Both Shura Councils are allied with", "the two cartels": the two groups named last whose names end in
+    the noun ("the Benghazi ... Shura Council" and "the Derna ... Shura Council")."""
+    nouns = {token.lemma_.lower(), token.lower_, token.lower_.removesuffix("s")}  # "Councils" keeps its s
+    named = [m for m in _distinct_recent(groups) if m.name.split()[-1].lower() in nouns]
+    if len(named) < 2:
+        return []
+    start = next(t.i for t in doc[max(0, token.i - 3):token.i] if t.lower_ in PLURAL_OPENERS)
+    if start > 0 and doc[start - 1].lower_ == "the":
+        start -= 1
+    return [_refer(start, token.i + 1, token, m) for m in named[:2][::-1]]
 
 
 def _salient(token: Token, candidates: list[ActorMention], sent_of: dict[int, int], doc: Doc) -> ActorMention | None:
@@ -119,6 +142,13 @@ def _group_noun(token: Token, groups: list[ActorMention], sent_of: dict[int, int
         return []
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return []
+    if lowers & name_lexicon().other_group_modifiers:
+        return []  # "the parent movement", "the rival group": another group than the one in view
+    coordinated = {i for c in (*token.conjuncts, *([token.head] if token.dep_ == "conj" else []))
+                   for i in range(c.left_edge.i, c.right_edge.i + 1)}
+    groups = [m for m in groups if m.start not in coordinated]  # "MUJAO and the brigade": not MUJAO
+    namesakes = [m for m in groups if token.lemma_.lower() in m.name.lower().split()]
+    groups = namesakes or groups  # "the cartel" is the Gulf Cartel before Los Zetas
     start = min([token.i, *(c.i for c in dets)])
     if token.tag_ == "NNS":
         if lowers & PLURAL_OPENERS:

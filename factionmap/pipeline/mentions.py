@@ -25,6 +25,7 @@ from factionmap.pipeline.name_spans import (
     drop_demonym,
     drop_office,
     grow_name,
+    led_by_person,
     listed_with_people,
     possessive_start,
     strip_quotes,
@@ -228,7 +229,8 @@ class ActorFinder:
             span = _trim_entity(ent)
             if span is None:
                 continue
-            if ent.label_ in ("ORG", "FAC") and (listed_with_people(span) or titled_person(span)):
+            if ent.label_ in ("ORG", "FAC") and (listed_with_people(span) or titled_person(span)
+                                             or led_by_person(span)):
                 kind = "person"
             if kind is None:
                 continue

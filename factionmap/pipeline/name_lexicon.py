@@ -42,6 +42,8 @@ class NameLexicon:
     time_zones: frozenset[str]
     reference_nouns: frozenset[str]
     plural_references: frozenset[str]
+    leading_words: frozenset[str]
+    other_group_modifiers: frozenset[str]
     state_organ_words: frozenset[str]
     vessel_prefixes: frozenset[str]
     weapon_acronyms: frozenset[str]

@@ -102,17 +102,37 @@ def listed_with_people(span: Span) -> bool:
     """A name NER calls an organisation or a facility, coordinated with a person's name and bearing no word of a
     group's or a facility's name, is a person's: "the individuals are Mahad Moalim and Abu Musab al-Barnawi",
     "factions led by Debretsion Gebremichael and Getachew Reda"."""
+    if not _person_shaped(span):
+        return False
+    root = span.root
+    siblings = [*root.conjuncts, *([root.head] if root.dep_ == "conj" else [])]
+    return any(t.ent_type_ == "PERSON" and not span.start <= t.i < span.end for t in siblings)
+
+
+def led_by_person(span: Span) -> bool:
+    """A name NER calls an organisation, shaped like a person's and named as the one who leads: "the group led
+    by Asmatullah Muawiya", "under the leadership of Hashim Salamat", "commanded by Ibrahim Ali"."""
+    if not _person_shaped(span):
+        return False
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ not in ("prep", "agent"):
+        return False
+    leading = name_lexicon().leading_words
+    return (prep.lower_ == "by" and prep.head.lemma_.lower() in leading) or (
+        prep.lower_ == "of" and prep.head.lower_ in leading)
+
+
+def _person_shaped(span: Span) -> bool:
+    """Two or more capitalised words (particles allowed), no acronym, no word of a group's, a facility's or an
+    institution's name."""
     words = {t.lower_.replace("’", "'") for t in span}
     lexicon = name_lexicon()
     if words & (GROUP_NAME_WORDS | lexicon.facility_words | lexicon.reference_nouns) or len(span) < 2:
         return False
     if any(t.is_upper and len(t) > 1 for t in span):
         return False  # an acronym: "HMS Ocean" is a ship, "FARC-EP" a group
-    if not all(t.text[:1].isupper() or _particle(span.doc, t.i) for t in span):
-        return False
-    root = span.root
-    siblings = [*root.conjuncts, *([root.head] if root.dep_ == "conj" else [])]
-    return any(t.ent_type_ == "PERSON" and not span.start <= t.i < span.end for t in siblings)
+    return all(t.text[:1].isupper() or _particle(span.doc, t.i) for t in span)
 
 
 def titled_person(span: Span) -> bool:

@@ -74,7 +74,8 @@ PERSON_TITLES: frozenset[str] = frozenset({
 
 # Group-referring noun phrases resolved to the most salient group: "the group", "the jihadist outfit".
 GROUP_ANAPHORS: frozenset[str] = frozenset({
-    "group", "organization", "organisation", "outfit", "movement", "faction", "militia", "network",
+    "group", "organization", "organisation", "outfit", "movement", "faction", "militia", "network", "cartel",
+    "gang", "brigade", "battalion",
 })
 
 # Nouns for a group's leaders: "the Taliban's new emir" stands for the Taliban when no person is named.

@@ -19,6 +19,7 @@ from factionmap.pipeline.arguments import (
     actors_at,
     actors_of,
     apposed_people,
+    bare_list_item,
     clause_subjects,
     clause_verb,
     compounds,
@@ -272,6 +273,8 @@ def _noun_subjects(noun: Token, index: MentionIndex) -> list[ActorMention]:
     node = noun
     for _ in range(6):
         if node.dep_ == "appos":
+            if bare_list_item(node):
+                return []  # "A, B units and other groups": B's units are the list's next item, not A
             return actors_at(node.head, index) or _noun_subjects(node.head, index)
         if node.dep_ in ("compound", "amod") and node.head.pos_ in ("NOUN", "PROPN"):
             node = node.head
@@ -360,7 +363,15 @@ def _reciprocal_use(cue: Cue, trigger: Token) -> bool:
         return cue.type in MUTUAL_NOUN_TYPES and trigger.dep_ in ("dobj", "attr", "oprd")
     if cue.pos == "ADJ":
         return True
-    return trigger.lemma_.lower() in RECIPROCAL_VERBS and not any(c.dep_ == "dobj" for c in trigger.children)
+    return trigger.lemma_.lower() in RECIPROCAL_VERBS and not any(c.dep_ == "dobj" for c in trigger.children) \
+        and not _unnamed_partner(cue, trigger)
+
+
+def _unnamed_partner(cue: Cue, trigger: Token) -> bool:
+    """ "X and Y are allied with local gangs": the partner is there but unnamed, so X and Y are not said to be
+    allied with each other ("X and Y clashed with each other" still pairs them)."""
+    return any(c.dep_ == "prep" and c.lower_ in cue.preps and any(o.lower_ not in ("other", "another")
+               for o in c.children if o.dep_ == "pobj") for c in trigger.children)
 
 
 GROUP_LEVEL = frozenset({"alliance", "joint_operation", "rivalry", "conflict", "splinter_of", "merger", "branch_of"})
