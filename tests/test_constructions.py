@@ -367,3 +367,65 @@ def test_invasions_and_counted_members(extractor: Extractor, text: str, expected
     found = triples(extract(extractor, text))
     s, t, o = expected
     assert (s, t, o) in found or (o, t, s) in found
+
+
+# --- Lists that end in "and other groups", bare list items, coalitions named by a pronoun ---------------------
+
+
+@pytest.mark.parametrize(("text", "coalition", "members"), [
+    ("The Three Brotherhood Alliance, a coalition comprising the Arakan Army, TNLA units and other armed groups, "
+     "attacked Lashio.", "Three Brotherhood Alliance", ("Arakan Army", "Ta'ang National Liberation Army")),
+    ("The Benghazi Revolutionaries Shura Council, an alliance comprising Ansar al-Sharia, Libya Shield units and "
+     "other armed groups, fought on.", "Benghazi Revolutionaries Shura Council",
+     ("Ansar al-Sharia", "Libya Shield Force")),
+    ("The Islamic Front was formed in 2013. It includes Aleppo-based Liwa al-Tawhid and the Suqour al-Sham "
+     "Brigade.", "Islamic Front", ("Liwa al-Tawhid", "Suqour al-Sham")),
+])
+def test_members_of_a_list_that_goes_on_with_other_groups_join_the_coalition(
+        extractor: Extractor, text: str, coalition: str, members: tuple[str, str]) -> None:
+    found = triples(extract(extractor, text))
+    assert all((m, "branch_of", coalition) in found for m in members)
+    assert frozenset(members) in {frozenset((s, o)) for s, t, o in found if t == "alliance"}
+    assert not any({s, o} == set(members) for s, t, o in found if t == "branch_of")  # a list item, no appositive
+
+
+def test_an_appositive_with_its_possessive_still_names_the_owner_in_a_list(extractor: Extractor) -> None:
+    found = triples(extract(extractor, "AQIM, al-Qaeda's North Africa branch, and the Islamic State claimed it."))
+    assert ("al Qaeda in the Islamic Maghreb", "branch_of", "al Qaeda") in found
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("The Benghazi Revolutionaries Shura Council and the Derna Mujahideen Shura Council fought on. Both Shura "
+     "Councils are believed to be allied with some elements of Libya Dawn.",
+     {("Benghazi Revolutionaries Shura Council", "Libya Dawn"), ("Derna Mujahideen Shura Council", "Libya Dawn")}),
+    ("The Sinaloa Cartel and the Gulf Cartel expanded in 2010. The two cartels are allied with local gangs such as "
+     "Los Zetas.", {("Sinaloa Cartel", "Los Zetas"), ("Gulf Cartel", "Los Zetas")}),
+])
+def test_both_named_groups_take_the_relation_and_not_each_other(extractor: Extractor, text: str,
+                                                               pairs: set[tuple[str, str]]) -> None:
+    allied = {frozenset((s, o)) for s, t, o in triples(extract(extractor, text)) if t == "alliance"}
+    assert allied == {frozenset(p) for p in pairs}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Some experts say the Punjabi Taliban led by Asmatullah Muawiya surrendered.",
+     ("Asmatullah Muawiya", "leader_of", "Punjabi Taliban")),
+    ("The MILF was established in 1984 under the hardline leadership of Hashim Salamat.",
+     ("Hashim Salamat", "leader_of", "Moro Islamic Liberation Front")),
+    ("The Gulf Cartel hired Los Zetas in 1999. The cartel was headed by Osiel Cardenas Guillen until 2003.",
+     ("Osiel Cardenas Guillen", "leader_of", "Gulf Cartel")),
+])
+def test_the_one_who_leads_is_a_person_and_leads_the_group_in_view(extractor: Extractor, text: str,
+                                                                    expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extract(extractor, text))
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("MUJAO and the brigade led by Belmokhtar said they had agreed to merge.",
+     ("Belmokhtar", "leader_of", "Movement for Oneness and Jihad in West Africa")),
+    ("The BIFF split from the MILF in 2010. The parent movement was founded under the leadership of Hashim "
+     "Salamat.", ("Hashim Salamat", "leader_of", "Bangsamoro Islamic Freedom Fighters")),
+])
+def test_a_group_noun_beside_a_name_or_marked_as_another_is_not_that_name(extractor: Extractor, text: str,
+                                                                          wrong: tuple[str, str, str]) -> None:
+    assert wrong not in triples(extract(extractor, text))

@@ -370,8 +370,15 @@ def _reciprocal_use(cue: Cue, trigger: Token) -> bool:
 def _unnamed_partner(cue: Cue, trigger: Token) -> bool:
     """ "X and Y are allied with local gangs": the partner is there but unnamed, so X and Y are not said to be
     allied with each other ("X and Y clashed with each other" still pairs them)."""
-    return any(c.dep_ == "prep" and c.lower_ in cue.preps and any(o.lower_ not in ("other", "another")
-               for o in c.children if o.dep_ == "pobj") for c in trigger.children)
+    return any(c.dep_ == "prep" and c.lower_ in cue.preps and any(_partner_noun(o) for o in c.children)
+               for c in trigger.children)
+
+
+def _partner_noun(token: Token) -> bool:
+    """A common noun as the object of the relation's preposition ("local gangs"), not "each other" or a phrase
+    of circumstance ("with the former excluded")."""
+    return token.dep_ == "pobj" and token.pos_ == "NOUN" and token.lower_ not in ("other", "another") \
+        and not any(c.pos_ in ("VERB", "AUX") for c in token.children)
 
 
 GROUP_LEVEL = frozenset({"alliance", "joint_operation", "rivalry", "conflict", "splinter_of", "merger", "branch_of"})
