@@ -429,3 +429,20 @@ def test_the_one_who_leads_is_a_person_and_leads_the_group_in_view(extractor: Ex
 def test_a_group_noun_beside_a_name_or_marked_as_another_is_not_that_name(extractor: Extractor, text: str,
                                                                           wrong: tuple[str, str, str]) -> None:
     assert wrong not in triples(extract(extractor, text))
+
+
+@pytest.mark.parametrize(("text", "person", "group"), [
+    ("Hezbollah Secretary General Hassan Nasrallah spoke on Friday.", "Hassan Nasrallah", "Hezbollah"),
+    ("The Department of State designated Harakat Ansar Allah al-Awfiya (HAAA) and its Secretary General Haydar "
+     "Muzhir al-Saidi.", "Haydar Muzhir al-Saidi", "Harakat Ansar Allah al-Awfiya"),
+])
+def test_a_secretary_general_leads_and_is_not_counted_again_as_a_member(extractor: Extractor, text: str,
+                                                                       person: str, group: str) -> None:
+    found = triples(extract(extractor, text))
+    assert (person, "leader_of", group) in found
+    assert (person, "member_of", group) not in found
+
+
+def test_a_deputy_is_still_a_member(extractor: Extractor) -> None:
+    found = triples(extract(extractor, "The PKK's deputy leader Cemil Bayik spoke."))
+    assert ("Cemil Bayik", "member_of", "Kurdistan Workers' Party") in found

@@ -175,10 +175,15 @@ def _switch_date(rel: Relation, relations: Sequence[Relation]) -> str | None:
 
 
 def _dedupe(relations: Sequence[Relation]) -> list[Relation]:
+    """One relation per pair, type and sentence (the dated and surest kept); a membership the same sentence
+    states as leadership ("its Secretary General X") is the leadership."""
     seen: set[tuple[object, ...]] = set()
+    led = {(r.subject, r.object, r.evidence.start) for r in relations if r.type == "leader_of"}
     out = []
     for r in sorted(relations, key=lambda r: (-(r.start is not None) - (r.end is not None), -r.confidence)):
         key = (r.subject, r.type, r.object, r.evidence.start)
+        if r.type == "member_of" and (r.subject, r.object, r.evidence.start) in led:
+            continue
         if key not in seen:
             seen.add(key)
             out.append(r)

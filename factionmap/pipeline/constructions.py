@@ -76,7 +76,8 @@ class ConstructionFinder:
         for token in sentence:
             word = token.lemma_.lower() if token.pos_ in ("NOUN", "PROPN") else ""
             cues = self.holders.get(word) or self.holders.get(token.lower_) or []
-            if cues and token.pos_ in ("NOUN", "PROPN") and not slots.index.in_group_name(token):  # not "Kurdish Front"
+            if cues and token.pos_ in ("NOUN", "PROPN") and not slots.index.in_group_name(token) \
+                    and not self._part_of_title(token):  # not "Kurdish Front", not "Secretary" of "Secretary General"
                 yield from _apposed(cues, token, slots)
             if token.tag_ in ("JJ", "VBN") and slots.text(token.i - 1) == ",":
                 yield from _apposed_participle(self._participle_cues(token), token, slots)
@@ -86,6 +87,14 @@ class ConstructionFinder:
             if coalition is not None and token.pos_ in ("NOUN", "PROPN"):
                 yield from _coalition(coalition, token, slots)
 
+
+    def _part_of_title(self, token: Token) -> bool:
+        """ "Secretary" in "Secretary General": a word that a following holder noun needs as its modifier."""
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is None:
+            return False
+        cues = self.holders.get(nxt.lemma_.lower()) or self.holders.get(nxt.lower_) or []
+        return any(token.lower_ in cue.requires_modifier for cue in cues)
 
     def _participle_cues(self, token: Token) -> list[Cue]:
         """Cues of an adjective or participle that take a prepositional object: "affiliated with", "loyal to"."""
