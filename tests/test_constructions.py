@@ -446,3 +446,14 @@ def test_a_secretary_general_leads_and_is_not_counted_again_as_a_member(extracto
 def test_a_deputy_is_still_a_member(extractor: Extractor) -> None:
     found = triples(extract(extractor, "The PKK's deputy leader Cemil Bayik spoke."))
     assert ("Cemil Bayik", "member_of", "Kurdistan Workers' Party") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The FARC's top commander is Rodrigo Londono.",
+     ("Rodrigo Londono", "leader_of", "Revolutionary Armed Forces of Colombia")),
+    ("Ansaru was formed in 2012. Experts say its leader may be Khalid al-Barnawi.",
+     ("Khalid al-Barnawi", "leader_of", "Ansaru")),
+])
+def test_a_leader_noun_as_subject_of_a_copula_names_its_person(extractor: Extractor, text: str,
+                                                               expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extract(extractor, text))

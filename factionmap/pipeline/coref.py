@@ -30,17 +30,47 @@ def resolve_references(doc: Doc, mentions: Sequence[ActorMention]) -> list[Actor
         for t in sent:
             sent_of[t.i] = n
     named = sorted(mentions, key=lambda m: m.start)
+    topic = _topic(doc, named, sent_of)
     added: list[ActorMention] = []
     for token in doc:
         if token.i in covered or not _may_refer(token):
             continue
-        before = [m for m in named if m.end <= token.i and sent_of[token.i] - sent_of[m.start] <= REACH_SENTENCES
-                  and not m.observer]  # "its" is never the newspaper that tells the story
+        chain = [m for m in added if _is_subject(doc, m)]  # "It is believed to be ...": a subject resolved before
+        before = sorted([m for m in [*named, *chain] if m.end <= token.i
+                         and sent_of[token.i] - sent_of[m.start] <= REACH_SENTENCES
+                         and not m.observer], key=lambda m: m.start)  # "its" is never the newspaper telling it
         new = _resolve(token, before, sent_of, doc)
+        if not new and topic is not None and topic.end <= token.i and _singular_reference(token):
+            new = _resolve(token, [topic], sent_of, doc)  # out of reach of any name: the article's subject
         for m in new:
             covered.update(range(m.start, m.end))
         added.extend(new)
     return sorted([*mentions, *added], key=lambda m: (m.start, m.key))
+
+
+def _topic(doc: Doc, named: list[ActorMention], sent_of: dict[int, int]) -> ActorMention | None:
+    """The group the article is about, when its first sentence makes a group its subject ("The Islamist group
+    known as Ansaru ... has emerged"): a profile refers to it as "the group" or "it" paragraphs later."""
+    first = [m for m in named if sent_of.get(m.start) == 0 and m.kind in GROUP_KINDS and not m.observer]
+    return next((m for m in first if _is_subject(doc, m) or _named_subject(doc, m)), None)
+
+
+def _named_subject(doc: Doc, m: ActorMention) -> bool:
+    """ "The group known as Ansaru ... has emerged": the name completes the subject noun phrase."""
+    node = doc[m.start:m.end].root
+    for _ in range(4):
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if node.dep_ not in ("pobj", "prep", "oprd", "acl", "appos") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _singular_reference(token: Token) -> bool:
+    """ "it", "its", "the group": a reference to one group."""
+    return (token.lower_ in ("its", "it", "itself") and token.pos_ == "PRON") or (
+        token.lemma_.lower() in GROUP_ANAPHORS and token.pos_ == "NOUN" and token.tag_ == "NN")
 
 
 def _may_refer(token: Token) -> bool:

@@ -302,8 +302,12 @@ def _noun_subjects(noun: Token, index: MentionIndex) -> list[ActorMention]:
 
 
 def _copula_subjects(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """ "X is the group's leader" and "its leader is (may be, was) X": the person the copula equates."""
     if noun.dep_ in ("attr",) and noun.head.lemma_ in COPULAS:
         return [m for m in actors_of(clause_subjects(noun.head), index) if m.kind == "person"]
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in COPULAS:
+        named = [c for c in noun.head.children if c.dep_ == "attr"]
+        return [m for m in actors_of(named, index) if m.kind == "person"]
     return []
 
 
