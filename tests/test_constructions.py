@@ -373,13 +373,13 @@ def test_invasions_and_counted_members(extractor: Extractor, text: str, expected
 
 
 @pytest.mark.parametrize(("text", "coalition", "members"), [
-    ("The Three Brotherhood Alliance, a coalition comprising the Arakan Army, TNLA units and other armed groups, "
-     "attacked Lashio.", "Three Brotherhood Alliance", ("Arakan Army", "Ta'ang National Liberation Army")),
-    ("The Benghazi Revolutionaries Shura Council, an alliance comprising Ansar al-Sharia, Libya Shield units and "
-     "other armed groups, fought on.", "Benghazi Revolutionaries Shura Council",
+    (("The Three Brotherhood Alliance, a coalition comprising the Arakan Army, TNLA units and other armed groups, "
+     "attacked Lashio."), "Three Brotherhood Alliance", ("Arakan Army", "Ta'ang National Liberation Army")),
+    (("The Benghazi Revolutionaries Shura Council, an alliance comprising Ansar al-Sharia, Libya Shield units and "
+     "other armed groups, fought on."), "Benghazi Revolutionaries Shura Council",
      ("Ansar al-Sharia", "Libya Shield Force")),
-    ("The Islamic Front was formed in 2013. It includes Aleppo-based Liwa al-Tawhid and the Suqour al-Sham "
-     "Brigade.", "Islamic Front", ("Liwa al-Tawhid", "Suqour al-Sham")),
+    (("The Islamic Front was formed in 2013. It includes Aleppo-based Liwa al-Tawhid and the Suqour al-Sham "
+     "Brigade."), "Islamic Front", ("Liwa al-Tawhid", "Suqour al-Sham")),
 ])
 def test_members_of_a_list_that_goes_on_with_other_groups_join_the_coalition(
         extractor: Extractor, text: str, coalition: str, members: tuple[str, str]) -> None:
@@ -395,11 +395,11 @@ def test_an_appositive_with_its_possessive_still_names_the_owner_in_a_list(extra
 
 
 @pytest.mark.parametrize(("text", "pairs"), [
-    ("The Benghazi Revolutionaries Shura Council and the Derna Mujahideen Shura Council fought on. Both Shura "
-     "Councils are believed to be allied with some elements of Libya Dawn.",
+    (("The Benghazi Revolutionaries Shura Council and the Derna Mujahideen Shura Council fought on. Both Shura "
+     "Councils are believed to be allied with some elements of Libya Dawn."),
      {("Benghazi Revolutionaries Shura Council", "Libya Dawn"), ("Derna Mujahideen Shura Council", "Libya Dawn")}),
-    ("The Sinaloa Cartel and the Gulf Cartel expanded in 2010. The two cartels are allied with local gangs such as "
-     "Los Zetas.", {("Sinaloa Cartel", "Los Zetas"), ("Gulf Cartel", "Los Zetas")}),
+    (("The Sinaloa Cartel and the Gulf Cartel expanded in 2010. The two cartels are allied with local gangs such as "
+     "Los Zetas."), {("Sinaloa Cartel", "Los Zetas"), ("Gulf Cartel", "Los Zetas")}),
 ])
 def test_both_named_groups_take_the_relation_and_not_each_other(extractor: Extractor, text: str,
                                                                pairs: set[tuple[str, str]]) -> None:
@@ -423,8 +423,8 @@ def test_the_one_who_leads_is_a_person_and_leads_the_group_in_view(extractor: Ex
 @pytest.mark.parametrize(("text", "wrong"), [
     ("MUJAO and the brigade led by Belmokhtar said they had agreed to merge.",
      ("Belmokhtar", "leader_of", "Movement for Oneness and Jihad in West Africa")),
-    ("The BIFF split from the MILF in 2010. The parent movement was founded under the leadership of Hashim "
-     "Salamat.", ("Hashim Salamat", "leader_of", "Bangsamoro Islamic Freedom Fighters")),
+    (("The BIFF split from the MILF in 2010. The parent movement was founded under the leadership of Hashim "
+     "Salamat."), ("Hashim Salamat", "leader_of", "Bangsamoro Islamic Freedom Fighters")),
 ])
 def test_a_group_noun_beside_a_name_or_marked_as_another_is_not_that_name(extractor: Extractor, text: str,
                                                                           wrong: tuple[str, str, str]) -> None:
@@ -433,8 +433,8 @@ def test_a_group_noun_beside_a_name_or_marked_as_another_is_not_that_name(extrac
 
 @pytest.mark.parametrize(("text", "person", "group"), [
     ("Hezbollah Secretary General Hassan Nasrallah spoke on Friday.", "Hassan Nasrallah", "Hezbollah"),
-    ("The Department of State designated Harakat Ansar Allah al-Awfiya (HAAA) and its Secretary General Haydar "
-     "Muzhir al-Saidi.", "Haydar Muzhir al-Saidi", "Harakat Ansar Allah al-Awfiya"),
+    (("The Department of State designated Harakat Ansar Allah al-Awfiya (HAAA) and its Secretary General Haydar "
+     "Muzhir al-Saidi."), "Haydar Muzhir al-Saidi", "Harakat Ansar Allah al-Awfiya"),
 ])
 def test_a_secretary_general_leads_and_is_not_counted_again_as_a_member(extractor: Extractor, text: str,
                                                                        person: str, group: str) -> None:

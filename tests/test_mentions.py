@@ -59,12 +59,12 @@ def test_short_form_of_a_persons_name_is_the_same_person(extractor: Extractor) -
     ("The Taliban fought the Islamic State, and the latter lost ground.", "the latter", "Islamic State"),
     ("The Gulf Cartel hired Los Zetas in 1999. The cartel was run by Osiel Cardenas.", "The cartel", "Gulf Cartel"),
     # a subject already resolved carries the reference on: "It is ..." -> "its leader"
-    ("The armed group known as Ansaru emerged in 2012. It is believed to be a splinter of Boko Haram, which "
-     "attacked Kano. Little is known. Experts say its leader may be Khalid al-Barnawi.", "its", "Ansaru"),
+    (("The armed group known as Ansaru emerged in 2012. It is believed to be a splinter of Boko Haram, which "
+     "attacked Kano. Little is known. Experts say its leader may be Khalid al-Barnawi."), "its", "Ansaru"),
     # out of reach of every name, a profile's "the group" is the group its first sentence is about
-    ("The Islamist group known as Ansaru has emerged as a new threat. ORIGIN: Little is known. AIMS: Mali was "
+    (("The Islamist group known as Ansaru has emerged as a new threat. ORIGIN: Little is known. AIMS: Mali was "
      "mentioned Mali. Experts doubt such claims. They see a gang. FOREIGN LINKS: The group is believed to have "
-     "links with AQIM.", "The group", "Ansaru"),
+     "links with AQIM."), "The group", "Ansaru"),
 ])
 def test_references_resolve_to_the_salient_group(extractor: Extractor, text: str, reference: str,
                                                  name: str) -> None:
