@@ -457,3 +457,17 @@ def test_a_deputy_is_still_a_member(extractor: Extractor) -> None:
 def test_a_leader_noun_as_subject_of_a_copula_names_its_person(extractor: Extractor, text: str,
                                                                expected: tuple[str, str, str]) -> None:
     assert expected in triples(extract(extractor, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police arrested two leaders of Los Zetas - the former military officer Heriberto Lazcano and Miguel Angel "
+     "Trevino Morales.", {("Heriberto Lazcano", "leader_of", "Los Zetas"),
+                          ("Miguel Angel Trevino Morales", "leader_of", "Los Zetas")}),
+    ("The founders of Hamas, Ahmed Yassin and Abdel Aziz al-Rantisi, were killed in 2004.",
+     {("Ahmed Yassin", "leader_of", "Hamas"), ("Abdel Aziz al-Rantisi", "leader_of", "Hamas")}),
+    ("The leader of the PKK, the veteran militant Abdullah Ocalan, was captured in 1999.",
+     {("Abdullah Ocalan", "leader_of", "Kurdistan Workers' Party")}),
+])
+def test_an_aside_after_a_dash_or_comma_names_every_person_it_lists(extractor: Extractor, text: str,
+                                                                    expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(extract(extractor, text))

@@ -126,6 +126,12 @@ class _Slots:
     def text(self, i: int) -> str:
         return self.doc[i].lower_ if self.inside(i) else ""
 
+    def dash(self, i: int) -> bool:
+        """A dash that opens or closes an aside: "—", "–", or a hyphen with spaces around it ("X - the N of Y")."""
+        if not self.inside(i) or self.doc[i].text not in ("-", "\u2013", "\u2014"):
+            return False
+        return self.doc[i].text != "-" or (i > 0 and bool(self.doc[i - 1].whitespace_) and bool(self.doc[i].whitespace_))
+
 
 def _apposed(cues: list[Cue], noun: Token, slots: _Slots) -> Iterator[Finding]:
     """ "Y's N X", "Y N X", "the N of Y, X", "X, the N of Y", "X, Y's N", "X is the N of Y"; the first cue of
@@ -153,7 +159,10 @@ def _apposed(cues: list[Cue], noun: Token, slots: _Slots) -> Iterator[Finding]:
         if (cue.person_subject and holder.kind != "person") or (
                 not cue.person_subject and "person" in (holder.kind, owner.kind)):
             continue
-        yield Finding(cue, noun, [holder], [owner])
+        holders = [holder]
+        if noun.tag_ in ("NNS", "NNPS"):  # "the leaders of Los Zetas, A and B": every name listed
+            holders += [m for m in listed_after(holder, slots.index) if m.kind == holder.kind]
+        yield Finding(cue, noun, holders, [owner])
         return
 
 
@@ -349,11 +358,12 @@ def _holder_after(i: int, slots: _Slots) -> ActorMention | None:
             j += 1
         if j > i + 1:
             i = j
-    comma = slots.text(i) == ","
+    comma = slots.text(i) == "," or slots.dash(i)
     if comma:
         i += 1
         while slots.text(i) in DETERMINERS:
             i += 1
+        i = _past_description(i, slots)  # "the leaders of Los Zetas - the former military officer X"
     while slots.text(i) in QUOTES:
         i += 1
     while slots.inside(i) and slots.starting.get(i) is None and slots.doc[i].is_title and not slots.doc[i].is_sent_start \
@@ -367,6 +377,17 @@ def _holder_after(i: int, slots: _Slots) -> ActorMention | None:
         if slots.inside(closer) and slots.text(closer) not in APPOSITION_CLOSERS:
             return None
     return mention
+
+
+def _past_description(i: int, slots: _Slots) -> int:
+    """The start of a person's name after the lower-case words that describe him: "the former military officer
+    Heriberto Lazcano" (else ``i`` unchanged)."""
+    j = i
+    while slots.inside(j) and j - i < MODIFIER_REACH and slots.starting.get(j) is None \
+            and slots.doc[j].pos_ in ("ADJ", "NOUN") and slots.doc[j].is_lower:
+        j += 1
+    found = slots.starting.get(j)
+    return j if found is not None and found.kind == "person" and j > i else i
 
 
 def _holder_before(noun: Token, phrase_start: int, slots: _Slots) -> ActorMention | None:
@@ -386,7 +407,7 @@ def _holder_before(noun: Token, phrase_start: int, slots: _Slots) -> ActorMentio
             i -= 1
     if not slots.inside(i):
         return None
-    if slots.text(i) == ",":
+    if slots.text(i) == "," or slots.dash(i):
         return slots.ending.get(i - 1)
     if slots.text(i) == "as":  # "X emerged as a splinter faction of Y", "X are viewed as Y's affiliate"
         i -= 1
