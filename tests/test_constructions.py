@@ -460,8 +460,8 @@ def test_a_leader_noun_as_subject_of_a_copula_names_its_person(extractor: Extrac
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Police arrested two leaders of Los Zetas - the former military officer Heriberto Lazcano and Miguel Angel "
-     "Trevino Morales.", {("Heriberto Lazcano", "leader_of", "Los Zetas"),
+    (("Police arrested two leaders of Los Zetas - the former military officer Heriberto Lazcano and Miguel Angel "
+     "Trevino Morales."), {("Heriberto Lazcano", "leader_of", "Los Zetas"),
                           ("Miguel Angel Trevino Morales", "leader_of", "Los Zetas")}),
     ("The founders of Hamas, Ahmed Yassin and Abdel Aziz al-Rantisi, were killed in 2004.",
      {("Ahmed Yassin", "leader_of", "Hamas"), ("Abdel Aziz al-Rantisi", "leader_of", "Hamas")}),
