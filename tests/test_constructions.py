@@ -471,3 +471,11 @@ def test_a_leader_noun_as_subject_of_a_copula_names_its_person(extractor: Extrac
 def test_an_aside_after_a_dash_or_comma_names_every_person_it_lists(extractor: Extractor, text: str,
                                                                     expected: set[tuple[str, str, str]]) -> None:
     assert expected <= triples(extract(extractor, text))
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The move could ratchet up tension between Hamas and Fatah.", {"Hamas", "Fatah"}),
+    ("Tensions between the Taliban and the Islamic State grew in 2015.", {"Taliban", "Islamic State"}),
+])
+def test_tensions_between_two_parties_are_a_rivalry(extractor: Extractor, text: str, pair: set[str]) -> None:
+    assert any({s, o} == pair for s, t, o in triples(extract(extractor, text)) if t == "rivalry")
