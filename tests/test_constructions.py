@@ -479,3 +479,34 @@ def test_an_aside_after_a_dash_or_comma_names_every_person_it_lists(extractor: E
 ])
 def test_tensions_between_two_parties_are_a_rivalry(extractor: Extractor, text: str, pair: set[str]) -> None:
     assert any({s, o} == pair for s, t, o in triples(extract(extractor, text)) if t == "rivalry")
+
+
+def test_groups_found_within_a_named_group_are_its_members(extractor: Extractor) -> None:
+    text = ("Within the Benghazi Revolutionaries Shura Council, there are a number of armed groups including Ansar "
+            "al-Sharia, February 17th Martyrs Brigade, and Al-Zintan Martyrs.")
+    found = triples(extract(extractor, text))
+    members = ("Ansar al-Sharia", "February 17th Martyrs Brigade", "Al-Zintan Martyrs")
+    assert all((m, "branch_of", "Benghazi Revolutionaries Shura Council") in found for m in members)
+    assert frozenset(members[1:]) in {frozenset((s, o)) for s, t, o in found if t == "alliance"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (("The dominant forces fighting against the Libyan National Army in the east are the Benghazi Revolutionaries "
+     "Shura Council and the Derna Mujahideen Shura Council."),
+     {("Benghazi Revolutionaries Shura Council", "conflict", "Libyan National Army"),
+      ("Derna Mujahideen Shura Council", "conflict", "Libyan National Army")}),
+    ("The main groups allied with the Taliban are the Haqqani Network and al-Qaeda.",
+     {("Haqqani Network", "alliance", "Taliban"), ("al Qaeda", "alliance", "Taliban")}),
+])
+def test_a_described_subject_stands_for_the_names_the_copula_gives_it(extractor: Extractor, text: str,
+                                                                       expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(extract(extractor, text))
+
+
+def test_an_emphatic_itself_and_a_described_parent_lend_no_group(extractor: Extractor) -> None:
+    text = ("The BIFF split from the MILF in 2010. The parent movement is, itself, a breakaway group from the Moro "
+            "National Liberation Front (MNLF), originally established in 1984 under the hardline leadership of "
+            "Hashim Salamat.")
+    found = triples(extract(extractor, text))
+    assert not any(s == "Hashim Salamat" for s, t, o in found)
+    assert ("Bangsamoro Islamic Freedom Fighters", "splinter_of", "Moro National Liberation Front") not in found

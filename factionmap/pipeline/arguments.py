@@ -65,7 +65,7 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
         # "X and Y announced they would merge", "X said it had joined": the speakers
         return [m for m in actors_of(clause_subjects(token.head.head), index) if m.kind != "person"]
     lemma = token.lemma_.lower()
-    named = _called(token, index, depth) or _including(token, index)
+    named = _called(token, index, depth) or including(token, index)
     if named:
         return named
     if token.dep_ == "attr" and token.pos_ == "NOUN" and token.head.lemma_ in ("be", "become", "remain"):
@@ -73,6 +73,11 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
         subject = [c for c in token.head.children if c.dep_ == "nsubj"]
         if subject and index.at(subject[0]):
             return _unique(index.at(subject[0]))
+    if token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.head.lemma_ == "be":
+        # "The dominant forces fighting against X are A and B": the noun is the names the copula gives it
+        named = [m for c in token.head.children if c.dep_ == "attr" for t in expand(c) for m in index.at(t)]
+        if named:
+            return _unique(named)
     if token.dep_ == "appos" and token.pos_ == "NOUN" and index.at(token.head) and not bare_list_item(token):
         return _unique(index.at(token.head))  # "Jamaat-ul-Ahrar, a TTP faction": the faction is the group named
     if lemma in LEADER_WORDS or token.lower_ in LEADER_WORDS:
@@ -130,7 +135,7 @@ def _antecedent(pronoun: Token, index: MentionIndex, depth: int) -> list[ActorMe
     return []
 
 
-def _including(token: Token, index: MentionIndex) -> list[ActorMention]:
+def including(token: Token, index: MentionIndex) -> list[ActorMention]:
     """ "a rebel coalition including A, B and C", "an alliance comprising A and B": the members named."""
     lemma = token.lemma_.lower()
     if token.pos_ != "NOUN" or lemma in LEADER_WORDS | MEMBER_WORDS | ASSET_WORDS:

@@ -19,7 +19,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from factionmap.pipeline.arguments import MentionIndex, actors_of, clause_subjects, item_at, listed_after
+from factionmap.pipeline.arguments import (
+    MentionIndex,
+    actors_of,
+    clause_subjects,
+    including,
+    item_at,
+    listed_after,
+)
 from factionmap.pipeline.cues import Cue, CueLexicon
 from factionmap.pipeline.names import PERSON_TITLES
 from factionmap.pipeline.relations import Finding
@@ -37,6 +44,7 @@ MEMBER_LIST_OPENERS = frozenset({"of", "between", "including", "comprising", "gr
                                  "like", "composed", "made", "up", "such", "as"})
 APPOINTING_VERBS = frozenset({"appoint", "name", "elect", "choose", "select", "make", "declare", "proclaim",
                               "install", "confirm", "nominate"})
+INNER_PREPS = frozenset({"within", "inside", "among"})
 MEMBERSHIP_VERBS = frozenset({"include", "comprise", "encompass", "incorporate", "grouping", "unite", "gather"})
 QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
 LEADERSHIP_NOUNS = frozenset({"leadership", "command", "rule", "guidance", "direction", "helm"})
@@ -86,6 +94,8 @@ class ConstructionFinder:
             coalition = self.coalitions.get(word) or self.coalitions.get(token.lower_)
             if coalition is not None and token.pos_ in ("NOUN", "PROPN"):
                 yield from _coalition(coalition, token, slots)
+            if token.lower_ in INNER_PREPS and token.dep_ == "prep" and self.coalition_cue is not None:
+                yield from _groups_within(self.coalition_cue, token, slots)
 
 
     def _part_of_title(self, token: Token) -> bool:
@@ -463,6 +473,23 @@ def _includes(cue: Cue, verb: Token, slots: _Slots) -> Iterator[Finding]:
         yield Finding(cue, verb, members)
     if members:
         yield Finding(_membership(cue), verb, members, [coalition])
+
+
+def _groups_within(cue: Cue, prep: Token, slots: _Slots) -> Iterator[Finding]:
+    """ "Within X, there are a number of armed groups including A, B and C", "Inside X, factions such as A and B
+    compete": the groups a clause finds within a named group are its members, allied with each other."""
+    whole = next((m for t in prep.children if t.dep_ == "pobj" for m in slots.index.at(t)
+                  if m.kind in ("armed_group", "organization")), None)
+    if whole is None:
+        return
+    clause = prep.head
+    members = [m for t in clause.subtree if t.lower_ in GROUP_NOUNS and not (prep.i <= t.i <= prep.right_edge.i)
+               for m in including(t, slots.index) if m.kind in ("armed_group", "organization") and m.key != whole.key]
+    members = list({m.key: m for m in members}.values())
+    if len(members) >= 2:
+        yield Finding(cue, prep, members)
+    if members:
+        yield Finding(_membership(cue), prep, members, [whole])
 
 
 def _membership(cue: Cue) -> Cue:

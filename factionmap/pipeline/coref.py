@@ -88,6 +88,8 @@ def _plural_named(token: Token) -> bool:
 def _resolve(token: Token, before: list[ActorMention], sent_of: dict[int, int], doc: Doc) -> list[ActorMention]:
     lower = token.lower_
     groups = [m for m in before if m.kind in GROUP_KINDS]
+    if lower == "itself" and token.dep_ not in ("dobj", "pobj"):
+        return []  # "The parent movement is, itself, a breakaway group": emphatic, the subject it stresses
     if lower in ("its", "it", "itself") and token.pos_ == "PRON":
         target = None
         for kind in ("armed_group", "organization", "state"):  # a group first: publishers are rarely "it"
