@@ -510,3 +510,30 @@ def test_an_emphatic_itself_and_a_described_parent_lend_no_group(extractor: Extr
     found = triples(extract(extractor, text))
     assert not any(s == "Hashim Salamat" for s, t, o in found)
     assert ("Bangsamoro Islamic Freedom Fighters", "splinter_of", "Moro National Liberation Front") not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (("The Department of State designated three ISIS-affiliated groups - ISIS-Philippines, ISIS-Bangladesh and "
+     "ISIS-Somalia - as terrorists."), {("ISIS-Bangladesh", "branch_of", "Islamic State"),
+                                       ("Islamic State Somalia Province", "branch_of", "Islamic State")}),
+    ("Two Iran-backed militias, Kataib Hezbollah and Harakat al-Nujaba, fired rockets.",
+     {("Kata'ib Hezbollah", "alliance", "Iran"), ("Harakat Hezbollah al-Nujaba", "alliance", "Iran")}),
+])
+def test_a_hyphened_tie_on_a_plural_noun_holds_for_every_name_listed(extractor: Extractor, text: str,
+                                                                     expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(extract(extractor, text))
+
+
+def test_a_hyphened_tie_on_a_name_does_not_spread_to_its_coordinate(extractor: Extractor) -> None:
+    found = triples(extract(extractor, "The Iran-backed Houthis and the Saudi-led coalition clashed."))
+    assert ("Saudi Arabia", "alliance", "Iran") not in found and ("Iran", "alliance", "Saudi Arabia") not in found
+
+
+def test_both_before_a_group_noun_means_the_two_groups_named_last(extractor: Extractor) -> None:
+    text = ("The BLA and the BLF announced on 30 October 2017 that both organisation have formed an alliance and "
+            "will carry out joint attacks on Pakistani forces.")
+    found = triples(extract(extractor, text))
+    assert {("Balochistan Liberation Army", "conflict", "Pakistan"),
+            ("Balochistan Liberation Front", "conflict", "Pakistan")} <= found
+    assert any({s, o} == {"Balochistan Liberation Army", "Balochistan Liberation Front"}
+               for s, t, o in found if t == "alliance")

@@ -182,7 +182,7 @@ def _group_noun(token: Token, groups: list[ActorMention], sent_of: dict[int, int
     namesakes = [m for m in groups if token.lemma_.lower() in m.name.lower().split()]
     groups = namesakes or groups  # "the cartel" is the Gulf Cartel before Los Zetas
     start = min([token.i, *(c.i for c in dets)])
-    if token.tag_ == "NNS":
+    if token.tag_ == "NNS" or "both" in lowers:  # "both organisation": "both" makes it two, whatever the ending
         if lowers & PLURAL_OPENERS:
             distinct = _distinct_recent(groups)
             return [_refer(start, token.i + 1, token, m) for m in distinct[:2][::-1]] if len(distinct) >= 2 else []

@@ -26,6 +26,7 @@ from factionmap.pipeline.arguments import (
     expand,
     hyphen_actor,
     is_negated,
+    listed_after,
     place_list,
     possessors,
     prep_objects,
@@ -138,7 +139,7 @@ class RelationFinder:
         if cue.agent and any(c.dep_ == "nsubjpass" for c in trigger.children):
             return actors_of(prep_objects([trigger], ("by",)), index) or _means_owner(trigger, index)
         if cue.hyphen_object and trigger.dep_ in ("amod", "acl"):
-            return actors_at(trigger.head, index)
+            return _named_for(trigger.head, index)
         if cue.pos == "ADJ" and trigger.dep_ in ("amod", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
             return actors_at(trigger.head, index)  # "the security services loyal to Fatah": the services only
         described = _described_object(trigger)
@@ -299,6 +300,15 @@ def _noun_subjects(noun: Token, index: MentionIndex) -> list[ActorMention]:
             return []
         return []
     return []
+
+
+def _named_for(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """The actors a described noun stands for: "three ISIS-affiliated groups - A, B and C" is each of the groups
+    its apposition lists (a name's own coordination is not: "the Iran-backed Houthis and the coalition")."""
+    found = actors_at(noun, index)
+    if noun.pos_ == "NOUN" and noun.tag_ == "NNS" and len(found) == 1 and found[0].start > noun.i:
+        found = [*found, *listed_after(found[0], index)]
+    return found
 
 
 def _copula_subjects(noun: Token, index: MentionIndex) -> list[ActorMention]:
