@@ -537,3 +537,25 @@ def test_both_before_a_group_noun_means_the_two_groups_named_last(extractor: Ext
             ("Balochistan Liberation Front", "conflict", "Pakistan")} <= found
     assert any({s, o} == {"Balochistan Liberation Army", "Balochistan Liberation Front"}
                for s, t, o in found if t == "alliance")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hamas' Executive Force overcame the security services loyal to Fatah.",
+     ("Executive Force (Hamas)", "conflict", "Fatah")),
+    ("On Monday, al-Shabaab fighters ambushed troops loyal to the Somali government near Mogadishu.",
+     ("al-Shabaab", "conflict", "Somalia")),
+])
+def test_forces_loyal_to_an_actor_stand_for_it(extractor: Extractor, text: str,
+                                                expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extract(extractor, text))
+
+
+def test_reference_marks_glued_to_names_are_split_off(extractor: Extractor) -> None:
+    found = triples(extract(extractor, "In June 2007 Hamas[1] fought Fatah[2] in Gaza."))
+    assert ("Hamas", "conflict", "Fatah") in found
+
+
+def test_a_name_that_qualifies_a_noun_is_no_member_of_a_list(extractor: Extractor) -> None:
+    text = "The Syrian Democratic Forces include other YPG veterans as well as the Syriac Military Council."
+    found = triples(extract(extractor, text))
+    assert ("YPG", "branch_of", "Syrian Democratic Forces") not in found

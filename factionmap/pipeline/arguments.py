@@ -105,7 +105,16 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
                 return hit
     if token.dep_ == "appos" and token.pos_ == "NOUN" and not bare_list_item(token):
         return actors_at(token.head, index, depth + 1)
-    return []
+    return _loyal_to(token, index, depth)
+
+
+def _loyal_to(token: Token, index: MentionIndex, depth: int) -> list[ActorMention]:
+    """ "the security services loyal to Fatah", "troops loyal to Haftar": forces loyal to an actor are its own."""
+    if token.lower_ not in MEMBER_WORDS | {"services"} and token.lemma_.lower() not in MEMBER_WORDS:
+        return []
+    return _unique(m for c in token.children if c.dep_ == "amod" and c.lower_ == "loyal"
+                   for p in c.children if p.dep_ == "prep" and p.lower_ == "to"
+                   for o in _pobjs(p) for t in expand(o) for m in actors_at(t, index, depth + 1))
 
 
 def bare_list_item(noun: Token) -> bool:

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from factionmap.pipeline.arguments import (
+    LIST_ITEM_TAILS,
     MentionIndex,
     actors_of,
     clause_subjects,
@@ -503,10 +504,18 @@ def _listed(i: int, slots: _Slots) -> list[ActorMention]:
     while slots.text(i) in DETERMINERS or slots.text(i) in ("groups", "group", "such", "factions", "multiple"):
         i += 1
     first = item_at(slots.doc, i, slots.index) if slots.inside(i) else None
-    if first is None or not slots.inside(first.start):
+    if first is None or not slots.inside(first.start) or _modifies_noun(first, slots):
         return []
     found = [first, *listed_after(first, slots.index)]
     return list({m.key: m for m in found}.values())
+
+
+def _modifies_noun(mention: ActorMention, slots: _Slots) -> bool:
+    """ "other NAVCENT task forces": a name that qualifies the noun after it is no item of a list ("Libya Shield
+    units" still is: a group's units stand for it)."""
+    after = mention.end
+    return slots.inside(after) and slots.doc[after].pos_ in ("NOUN", "PROPN") \
+        and slots.doc[after].lower_ not in LIST_ITEM_TAILS and slots.starting.get(after) is None
 
 
 def _coalition_name(noun: Token, slots: _Slots) -> ActorMention | None:

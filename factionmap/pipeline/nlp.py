@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -36,6 +37,17 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+FOOTNOTE_MARK = r"\[\d{1,3}$"  # "Hamas[1]": after "]" goes, "[1" leaves the name it is glued to
+
+
+def _split_footnote_marks(nlp: Language) -> None:
+    """Encyclopaedic text glues reference marks to words ("Hamas[1] took Fatah's[2] stronghold"); split them off
+    so the word is the name it is."""
+    current = nlp.tokenizer.suffix_search
+    pattern = current.__self__.pattern if current is not None else ""  # type: ignore[attr-defined]
+    nlp.tokenizer.suffix_search = re.compile(f"{pattern}|(?:{FOOTNOTE_MARK})" if pattern else FOOTNOTE_MARK).search
+
+
 def load_nlp(package: str | None = None, **kwargs: Any) -> Language:
     """Load the bundled English model with paragraph-aware sentence boundaries added before the parser."""
     names = (package,) if package else MODEL_PACKAGES
@@ -45,6 +57,7 @@ def load_nlp(package: str | None = None, **kwargs: Any) -> Language:
         except ImportError:
             continue
         nlp: Language = module.load(**kwargs)
+        _split_footnote_marks(nlp)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("factionmap_paragraphs_v1", before="parser")
         return nlp
