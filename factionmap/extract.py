@@ -30,7 +30,7 @@ from factionmap.pipeline.assemble import Assembler
 from factionmap.pipeline.constructions import ConstructionFinder
 from factionmap.pipeline.coref import resolve_references
 from factionmap.pipeline.cues import CueLexicon, load_cues
-from factionmap.pipeline.home_state import home_state_mentions, title_state_mentions
+from factionmap.pipeline.home_state import capital_mentions, home_state_mentions, title_state_mentions
 from factionmap.pipeline.incident_events import PlaceInfo, build_incident_events, merge_incident_events
 from factionmap.pipeline.incidents import INCIDENT_TYPES, IncidentFinder, IncidentLexicon, load_incident_lexicon
 from factionmap.pipeline.mentions import ActorFinder
@@ -148,6 +148,7 @@ class Extractor:
         places = group_places(place_mentions)
         mentions = home_state_mentions(doc, resolve_references(doc, _drop_places(mentions, places)))
         mentions = title_state_mentions(doc, mentions, self.resources.kb, self.titles)
+        mentions = capital_mentions(doc, mentions, places, self.resources.kb)
         place_at = _place_tokens(doc, places)
         dates = DocumentDates(find_date_expressions(document.text, document.published), document.text)
         index = MentionIndex(mentions, doc)

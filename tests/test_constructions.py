@@ -559,3 +559,20 @@ def test_a_name_that_qualifies_a_noun_is_no_member_of_a_list(extractor: Extracto
     text = "The Syrian Democratic Forces include other YPG veterans as well as the Syriac Military Council."
     found = triples(extract(extractor, text))
     assert ("YPG", "branch_of", "Syrian Democratic Forces") not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Its units have been taken over by the Moscow-run Africa Corps.", ("Africa Corps", "branch_of", "Russia")),
+    ("The Wagner Group staged a short-lived rebellion against Moscow in June 2023.",
+     ("Wagner Group", "conflict", "Russia")),
+    ("The Iran-funded Houthis fired missiles.", ("Houthis", "alliance", "Iran")),
+])
+def test_a_capital_that_acts_stands_for_its_state(extractor: Extractor, text: str,
+                                                   expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extract(extractor, text))
+
+
+def test_a_capital_as_a_place_stays_a_place(extractor: Extractor) -> None:
+    ex = extract(extractor, "In June the Wagner Group attacked a base in Moscow.")
+    assert not any(a.kind == "state" for a in ex.actors)
+    assert not any("Russia" in (s, o) for s, t, o in triples(ex))

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from factionmap.kb import KnowledgeBase
 from factionmap.pipeline.names import GROUP_NOUNS, MEMBER_WORDS
-from factionmap.records import ActorMention
+from factionmap.records import ActorMention, Place
 
 FORCE_HEADS = frozenset({"army", "military", "junta", "regime", "government", "forces", "troops", "soldiers",
                          "police", "gendarmerie"})
@@ -65,6 +65,46 @@ def title_state_mentions(doc: Doc, mentions: Sequence[ActorMention], kb: Knowled
         added.append(ActorMention(token.i, token.i + 1, span.start_char, span.end_char, span.text, state.name,
                                   "state", f"kb:{state.id}", "coref", state.id))
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+CAPITAL_ROLE_PREPS = frozenset({"against", "by"})
+"""Prepositions after which a capital is a party, not a place: "a rebellion against Moscow", "backed by Tehran"."""
+
+
+def capital_mentions(doc: Doc, mentions: Sequence[ActorMention], places: Sequence[Place],
+                     kb: KnowledgeBase) -> list[ActorMention]:
+    """Mentions for the state a capital stands for where the capital acts: "the Moscow-run Africa Corps",
+    "Tehran's proxies", "a rebellion against Moscow", "Washington imposed sanctions". "In Moscow" stays a place.
+    Like a demonym before a title, such a mention is a reference (``via="coref"``), never an alias."""
+    states = {e.country: e for e in kb.entries if e.kind == "state" and e.country}
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    added = []
+    for place in places:
+        state = states.get(place.country or "") if place.feature == "PPLC" else None
+        if state is None:
+            continue
+        for where in place.mentions:
+            span = doc.char_span(where.start, where.end, alignment_mode="expand")
+            if span is None or any(t.i in covered for t in span) or not _acting(span):
+                continue
+            added.append(ActorMention(span.start, span.end, span.start_char, span.end_char, span.text, state.name,
+                                      "state", f"kb:{state.id}", "coref", state.id))
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+def _acting(span: Span) -> bool:
+    """A capital in the place of a party: before a hyphened participle or a possessive, as a clause's subject,
+    or after "against"/"by"."""
+    doc = span.doc
+    after = span.end
+    if after + 1 < len(doc) and doc[after].text in ("-", "\u2013") and doc[after + 1].tag_ in ("VBN", "JJ"):
+        return True  # "Moscow-run", "Tehran-backed"
+    if after < len(doc) and doc[after].lower_ in ("'s", "\u2019s"):
+        return True
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in CAPITAL_ROLE_PREPS
 
 
 NON_STATE_WORDS = MEMBER_WORDS | GROUP_NOUNS | frozenset({

@@ -193,7 +193,7 @@ def _attack_authors(noun: Token, index: MentionIndex) -> list[ActorMention]:
 
 def _launching_verbs(noun: Token) -> list[Token]:
     """The participle that launches a nominal attack: "the war launched / waged / carried out by X against Y"."""
-    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in LIGHT_VERBS]
+    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and _light(c)]
 
 
 def _means_owner(verb: Token, index: MentionIndex) -> list[ActorMention]:
@@ -256,7 +256,7 @@ def _frame_heads(trigger: Token, cue: Cue) -> list[Token]:
     if trigger.dep_ == "xcomp" or trigger.dep_ == "pcomp":
         heads.append(trigger.head)
     if cue.pos == "NOUN":
-        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS:
+        if trigger.dep_ == "dobj" and _light(trigger.head):
             heads.append(trigger.head)  # "pursue jihad in Algeria", "waged war against the state"
         launching = _launching_verbs(trigger)  # "the war launched by Turkey against C"
         for agent in prep_objects([trigger, *launching], ("by",)):
@@ -267,6 +267,16 @@ def _frame_heads(trigger: Token, cue: Cue) -> list[Token]:
 
 FORMING_VERBS = frozenset({"form", "create", "establish", "found", "become", "launch"})
 CLAUSE_PREPS = frozenset({"in", "into", "during", "after", "following", "with", "through"})
+
+
+def _light(verb: Token) -> bool:
+    """A light verb ("launch", "stage", "wage"), by its lemma or, where the lemmatizer slips ("staged" -> "stag"),
+    by its regular inflections."""
+    if verb.lemma_.lower() in LIGHT_VERBS:
+        return True
+    word = verb.lower_
+    stems = {word[:-1], word[:-2], word[:-3], word[:-3] + "e"} if word.endswith(("d", "s", "ing")) else set()
+    return bool(stems & LIGHT_VERBS)
 
 
 def _noun_subjects(noun: Token, index: MentionIndex) -> list[ActorMention]:
@@ -285,7 +295,7 @@ def _noun_subjects(noun: Token, index: MentionIndex) -> list[ActorMention]:
             continue
         if node.dep_ in ("attr", "acomp", "dobj", "oprd") and node.head.pos_ in ("VERB", "AUX"):
             verb = node.head
-            if verb.lemma_ in COPULAS or verb.lemma_ in LIGHT_VERBS or node.dep_ != "dobj":
+            if verb.lemma_ in COPULAS or _light(verb) or node.dep_ != "dobj":
                 return actors_of(clause_subjects(verb), index)
             return []
         if node.dep_ == "pobj" and node.head.dep_ == "prep":
