@@ -19,8 +19,8 @@ from factionmap.errors import ActorNotFound, InvalidDate, UnknownFormat
 from factionmap.export import EXPORTERS, export
 from factionmap.export.stix import RELATIONSHIP_TYPES, stix_id
 from factionmap.export.tables import ACLED_COLUMNS, MMP_COLUMNS
-from factionmap.records import ACTOR_KINDS, EVENT_TYPES, RELATION_TYPES, STATUSES, SYMMETRIC_RELATIONS
 from factionmap.store import Store, open_store
+from factionmap.vocabulary import ACTOR_KINDS, EVENT_TYPES, RELATION_TYPES, STATUSES, SYMMETRIC_RELATIONS
 
 pytestmark = pytest.mark.issue(6)
 

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factionmap.errors import FactionmapError
-from factionmap.records import ACTOR_KINDS, EVENT_TYPES, RELATION_TYPES
+from factionmap.vocabulary import ACTOR_KINDS, EVENT_TYPES, RELATION_TYPES
 
 
 class Cue(BaseModel):

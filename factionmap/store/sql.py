@@ -24,7 +24,7 @@ from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.pool import StaticPool
 
 from factionmap.errors import ActorNotFound, StoreError
-from factionmap.records import PLACE_RELATIONS, Extraction
+from factionmap.records import Extraction
 from factionmap.store import schema as t
 from factionmap.store.base import ActorProfile, Store, StoredActor, StoredDocument, StoredEvent, StoredRelation
 from factionmap.store.migrations import WRITE_OPTION, migrate
@@ -39,6 +39,7 @@ from factionmap.store.sql_read import (
 )
 from factionmap.store.sql_write import write_extraction
 from factionmap.timeline import bounds, in_force
+from factionmap.vocabulary import PLACE_RELATIONS
 
 BUSY_TIMEOUT_MS = 10_000
 WRITE_LOCK_ID = 0x46414D50  # "FAMP": the advisory lock PostgreSQL writers queue on

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factionmap.records import ACTOR_KINDS, EVENT_TYPES, PLACE_RELATIONS, RELATION_TYPES, STATUSES, SYMMETRIC_RELATIONS
+from factionmap.vocabulary import (
+    ACTOR_KINDS,
+    EVENT_TYPES,
+    PLACE_RELATIONS,
+    RELATION_TYPES,
+    STATUSES,
+    SYMMETRIC_RELATIONS,
+)
 from factionmap.web.schemas import EventTypeOut, KindOut, RelationTypeOut, StatusOut, VocabularyOut
 
 
