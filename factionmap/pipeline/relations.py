@@ -31,6 +31,7 @@ from factionmap.pipeline.arguments import (
 )
 from factionmap.pipeline.cues import Cue, CueLexicon
 from factionmap.records import ActorMention
+from factionmap.vocabulary import GROUP_LEVEL_RELATIONS, MUTUAL_NOUN_RELATIONS
 
 LIGHT_VERBS = frozenset({"maintain", "have", "keep", "conduct", "launch", "carry", "stage", "mount", "wage", "lead",
                          "showcase", "show", "highlight", "claim", "trumpet", "tout", "announce", "continue",
@@ -350,26 +351,22 @@ RECIPROCAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "war", "fe
                               "unify", "fuse", "amalgamate", "combine", "team", "spar", "join", "fall"})
 
 
-MUTUAL_NOUN_TYPES = frozenset({"alliance", "rivalry", "merger", "joint_operation"})
 
 
 def _reciprocal_use(cue: Cue, trigger: Token) -> bool:
     """ "X and Y clashed" pairs its subjects; "X and Y agreed to destroy" does not (destroy is not mutual);
     "X and Y formed an alliance", "X and Y are bitter rivals" pair them (a launched attack does not)."""
     if cue.pos == "NOUN":
-        return cue.type in MUTUAL_NOUN_TYPES and trigger.dep_ in ("dobj", "attr", "oprd")
+        return cue.type in MUTUAL_NOUN_RELATIONS and trigger.dep_ in ("dobj", "attr", "oprd")
     if cue.pos == "ADJ":
         return True
     return trigger.lemma_.lower() in RECIPROCAL_VERBS and not any(c.dep_ == "dobj" for c in trigger.children)
 
 
-GROUP_LEVEL = frozenset({"alliance", "joint_operation", "rivalry", "conflict", "splinter_of", "merger", "branch_of"})
-
-
 def _group_level(cue: Cue, mentions: list[ActorMention]) -> list[ActorMention]:
     """Relations between groups and states are not had with a person: drop people from them (a person who
     pledges alongside his group's fighters is counted with the group)."""
-    if cue.type in GROUP_LEVEL or (cue.type == "allegiance" and any(m.kind != "person" for m in mentions)):
+    if cue.type in GROUP_LEVEL_RELATIONS or (cue.type == "allegiance" and any(m.kind != "person" for m in mentions)):
         return [m for m in mentions if m.kind != "person" and _vouched(m)]
     return mentions
 

@@ -24,7 +24,6 @@ HEDGES = frozenset({"likely", "unlikely", "reportedly", "allegedly", "purportedl
                     "believed", "thought", "rumor", "rumour", "rumored", "rumoured", "unconfirmed", "unclear",
                     "purport", "purporting", "allege", "alleged", "presumably", "presume", "presumed", "seem",
                     "appear", "suggest", "speculate", "potentially", "if", "whether"})
-CONFIDENCE_BY_STATUS = {"asserted": 1.0, "claimed": 0.85, "uncertain": 0.6, "denied": 0.5}
 
 
 @dataclass(frozen=True, slots=True)
