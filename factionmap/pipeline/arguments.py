@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from factionmap.pipeline.cues import cue_words
 from factionmap.pipeline.names import ASSET_WORDS, GROUP_NOUNS, LEADER_WORDS, MEMBER_WORDS
 from factionmap.records import ActorMention
 
@@ -103,10 +104,8 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMe
     return []
 
 
-QUANTITY_WORDS = frozenset({"hundreds", "dozens", "scores", "thousands", "tens", "number", "handful", "dozen",
-                            "hundred", "thousand", "several", "many", "some", "most", "all", "few", "remnants",
-                            "group", "band", "contingent", "unit", "squad"})
-SPLIT_WORDS = frozenset({"breakaway", "splinter", "dissident", "renegade", "rival", "offshoot", "former"})
+QUANTITY_WORDS = cue_words().quantity_words
+SPLIT_WORDS = cue_words().split_words
 
 
 def _antecedent(pronoun: Token, index: MentionIndex, depth: int) -> list[ActorMention]:

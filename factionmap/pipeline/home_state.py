@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from factionmap.kb import KnowledgeBase
+from factionmap.pipeline.cues import cue_words
 from factionmap.pipeline.names import GROUP_NOUNS, MEMBER_WORDS
 from factionmap.records import ActorMention
 
@@ -67,9 +68,7 @@ def title_state_mentions(doc: Doc, mentions: Sequence[ActorMention], kb: Knowled
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
 
 
-NON_STATE_WORDS = MEMBER_WORDS | GROUP_NOUNS | frozenset({
-    "rebel", "opposition", "separatist", "insurgent", "islamist", "jihadist", "militant", "tribal", "dissident",
-    "guerrilla", "terrorist", "terror", "cartel", "gang", "party", "movement"})
+NON_STATE_WORDS = MEMBER_WORDS | GROUP_NOUNS | cue_words().non_state_words
 TITLE_REACH = 4  # words of an office between the demonym and its title: "Chinese foreign ministry spokesperson"
 
 

@@ -29,18 +29,11 @@ from factionmap.pipeline.arguments import (
     possessors,
     prep_objects,
 )
-from factionmap.pipeline.cues import Cue, CueLexicon
+from factionmap.pipeline.cues import Cue, CueLexicon, cue_words
 from factionmap.records import ActorMention
 from factionmap.vocabulary import GROUP_LEVEL_RELATIONS, MUTUAL_NOUN_RELATIONS
 
-LIGHT_VERBS = frozenset({"maintain", "have", "keep", "conduct", "launch", "carry", "stage", "mount", "wage", "lead",
-                         "showcase", "show", "highlight", "claim", "trumpet", "tout", "announce", "continue",
-                         "begin", "start", "intensify", "step", "escalate", "take", "play", "forge", "build",
-                         "strengthen", "establish", "form", "enjoy", "develop", "execute", "perform", "join",
-                         "see", "feature", "undertake", "pursue", "declare", "be",
-                         "cut", "sever", "break", "end", "renounce", "dissolve", "abandon", "terminate",
-                         "receive", "get", "gain", "win", "secure", "seek", "accept", "create", "set",
-                         "provide", "offer", "lend", "extend", "give"})
+LIGHT_VERBS = cue_words().light_verbs
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
 POS_GROUPS = {"VERB": ("VERB",), "NOUN": ("NOUN", "PROPN"), "ADJ": ("ADJ", "VERB")}
 
@@ -178,7 +171,7 @@ class RelationFinder:
         return found
 
 
-TARGETING_VERBS = frozenset({"target", "hit", "strike", "kill", "attack", "pound", "destroy"})
+TARGETING_VERBS = cue_words().targeting_verbs
 
 
 def _attack_authors(noun: Token, index: MentionIndex) -> list[ActorMention]:
@@ -346,9 +339,7 @@ def _between_parties(trigger: Token, index: MentionIndex) -> list[ActorMention]:
     return list({m.key: m for m in parties}.values())
 
 
-RECIPROCAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "war", "feud", "compete", "vie", "merge",
-                              "ally", "align", "cooperate", "collaborate", "coordinate", "partner", "unite",
-                              "unify", "fuse", "amalgamate", "combine", "team", "spar", "join", "fall"})
+RECIPROCAL_VERBS = cue_words().reciprocal_verbs
 
 
 

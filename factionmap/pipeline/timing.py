@@ -17,9 +17,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from factionmap.dates import DateExpression
+from factionmap.pipeline.cues import cue_words
 
 STORY_LINES = 4  # the headline and the lede paragraphs
-ENDING_VERBS = frozenset({"cut", "sever", "break", "end", "renounce", "dissolve", "abandon", "terminate", "sunder"})
+ENDING_VERBS = cue_words().ending_verbs
 PAST_MARKERS = frozenset({"previously", "formerly", "once", "erstwhile", "former", "earlier"})
 NEW_MARKERS = frozenset({"newly", "recently", "new"})
 BEGINNING_VERBS = frozenset({"appoint", "name", "elect", "choose", "install", "become", "assume", "succeed",
