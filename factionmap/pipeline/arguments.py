@@ -132,7 +132,7 @@ def _including(token: Token, index: MentionIndex) -> list[ActorMention]:
     return []
 
 
-NAMING_VERBS = frozenset({"call", "name", "know", "dub", "style", "brand", "title"})
+NAMING_VERBS = cue_words().naming_verbs
 
 
 def _called(token: Token, index: MentionIndex, depth: int) -> list[ActorMention]:
@@ -178,8 +178,7 @@ def actors_of(tokens: Iterable[Token], index: MentionIndex) -> list[ActorMention
 
 LIST_SEPARATORS = frozenset({",", ";"})
 COORDINATORS = frozenset({"and"})
-LIST_ITEM_TAILS = frozenset({"groups", "group", "units", "unit", "forces", "fighters", "factions", "faction",
-                             "militias", "militia", "members", "brigades", "elements", "loyalists"})
+LIST_ITEM_TAILS = cue_words().list_item_tails
 LIST_ITEM_REACH = 12  # tokens an item may run before the next separator ("B, one of the largest factions;")
 
 

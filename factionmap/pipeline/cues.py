@@ -115,6 +115,63 @@ class CueWords(BaseModel):
     denial_verbs: frozenset[str] = Field(description=(
         'Verbs by which a party denies a fact ("denied", "rejected"), lemmas.'
     ))
+    forming_verbs: frozenset[str] = Field(description=(
+        'Verbs of a clause that makes a new group ("joined forces to form X"), lemmas.'
+    ))
+    past_markers: frozenset[str] = Field(description=(
+        'Words that say a relation held before and no longer ("previously allied", "its former ally").'
+    ))
+    new_markers: frozenset[str] = Field(description=(
+        'Words that say a relation has just begun ("newly appointed", "its new ally").'
+    ))
+    beginning_verbs: frozenset[str] = Field(description=(
+        'Verbs whose date starts the relation they govern ("appointed in 2015", "fighting erupted"), lemmas.'
+    ))
+    leaving_verbs: frozenset[str] = Field(description=(
+        'Verbs whose date ends a person\'s office ("was killed in 2016", "resigned"), lemmas.'
+    ))
+    reporting_verbs: frozenset[str] = Field(description=(
+        'Verbs (and a noun) by which a party claims a fact ("said", "claimed", "in a statement"), lemmas.'
+    ))
+    naming_verbs: frozenset[str] = Field(description=(
+        'Verbs of a participle that names a group ("a group called X", "known as"), lemmas.'
+    ))
+    list_item_tails: frozenset[str] = Field(description=(
+        'Nouns that close a list item after its name ("the IMU and Taliban fighters").'
+    ))
+    appointing_verbs: frozenset[str] = Field(description=(
+        'Verbs by which a person is made leader ("appointed emir of"), lemmas.'
+    ))
+    membership_verbs: frozenset[str] = Field(description=(
+        'Verbs by which a coalition names its members ("an alliance comprising A and B"), lemmas.'
+    ))
+    group_head_nouns: frozenset[str] = Field(description=(
+        'Nouns that head a phrase naming a group in apposition ("the group", "its armed wing").'
+    ))
+    leadership_nouns: frozenset[str] = Field(description=(
+        'Nouns of "under the X of" that make a person a leader ("under the command of").'
+    ))
+    person_group_modifiers: frozenset[str] = Field(description=(
+        'Words between a person\'s possessive and the group noun ("his own militia", "the self-styled army").'
+    ))
+    force_heads: frozenset[str] = Field(description=(
+        'Nouns that make a demonym name a state\'s forces ("Malian army", "Iraqi troops").'
+    ))
+    government_qualifiers: frozenset[str] = Field(description=(
+        'Words before a force noun that make it the government\'s ("security forces", "government troops").'
+    ))
+    definite_heads: frozenset[str] = Field(description=(
+        'Force nouns that with "the" name the home state\'s forces ("the army", "the junta").'
+    ))
+    force_qualifiers: frozenset[str] = Field(description=(
+        'Words inside the name of a state\'s forces ("Armed Forces", "Special Forces", "Border Police").'
+    ))
+    date_words: frozenset[str] = Field(description=(
+        'Month and weekday names and abbreviations: a capitalised one is a date, not a name.'
+    ))
+    ambiguous_outlet_words: frozenset[str] = Field(description=(
+        'Outlet words that also name other things ("agency", "network"): not enough alone to make an outlet.'
+    ))
 
     @field_validator("*", mode="before")
     @classmethod

@@ -19,12 +19,10 @@ from factionmap.pipeline.cues import cue_words
 from factionmap.pipeline.names import GROUP_NOUNS, MEMBER_WORDS
 from factionmap.records import ActorMention
 
-FORCE_HEADS = frozenset({"army", "military", "junta", "regime", "government", "forces", "troops", "soldiers",
-                         "police", "gendarmerie"})
-GOVERNMENT_QUALIFIERS = frozenset({"government", "security", "state", "regime", "junta", "federal", "national",
-                                   "armed", "military", "pro-government", "army"})
+FORCE_HEADS = cue_words().force_heads
+GOVERNMENT_QUALIFIERS = cue_words().government_qualifiers
 """Words that make "forces" or "troops" the state's: "government forces", "security forces", "armed forces"."""
-DEFINITE_HEADS = frozenset({"army", "military", "junta", "regime", "government"})
+DEFINITE_HEADS = cue_words().definite_heads
 """Heads that stand for the state with a bare definite article: "the army", "the junta"."""
 
 

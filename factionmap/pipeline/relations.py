@@ -257,7 +257,7 @@ def _frame_heads(trigger: Token, cue: Cue) -> list[Token]:
     return heads
 
 
-FORMING_VERBS = frozenset({"form", "create", "establish", "found", "become", "launch"})
+FORMING_VERBS = cue_words().forming_verbs
 CLAUSE_PREPS = frozenset({"in", "into", "during", "after", "following", "with", "through"})
 
 

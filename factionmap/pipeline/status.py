@@ -15,10 +15,7 @@ from spacy.tokens import Token
 from factionmap.pipeline.arguments import MentionIndex, actors_of, clause_subjects, clause_verb
 from factionmap.pipeline.cues import cue_words
 
-REPORTING_VERBS = frozenset({"say", "claim", "report", "announce", "state", "assert", "boast", "trumpet", "tout",
-                             "insist", "declare", "allege", "maintain", "contend", "tell", "write", "post",
-                             "publish", "statement", "acknowledge", "admit", "confirm", "testify", "add",
-                             "conclude", "note", "warn", "threaten", "vow", "promise", "accuse"})
+REPORTING_VERBS = cue_words().reporting_verbs
 DENIAL_VERBS = cue_words().denial_verbs
 HEDGES = cue_words().hedges
 
