@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -124,6 +125,12 @@ def test_timeline_keeps_every_relation_type_in_force_after_it_began(name: str, s
     with open_store(store_path) as store:
         assert [(r.type, r.effective_end) for r in store.relations(as_of="2016", types=[name])] == [(name, None)]
         assert store.relations(as_of="2014", types=[name]) == []
+
+
+def test_the_stix_documentation_lists_every_relation_type_with_its_name() -> None:
+    table = (Path(__file__).parents[1] / "docs" / "exports.md").read_text(encoding="utf-8")
+    documented = dict(re.findall(r"^\| `(\w+)` \| `([\w-]+)` \|", table, flags=re.MULTILINE))
+    assert documented == {row.name: row.stix for row in RELATION_TYPE_ROWS}
 
 
 def test_the_legend_tells_every_actor_to_actor_type_apart_by_colour() -> None:
