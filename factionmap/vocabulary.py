@@ -50,11 +50,13 @@ class StatusRow:
 
 @dataclass(frozen=True, slots=True)
 class EventTypeRow:
-    """An event type and its colour on the timeline and the map."""
+    """An event type, its colour on the timeline and the map, and whether the incident finder reports it (an
+    incident word of ``data/incidents.json`` names it: "gunmen killed", "an ambush")."""
 
     name: EventType
     label: str
     color: str
+    incident: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +108,11 @@ STATUS_ROWS: tuple[StatusRow, ...] = (
 )
 
 EVENT_TYPE_ROWS: tuple[EventTypeRow, ...] = (
-    EventTypeRow("attack", "attack", "#d73027"),
+    EventTypeRow("attack", "attack", "#d73027", incident=True),
     EventTypeRow("pledge", "pledge", "#7b3294"),
     EventTypeRow("designation", "designation", "#2166ac"),
-    EventTypeRow("killing", "killing", "#1b1b1b"),
-    EventTypeRow("capture", "capture", "#e08214"),
+    EventTypeRow("killing", "killing", "#1b1b1b", incident=True),
+    EventTypeRow("capture", "capture", "#e08214", incident=True),
     EventTypeRow("founding", "founding", "#1a9850"),
     EventTypeRow("propaganda", "propaganda", "#878787"),
 )
@@ -150,6 +152,7 @@ RELATION_TYPES: tuple[RelationType, ...] = tuple(row.name for row in RELATION_TY
 RELATION_ROWS: dict[str, RelationTypeRow] = {row.name: row for row in RELATION_TYPE_ROWS}
 """Relation type -> its row."""
 
+INCIDENT_TYPES: tuple[EventType, ...] = tuple(row.name for row in EVENT_TYPE_ROWS if row.incident)
 GROUP_KINDS: frozenset[str] = frozenset(row.name for row in ACTOR_KIND_ROWS if row.group)
 CONFIDENCE_BY_STATUS: dict[str, float] = {row.name: row.confidence for row in STATUS_ROWS}
 SYMMETRIC_RELATIONS: frozenset[str] = frozenset(row.name for row in RELATION_TYPE_ROWS if row.symmetric)
