@@ -8,6 +8,7 @@ filter, and the timeline's "as of" view.
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
 import json
@@ -186,3 +187,38 @@ def test_a_word_list_that_is_not_declared_or_not_clean_is_refused(
     with pytest.raises(FactionmapError, match=message) as raised:
         load_cues(path)
     assert str(path) in str(raised.value)
+
+
+CLOSED_CLASS = {
+    # dependency labels and the extractor's own source tags: not English words
+    "arguments.SUBJECT_DEPS", "arguments.CLAUSE_DEPS", "incidents.LINKED_DEPS", "incidents.KNOWN_VIA",
+    "mentions.TIER", "observers._NEVER_OBSERVERS",
+    # suffixes, not words
+    "incidents.SUFFIXES", "nonactors._DEMONYM_ENDINGS", "nonactors._ADJECTIVE_ENDINGS",
+    # English grammar, the same for every war: pronouns, determiners, negations, copulas, prepositions
+    "arguments.RELATIVE_PRONOUNS", "arguments.NEGATIONS", "arguments.REPORTED_PRONOUNS", "constructions.DETERMINERS",
+    "constructions.COPULA_FORMS", "constructions.MEMBER_LIST_OPENERS", "coref.PLURAL_OPENERS", "incidents.DEFINITE",
+    "office_titles.DETERMINERS", "relations.COPULAS", "relations.CLAUSE_PREPS", "assemble.EVENT_PLACE_PREPS",
+    "assemble.ACTIVITY_PLACE_PREPS", "incident_events.PLACE_PREPS", "name_spans.ENGLISH_PARTICLES",
+}
+"""The pipeline's module-level lists of lower-case strings that are not lexicon: grammar, labels and suffixes."""
+_WORD = re.compile(r"^[a-z][a-z'.\-]*$")
+
+
+def _word_lists_in_code() -> set[str]:
+    """``module.NAME`` of every module-level constant of ``factionmap/pipeline`` made only of lower-case words."""
+    found = set()
+    for path in (Path(__file__).parents[1] / "factionmap" / "pipeline").glob("*.py"):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
+            if not isinstance(target, ast.Name) or getattr(node, "value", None) is None:
+                continue
+            words = [n.value for n in ast.walk(node.value) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+            if len(words) >= 2 and all(_WORD.match(w) for w in words):
+                found.add(f"{path.stem}.{target.id}")
+    return found
+
+
+def test_word_lists_live_in_the_validated_lexicons_not_in_pipeline_code() -> None:
+    """A new list of words belongs in data/cues.json (a CueWords field) or data/names.json (a NameLexicon field)."""
+    assert _word_lists_in_code() - CLOSED_CLASS == set()
