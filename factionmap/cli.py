@@ -22,7 +22,8 @@ from factionmap.errors import FactionmapError, InvalidDate
 from factionmap.ingest import count_inputs
 from factionmap.lifeline import stop_on_sigterm
 from factionmap.parallel import POOL_MIN_DOCUMENTS, Scale
-from factionmap.records import RELATION_TYPES, IngestProblem
+from factionmap.records import IngestProblem
+from factionmap.vocabulary import RELATION_TYPES
 
 if TYPE_CHECKING:  # what only some commands use is imported in them, so that `factionmap --version` starts fast
     from factionmap.config import Settings

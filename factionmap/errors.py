@@ -40,6 +40,15 @@ class UnknownFormat(FactionmapError):
         super().__init__(f"Unknown format {fmt!r}. Choose from: {', '.join(sorted(choices))}")
 
 
+class UnmappedRelationType(FactionmapError):
+    """An export format has no name for a relation type (one the vocabulary does not know)."""
+
+    def __init__(self, fmt: str, rel_type: str, choices: Iterable[str]) -> None:
+        super().__init__(f"The {fmt} export cannot map relation type {rel_type!r}; "
+                         f"it maps: {', '.join(sorted(choices))}")
+        self.rel_type = rel_type
+
+
 class KnowledgeBaseError(FactionmapError):
     """A knowledge-base file is malformed; the message names the file and line."""
 

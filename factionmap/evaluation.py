@@ -16,8 +16,8 @@ from itertools import pairwise
 from typing import Any
 
 from factionmap.kb import normalize_name
+from factionmap.vocabulary import SYMMETRIC_RELATIONS
 
-SYMMETRIC = frozenset({"alliance", "joint_operation", "rivalry", "conflict", "merger"})
 COUNTRY_FEATURES = ("country", "PCLI", "PCL", "PCLD", "PCLS", "PCLF")
 NEAR_KM = 161.0
 """A place found within 100 miles (the usual geoparsing threshold) of the gold coordinates counts as near."""
@@ -104,7 +104,7 @@ def relation_matches(sysrel: Mapping[str, Any], gold: Mapping[str, Any], record:
     s, o = sysrel.get("subject"), sysrel.get("object")
     if s in subj and o in obj:
         return True
-    return sysrel.get("type") in SYMMETRIC and o in subj and s in obj
+    return sysrel.get("type") in SYMMETRIC_RELATIONS and o in subj and s in obj
 
 
 def event_matches(sysev: Mapping[str, Any], gold: Mapping[str, Any], record: IndexedRecord) -> bool:
@@ -208,7 +208,7 @@ def _score_gold_relations(gold: Mapping[str, Any], record: IndexedRecord, tally:
 def _relation_key(sr: Mapping[str, Any]) -> tuple[Any, ...]:
     """The identity of an extracted relation: symmetric types ignore direction."""
     key: tuple[Any, ...] = (sr.get("subject"), sr.get("type"), sr.get("object"))
-    if sr.get("type") in SYMMETRIC:
+    if sr.get("type") in SYMMETRIC_RELATIONS:
         key = (tuple(sorted([str(key[0]), str(key[2])])), key[1])
     return key
 

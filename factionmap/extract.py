@@ -32,7 +32,7 @@ from factionmap.pipeline.coref import resolve_references
 from factionmap.pipeline.cues import CueLexicon, load_cues
 from factionmap.pipeline.home_state import capital_mentions, home_state_mentions, title_state_mentions
 from factionmap.pipeline.incident_events import PlaceInfo, build_incident_events, merge_incident_events
-from factionmap.pipeline.incidents import INCIDENT_TYPES, IncidentFinder, IncidentLexicon, load_incident_lexicon
+from factionmap.pipeline.incidents import IncidentFinder, IncidentLexicon, load_incident_lexicon
 from factionmap.pipeline.mentions import ActorFinder
 from factionmap.pipeline.nlp import load_nlp
 from factionmap.pipeline.office_titles import OfficeTitleFinder, load_titles
@@ -52,6 +52,7 @@ from factionmap.records import (
     Relation,
 )
 from factionmap.records import Span as TextSpan
+from factionmap.vocabulary import INCIDENT_TYPES
 
 
 @dataclass(frozen=True, slots=True)

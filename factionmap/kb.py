@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from factionmap.errors import KnowledgeBaseError
-from factionmap.records import ACTOR_KINDS, Designation, FormerName, KBEntry, Office, PartialDate
+from factionmap.records import Designation, FormerName, KBEntry, Office, PartialDate
+from factionmap.vocabulary import ACTOR_KINDS
 
 if TYPE_CHECKING:
     from factionmap.offices import OfficeBook

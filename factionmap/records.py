@@ -17,28 +17,6 @@ from typing import Literal
 PartialDate = str
 """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
 
-ActorKind = Literal["armed_group", "state", "person", "organization", "unidentified"]
-ACTOR_KINDS: tuple[str, ...] = ("armed_group", "state", "person", "organization", "unidentified")
-"""``unidentified``: a perpetrator the text describes but does not name ("gunmen"), kept per country in ACLED's
-manner ("unidentified armed group (Peru)"), so that it is neither lost nor taken for a group with a name."""
-
-RelationType = Literal[
-    "allegiance", "branch_of", "alliance", "joint_operation", "rivalry", "conflict",
-    "splinter_of", "merger", "leader_of", "member_of", "operates_in", "based_in",
-]
-RELATION_TYPES: tuple[str, ...] = (
-    "allegiance", "branch_of", "alliance", "joint_operation", "rivalry", "conflict",
-    "splinter_of", "merger", "leader_of", "member_of", "operates_in", "based_in",
-)
-SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"alliance", "joint_operation", "rivalry", "conflict", "merger"})
-PLACE_RELATIONS: frozenset[str] = frozenset({"operates_in", "based_in"})
-
-EventType = Literal["attack", "pledge", "designation", "killing", "capture", "founding", "propaganda"]
-EVENT_TYPES: tuple[str, ...] = ("attack", "pledge", "designation", "killing", "capture", "founding", "propaganda")
-
-Status = Literal["asserted", "claimed", "denied", "uncertain"]
-STATUSES: tuple[str, ...] = ("asserted", "claimed", "denied", "uncertain")
-
 PublishedFrom = Literal["metadata", "dateline", "inferred"]
 
 

@@ -31,10 +31,11 @@ from factionmap.evaluation import (
 from factionmap.ingest import read_documents
 from factionmap.kb import normalize_name
 from factionmap.parallel import IN_PROCESS, Scale, extract_scaled
-from factionmap.records import SYMMETRIC_RELATIONS, Document, Extraction, IngestProblem
+from factionmap.records import Document, Extraction, IngestProblem
 from factionmap.serialize import RunIds, record_to_dict
 from factionmap.store.base import ActorProfile, Store, StoredActor, StoredEvent, StoredEvidence, StoredRelation
 from factionmap.timeline import sort_key
+from factionmap.vocabulary import SYMMETRIC_RELATIONS
 
 if TYPE_CHECKING:  # spaCy and pydantic-settings load where they are used: commands that need neither start fast
     from factionmap.config import Settings

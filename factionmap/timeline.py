@@ -32,8 +32,7 @@ from functools import lru_cache
 
 from factionmap.dates import date_bounds, parse_partial_date
 from factionmap.errors import InvalidDate
-
-HOSTILE_TYPES: frozenset[str] = frozenset({"rivalry", "conflict"})
+from factionmap.vocabulary import HOSTILE_RELATIONS
 
 
 @lru_cache(maxsize=8192)
@@ -167,7 +166,7 @@ def _supersede_allegiances(
 
 
 def _hostile_pairs(facts: Iterable[TimedFact]) -> set[frozenset[int]]:
-    return {frozenset((f.subject, f.object)) for f in facts if f.type in HOSTILE_TYPES}
+    return {frozenset((f.subject, f.object)) for f in facts if f.type in HOSTILE_RELATIONS}
 
 
 def _supersede_alliances(

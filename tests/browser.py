@@ -16,7 +16,8 @@ from typing import Any
 import uvicorn
 
 from factionmap.config import Settings
-from factionmap.records import ACTOR_KINDS, SYMMETRIC_RELATIONS, Actor, Document, Extraction, Relation, Span
+from factionmap.records import Actor, Document, Extraction, Relation, Span
+from factionmap.vocabulary import ACTOR_KINDS, SYMMETRIC_RELATIONS
 from factionmap.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")

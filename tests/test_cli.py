@@ -15,8 +15,8 @@ from click.testing import CliRunner, Result
 
 from factionmap.cli import cli
 from factionmap.extract import Extractor
-from factionmap.records import EVENT_TYPES, PLACE_RELATIONS, RELATION_TYPES, STATUSES
 from factionmap.store import open_store
+from factionmap.vocabulary import EVENT_TYPES, PLACE_RELATIONS, RELATION_TYPES, STATUSES
 
 ROOT = Path(__file__).resolve().parents[1]
 PLEDGE = "On Aug. 6, the Islamic Movement of Uzbekistan (IMU) pledged allegiance to the Islamic State."

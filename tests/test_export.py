@@ -17,10 +17,17 @@ from stix2validator import ValidationOptions, validate_string
 
 from factionmap.errors import ActorNotFound, InvalidDate, UnknownFormat
 from factionmap.export import EXPORTERS, export
-from factionmap.export.stix import RELATIONSHIP_TYPES, stix_id
+from factionmap.export.stix import stix_id
 from factionmap.export.tables import ACLED_COLUMNS, MMP_COLUMNS
-from factionmap.records import ACTOR_KINDS, EVENT_TYPES, RELATION_TYPES, STATUSES, SYMMETRIC_RELATIONS
 from factionmap.store import Store, open_store
+from factionmap.vocabulary import (
+    ACTOR_KINDS,
+    EVENT_TYPES,
+    RELATION_TYPES,
+    STATUSES,
+    STIX_RELATIONSHIP_TYPES,
+    SYMMETRIC_RELATIONS,
+)
 
 pytestmark = pytest.mark.issue(6)
 
@@ -93,7 +100,7 @@ def test_stix_relationships_carry_dates_confidence_evidence_and_article(filled_s
     assert pledge["start_time"] == "2015-08-06T00:00:00Z"
     assert objects[pledge["source_ref"]]["name"] == "Islamic Movement of Uzbekistan"
     assert objects[pledge["target_ref"]]["type"] == "threat-actor"
-    assert rels["operates_in"]["relationship_type"] == RELATIONSHIP_TYPES["operates_in"]
+    assert rels["operates_in"]["relationship_type"] == STIX_RELATIONSHIP_TYPES["operates_in"]
     assert objects[rels["operates_in"]["target_ref"]]["type"] == "location"
 
 

@@ -13,9 +13,9 @@ from export_records import HOSTILE_SENTENCE, all_records
 from factionmap.errors import InputError
 from factionmap.export import export, import_records
 from factionmap.export.importer import EVIDENCE_ONLY_PREFIX
-from factionmap.records import SYMMETRIC_RELATIONS
 from factionmap.serialize import write_jsonl
 from factionmap.store import Store, StoredRelation, open_store
+from factionmap.vocabulary import SYMMETRIC_RELATIONS
 
 pytestmark = pytest.mark.issue(6)
 

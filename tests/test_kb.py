@@ -11,7 +11,8 @@ import pytest
 
 from factionmap.errors import KnowledgeBaseError
 from factionmap.kb import KnowledgeBase, fold_transliteration, is_case_sensitive, normalize_name, particle_variants
-from factionmap.records import ACTOR_KINDS, FormerName, KBEntry
+from factionmap.records import FormerName, KBEntry
+from factionmap.vocabulary import ACTOR_KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"

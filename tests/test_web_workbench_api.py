@@ -15,8 +15,8 @@ from fastapi.testclient import TestClient
 from web_records import HOSTILE_TITLE, build_workbench_store
 
 from factionmap.config import Settings
-from factionmap.records import ACTOR_KINDS, EVENT_TYPES, RELATION_TYPES, STATUSES, SYMMETRIC_RELATIONS
 from factionmap.timeline import in_force, in_force_during
+from factionmap.vocabulary import ACTOR_KINDS, EVENT_TYPES, RELATION_TYPES, STATUSES, SYMMETRIC_RELATIONS
 from factionmap.web import create_app
 
 pytestmark = pytest.mark.issue(14)

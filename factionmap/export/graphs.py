@@ -13,9 +13,9 @@ import networkx as nx
 
 from factionmap.export.base import ExportCounts
 from factionmap.export.catalog import PlaceInfo, Snapshot
-from factionmap.records import SYMMETRIC_RELATIONS
 from factionmap.store.base import StoredActor, StoredRelation
 from factionmap.timeline import lower_bound, upper_bound
+from factionmap.vocabulary import SYMMETRIC_RELATIONS
 
 ALIAS_SEPARATOR = "; "
 

@@ -18,29 +18,25 @@ from typing import Any, TextIO
 from stix2 import Bundle, ExternalReference, Identity, Location, Relationship, Report, ThreatActor
 from stix2.base import _STIXBase
 
+from factionmap.errors import UnmappedRelationType
 from factionmap.export.base import ExportCounts
 from factionmap.export.catalog import PlaceInfo, Snapshot
 from factionmap.store.base import StoredActor, StoredDocument, StoredEvidence, StoredRelation
 from factionmap.timeline import lower_bound, upper_bound
+from factionmap.vocabulary import STIX_RELATIONSHIP_TYPES
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://factionmap.org/stix")
 """The uuid5 namespace of every factionmap STIX id (fixed forever: changing it would duplicate every object)."""
 
-RELATIONSHIP_TYPES: dict[str, str] = {
-    "allegiance": "x-factionmap-allegiance-to",
-    "branch_of": "part-of",
-    "alliance": "cooperates-with",
-    "joint_operation": "cooperates-with",
-    "rivalry": "x-factionmap-rival-of",
-    "conflict": "x-factionmap-in-conflict-with",
-    "splinter_of": "x-factionmap-splinter-of",
-    "merger": "x-factionmap-merged-with",
-    "leader_of": "x-factionmap-leader-of",
-    "member_of": "part-of",
-    "operates_in": "x-factionmap-operates-in",
-    "based_in": "located-at",
-}
-"""Ontology relation type -> STIX ``relationship_type`` (``x_factionmap_relation`` keeps the exact type)."""
+
+def relationship_type(rel_type: str) -> str:
+    """The STIX ``relationship_type`` of an ontology relation type; ``UnmappedRelationType`` names a type the
+    vocabulary does not know (a store written by another version)."""
+    try:
+        return STIX_RELATIONSHIP_TYPES[rel_type]
+    except KeyError:
+        raise UnmappedRelationType("stix", rel_type, STIX_RELATIONSHIP_TYPES) from None
+
 
 IDENTITY_CLASSES: dict[str, str] = {"state": "organization", "organization": "organization", "person": "individual"}
 PRECISION_METRES: dict[str, float] = {
@@ -145,7 +141,7 @@ class _Builder:
             return None
         obj = Relationship(
             id=stix_id("relationship", rel.type, self._key(rel.subject_id), self._object_key(rel)),
-            relationship_type=RELATIONSHIP_TYPES[rel.type],
+            relationship_type=relationship_type(rel.type),
             source_ref=source,
             target_ref=target,
             description=_evidence_text(rel.evidence) or None,

@@ -16,6 +16,7 @@ from factionmap.export.base import ExportCounts
 from factionmap.export.catalog import Snapshot
 from factionmap.store.base import StoredActor, StoredEvent, StoredEvidence, StoredRelation
 from factionmap.timeline import lower_bound
+from factionmap.vocabulary import MMP_TYPES
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_date",
@@ -59,17 +60,6 @@ MMP_COLUMNS: tuple[str, ...] = (
     "confidence",
     "source_urls",
 )
-MMP_TYPES: dict[str, str] = {
-    "alliance": "all",
-    "joint_operation": "all",
-    "rivalry": "riv",
-    "conflict": "riv",
-    "allegiance": "aff",
-    "branch_of": "aff",
-    "splinter_of": "spl",
-    "merger": "mer",
-}
-"""Ontology relation type -> Mapping Militants type; leader_of, member_of and place relations have none."""
 
 GEO_PRECISION: dict[str, int] = {"city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
 TIME_PRECISION: dict[int, int] = {10: 1, 7: 3, 4: 3}  # by partial-date length: day, month, year

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from factionmap.pipeline.cues import cue_words
 from factionmap.pipeline.names import ASSET_WORDS, GROUP_NOUNS, LEADER_WORDS, MEMBER_WORDS
 from factionmap.records import ActorMention
 
@@ -128,10 +129,8 @@ def bare_list_item(noun: Token) -> bool:
     return left > 0 and doc[left - 1].text == "," and after < len(doc) and doc[after].lower_ in ("and", "or", ",", ";")
 
 
-QUANTITY_WORDS = frozenset({"hundreds", "dozens", "scores", "thousands", "tens", "number", "handful", "dozen",
-                            "hundred", "thousand", "several", "many", "some", "most", "all", "few", "remnants",
-                            "group", "band", "contingent", "unit", "squad"})
-SPLIT_WORDS = frozenset({"breakaway", "splinter", "dissident", "renegade", "rival", "offshoot", "former"})
+QUANTITY_WORDS = cue_words().quantity_words
+SPLIT_WORDS = cue_words().split_words
 
 
 def _antecedent(pronoun: Token, index: MentionIndex, depth: int) -> list[ActorMention]:
@@ -159,7 +158,7 @@ def including(token: Token, index: MentionIndex) -> list[ActorMention]:
     return []
 
 
-NAMING_VERBS = frozenset({"call", "name", "know", "dub", "style", "brand", "title"})
+NAMING_VERBS = cue_words().naming_verbs
 
 
 def _called(token: Token, index: MentionIndex, depth: int) -> list[ActorMention]:
@@ -205,9 +204,8 @@ def actors_of(tokens: Iterable[Token], index: MentionIndex) -> list[ActorMention
 
 LIST_SEPARATORS = frozenset({",", ";"})
 COORDINATORS = frozenset({"and"})
-LIST_ITEM_TAILS = frozenset({"groups", "group", "units", "unit", "forces", "fighters", "factions", "faction",
-                             "militias", "militia", "members", "brigades", "elements", "loyalists"})
-LIST_REST_WORDS = frozenset({"other", "others", "several", "various", "smaller", "many", "more", "dozens"})
+LIST_ITEM_TAILS = cue_words().list_item_tails
+LIST_REST_WORDS = cue_words().list_rest_words
 LIST_ITEM_REACH = 12  # tokens an item may run before the next separator ("B, one of the largest factions;")
 
 

@@ -10,14 +10,18 @@ from spacy.tokens import Span, Token
 
 from factionmap.pipeline.arguments import MentionIndex, clause_verb, place_list, prep_objects
 from factionmap.pipeline.relations import Finding
-from factionmap.pipeline.status import CONFIDENCE_BY_STATUS, Attribution, attribute
+from factionmap.pipeline.status import Attribution, attribute
 from factionmap.pipeline.timing import DocumentDates, Timing, cue_timing
 from factionmap.records import ActorMention, Event, Participant, Relation
 from factionmap.records import Span as TextSpan
+from factionmap.vocabulary import (
+    ACTIVITY_RELATIONS,
+    CONFIDENCE_BY_STATUS,
+    OFFICE_RELATIONS,
+    ONSET_RELATIONS,
+    SWITCH_RELATIONS,
+)
 
-ONSET_TYPES = frozenset({"allegiance", "splinter_of", "merger", "joint_operation"})
-SWITCH_TYPES = frozenset({"allegiance", "merger", "splinter_of"})
-ACTIVITY_TYPES = frozenset({"conflict", "joint_operation", "alliance"})
 EVENT_PLACE_PREPS = ("in", "near", "at", "around", "outside", "across", "inside", "throughout", "of")
 ACTIVITY_PLACE_PREPS = ("in", "across", "throughout", "inside")
 AGENTLESS_REACH = 3  # sentences back to look for the agent of an agentless attack ("A clash with Afghan forces")
@@ -51,8 +55,8 @@ class Assembler:
         who = attribute(trigger, self.index)
         if cue.claimed_by_subject and finding.subjects:  # "Al Shabaab claimed responsibility for the bombing"
             who = Attribution("claimed", finding.subjects[0].key)
-        onset = cue.event is not None or (cue.type in ONSET_TYPES and (cue.pos == "VERB" or cue.type != "allegiance"))
-        timing = cue_timing(trigger, self.dates, onset, office=cue.type in ("leader_of", "member_of"))
+        onset = cue.event is not None or (cue.type in ONSET_RELATIONS and (cue.pos == "VERB" or cue.type != "allegiance"))
+        timing = cue_timing(trigger, self.dates, onset, office=cue.type in OFFICE_RELATIONS)
         evidence = sentence_evidence(finding.sentence)
         confidence = round(cue.confidence * CONFIDENCE_BY_STATUS[who.status], 3)
         subjects = [m.key for m in finding.subjects]
@@ -72,7 +76,7 @@ class Assembler:
         elif cue.type is not None:
             for s, o in self._pairs(finding, subjects, objects):
                 self._relation(cue.type, s, o, timing, who, confidence, evidence)
-            if (cue.type in ACTIVITY_TYPES or cue.event == "attack") and objects:
+            if (cue.type in ACTIVITY_RELATIONS or cue.event == "attack") and objects:
                 for place in self._places_near(trigger, ACTIVITY_PLACE_PREPS):
                     for s in subjects:
                         if not self._home_ground(s, place):
@@ -167,7 +171,7 @@ def _nearest_pairs(finding: Finding) -> list[tuple[str, str]]:
 
 def _switch_date(rel: Relation, relations: Sequence[Relation]) -> str | None:
     """The date the subject moved on: its dated allegiance, merger or split with another actor."""
-    dates = [r.start for r in relations if r.subject == rel.subject and r.type in SWITCH_TYPES
+    dates = [r.start for r in relations if r.subject == rel.subject and r.type in SWITCH_RELATIONS
              and r.object != rel.object and r.start]
     if not dates:
         return None

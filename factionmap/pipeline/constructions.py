@@ -28,7 +28,7 @@ from factionmap.pipeline.arguments import (
     item_at,
     listed_after,
 )
-from factionmap.pipeline.cues import Cue, CueLexicon
+from factionmap.pipeline.cues import Cue, CueLexicon, cue_words
 from factionmap.pipeline.names import PERSON_TITLES
 from factionmap.pipeline.relations import Finding
 from factionmap.records import ActorMention
@@ -38,17 +38,14 @@ POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 COPULA_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "became", "becomes", "remains", "remained",
                           "has", "had", "have", "being", "now", "still", "also", "long", "once"})
 APPOSITION_CLOSERS = frozenset({",", ".", ";", ":", ")", "(", "\u2014", "\u2013", "-", "and", "who", "whose"})
-GROUP_NOUNS = frozenset({"group", "groups", "faction", "factions", "organization", "organisation", "movement",
-                         "militia", "militias", "outfit", "network", "cell", "wing", "force", "forces", "brigade",
-                         "unit", "coalition", "alliance", "entity", "formation", "offshoot"})
+GROUP_NOUNS = cue_words().group_head_nouns
 MEMBER_LIST_OPENERS = frozenset({"of", "between", "including", "comprising", "grouping", "uniting", "among",
                                  "like", "composed", "made", "up", "such", "as"})
-APPOINTING_VERBS = frozenset({"appoint", "name", "elect", "choose", "select", "make", "declare", "proclaim",
-                              "install", "confirm", "nominate"})
-INNER_PREPS = frozenset({"within", "inside", "among"})
-MEMBERSHIP_VERBS = frozenset({"include", "comprise", "encompass", "incorporate", "grouping", "unite", "gather"})
+APPOINTING_VERBS = cue_words().appointing_verbs
+MEMBERSHIP_VERBS = cue_words().membership_verbs
+INNER_PREPS = cue_words().inner_preps
 QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
-LEADERSHIP_NOUNS = frozenset({"leadership", "command", "rule", "guidance", "direction", "helm"})
+LEADERSHIP_NOUNS = cue_words().leadership_nouns
 MODIFIER_REACH = 5  # words of modifiers between an owner and its noun: "al-Qaeda's powerful North Africa branch"
 
 
@@ -203,8 +200,7 @@ def _owned_group(branch: Cue, member: Cue, slots: _Slots) -> Iterator[Finding]:
             yield Finding(cue, slots.doc[start], [mention], [owner])
 
 
-PERSON_GROUP_MODIFIERS = frozenset({"self-styled", "own", "ruling", "nationalist", "armed", "militant", "rebel",
-                                    "his", "her"})
+PERSON_GROUP_MODIFIERS = cue_words().person_group_modifiers
 
 
 def _apposed_participle(cues: list[Cue], word: Token, slots: _Slots) -> Iterator[Finding]:

@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Token
 from factionmap.pipeline.name_lexicon import name_lexicon
 from factionmap.pipeline.names import GROUP_ANAPHORS
 from factionmap.records import ActorMention
+from factionmap.vocabulary import GROUP_KINDS
 
-GROUP_KINDS = ("armed_group", "organization")
 REACH_SENTENCES = 3
 PLURAL_OPENERS = frozenset({"both", "two"})
 

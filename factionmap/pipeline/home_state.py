@@ -15,15 +15,14 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from factionmap.kb import KnowledgeBase
+from factionmap.pipeline.cues import cue_words
 from factionmap.pipeline.names import GROUP_NOUNS, MEMBER_WORDS
 from factionmap.records import ActorMention, Place
 
-FORCE_HEADS = frozenset({"army", "military", "junta", "regime", "government", "forces", "troops", "soldiers",
-                         "police", "gendarmerie"})
-GOVERNMENT_QUALIFIERS = frozenset({"government", "security", "state", "regime", "junta", "federal", "national",
-                                   "armed", "military", "pro-government", "army"})
+FORCE_HEADS = cue_words().force_heads
+GOVERNMENT_QUALIFIERS = cue_words().government_qualifiers
 """Words that make "forces" or "troops" the state's: "government forces", "security forces", "armed forces"."""
-DEFINITE_HEADS = frozenset({"army", "military", "junta", "regime", "government"})
+DEFINITE_HEADS = cue_words().definite_heads
 """Heads that stand for the state with a bare definite article: "the army", "the junta"."""
 
 
@@ -67,7 +66,7 @@ def title_state_mentions(doc: Doc, mentions: Sequence[ActorMention], kb: Knowled
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
 
 
-CAPITAL_ROLE_PREPS = frozenset({"against", "by"})
+CAPITAL_ROLE_PREPS = cue_words().capital_role_preps
 """Prepositions after which a capital is a party, not a place: "a rebellion against Moscow", "backed by Tehran"."""
 
 
@@ -107,9 +106,7 @@ def _acting(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in CAPITAL_ROLE_PREPS
 
 
-NON_STATE_WORDS = MEMBER_WORDS | GROUP_NOUNS | frozenset({
-    "rebel", "opposition", "separatist", "insurgent", "islamist", "jihadist", "militant", "tribal", "dissident",
-    "guerrilla", "terrorist", "terror", "cartel", "gang", "party", "movement"})
+NON_STATE_WORDS = MEMBER_WORDS | GROUP_NOUNS | cue_words().non_state_words
 TITLE_REACH = 4  # words of an office between the demonym and its title: "Chinese foreign ministry spokesperson"
 
 

@@ -20,11 +20,12 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from factionmap.pipeline.arguments import prep_objects
-from factionmap.pipeline.incidents import INCIDENT_TYPES, Incident
+from factionmap.pipeline.incidents import Incident
 from factionmap.pipeline.responsibility import Responsibility
 from factionmap.pipeline.timing import DocumentDates, cue_timing
 from factionmap.records import ActorMention, Event, Participant
 from factionmap.records import Span as TextSpan
+from factionmap.vocabulary import INCIDENT_TYPES
 
 PLACE_PREPS = ("in", "near", "at", "around", "outside", "inside", "on", "along", "from", "between")
 CONFIDENCE = 0.6

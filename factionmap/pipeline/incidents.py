@@ -36,8 +36,8 @@ from factionmap.pipeline.arguments import (
     prep_objects,
 )
 from factionmap.records import ActorMention
+from factionmap.vocabulary import INCIDENT_TYPES
 
-INCIDENT_TYPES = ("attack", "killing", "capture")
 SUFFIXES = ("s", "es", "ed", "d", "ing")
 LINKED_DEPS = frozenset({"advcl", "relcl", "acl"})
 KNOWN_VIA = frozenset({"kb", "alias"})

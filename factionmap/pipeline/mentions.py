@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from factionmap.kb import KnowledgeBase, normalize_name
 from factionmap.pipeline.aliases import link_text_aliases
+from factionmap.pipeline.cues import cue_words
 from factionmap.pipeline.name_lexicon import name_lexicon
 from factionmap.pipeline.name_spans import (
     drop_demonym,
@@ -57,20 +58,15 @@ from factionmap.records import ActorMention, KBEntry
 
 # Capitalised words allowed between a demonym and a force word: "Afghan National Army", "Iraqi Security Forces".
 # ("national" is not one: the Syrian and Libyan "National Army" are not the state's forces.)
-FORCE_QUALIFIERS = frozenset({"armed", "special", "security", "border", "air", "military", "defense",
-                              "defence", "state", "federal", "army", "naval", "central", "interior"})
+FORCE_QUALIFIERS = cue_words().force_qualifiers
 # Words that end the names of parties, committees and unions far more often than of armed groups: alone they do
 # not send a text to the parser ("the Bharatiya Janata Party", "the action committee"); a known or armed name does.
-CIVIL_GROUP_WORDS = frozenset({"party", "committee", "council", "union", "division", "organisation",
-                               "organization", "association", "congress", "league", "society", "federation"})
+CIVIL_GROUP_WORDS = cue_words().civil_group_words
 # Source tiers: a higher tier wins an overlap whatever the lengths (an NER span that swallows a known name and a
 # parenthesis, "Islamic Movement of Uzbekistan (IMU", loses to the known name); within a tier the longest wins.
 TIER = {"kb": 3, "forces": 3, "shape": 2, "ner": 1}
 NER_KINDS = {"PERSON": "person", "ORG": "organization"}
-DATE_WORDS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-                        "january", "february", "march", "april", "june", "july", "august", "september",
-                        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-                        "friday", "saturday", "sunday"})
+DATE_WORDS = cue_words().date_words
 
 
 @dataclass(frozen=True, slots=True)

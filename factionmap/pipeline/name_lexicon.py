@@ -49,6 +49,18 @@ class NameLexicon:
     weapon_acronyms: frozenset[str]
     platforms: frozenset[str]
     caption_marks: frozenset[str]
+    leading_group_words: frozenset[str]
+    trailing_group_words: frozenset[str]
+    armed_name_words: frozenset[str]
+    name_connectors: frozenset[str]
+    state_force_words: frozenset[str]
+    member_words: frozenset[str]
+    person_titles: frozenset[str]
+    group_anaphors: frozenset[str]
+    leader_words: frozenset[str]
+    group_nouns: frozenset[str]
+    asset_words: frozenset[str]
+    name_adjectives: frozenset[str]
 
 
 @cache

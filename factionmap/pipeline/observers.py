@@ -21,11 +21,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from factionmap.pipeline.cues import cue_words
 from factionmap.pipeline.name_lexicon import name_lexicon
 from factionmap.records import ActorMention
 
 # News nouns that also name other bodies ("the DEA, the US anti-drug agency"): they make no outlet in apposition.
-AMBIGUOUS_OUTLET_WORDS = frozenset({"agency", "network", "station", "wire", "channel"})
+AMBIGUOUS_OUTLET_WORDS = cue_words().ambiguous_outlet_words
 TELL_LEMMAS = frozenset({"tell"})
 _NEVER_OBSERVERS = ("kb", "forces", "shape", "coref")
 

@@ -36,6 +36,7 @@ from factionmap.pipeline.assemble import sentence_evidence
 from factionmap.pipeline.names import PERSON_TITLES
 from factionmap.pipeline.timing import DocumentDates, cue_timing
 from factionmap.records import ActorMention, Office, Relation
+from factionmap.vocabulary import OFFICE_RELATIONS
 
 TITLES_FILE = "office_titles.json"
 OWNER_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -122,7 +123,7 @@ def load_titles(path: Path | None = None) -> TitleLexicon:
     except (json.JSONDecodeError, ValidationError) as e:
         raise KnowledgeBaseError(f"{path or TITLES_FILE}: {e}") from e
     unknown = {o for t in data.titles for o in t.offices} - set(data.offices)
-    bad = {r for r in data.offices.values()} - {"leader_of", "member_of"}
+    bad = {r for r in data.offices.values()} - OFFICE_RELATIONS
     if unknown or bad:
         raise KnowledgeBaseError(f"{path or TITLES_FILE}: unknown offices {sorted(unknown)} or relations {sorted(bad)}")
     return TitleLexicon(data)

@@ -31,17 +31,11 @@ from factionmap.pipeline.arguments import (
     possessors,
     prep_objects,
 )
-from factionmap.pipeline.cues import Cue, CueLexicon
+from factionmap.pipeline.cues import Cue, CueLexicon, cue_words
 from factionmap.records import ActorMention
+from factionmap.vocabulary import GROUP_LEVEL_RELATIONS, MUTUAL_NOUN_RELATIONS
 
-LIGHT_VERBS = frozenset({"maintain", "have", "keep", "conduct", "launch", "carry", "stage", "mount", "wage", "lead",
-                         "showcase", "show", "highlight", "claim", "trumpet", "tout", "announce", "continue",
-                         "begin", "start", "intensify", "step", "escalate", "take", "play", "forge", "build",
-                         "strengthen", "establish", "form", "enjoy", "develop", "execute", "perform", "join",
-                         "see", "feature", "undertake", "pursue", "declare", "be",
-                         "cut", "sever", "break", "end", "renounce", "dissolve", "abandon", "terminate",
-                         "receive", "get", "gain", "win", "secure", "seek", "accept", "create", "set",
-                         "provide", "offer", "lend", "extend", "give"})
+LIGHT_VERBS = cue_words().light_verbs
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
 POS_GROUPS = {"VERB": ("VERB",), "NOUN": ("NOUN", "PROPN"), "ADJ": ("ADJ", "VERB")}
 
@@ -179,7 +173,7 @@ class RelationFinder:
         return found
 
 
-TARGETING_VERBS = frozenset({"target", "hit", "strike", "kill", "attack", "pound", "destroy"})
+TARGETING_VERBS = cue_words().targeting_verbs
 
 
 def _attack_authors(noun: Token, index: MentionIndex) -> list[ActorMention]:
@@ -265,7 +259,7 @@ def _frame_heads(trigger: Token, cue: Cue) -> list[Token]:
     return heads
 
 
-FORMING_VERBS = frozenset({"form", "create", "establish", "found", "become", "launch"})
+FORMING_VERBS = cue_words().forming_verbs
 CLAUSE_PREPS = frozenset({"in", "into", "during", "after", "following", "with", "through"})
 
 
@@ -372,19 +366,16 @@ def _between_parties(trigger: Token, index: MentionIndex) -> list[ActorMention]:
     return list({m.key: m for m in parties}.values())
 
 
-RECIPROCAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "war", "feud", "compete", "vie", "merge",
-                              "ally", "align", "cooperate", "collaborate", "coordinate", "partner", "unite",
-                              "unify", "fuse", "amalgamate", "combine", "team", "spar", "join", "fall"})
+RECIPROCAL_VERBS = cue_words().reciprocal_verbs
 
 
-MUTUAL_NOUN_TYPES = frozenset({"alliance", "rivalry", "merger", "joint_operation"})
 
 
 def _reciprocal_use(cue: Cue, trigger: Token) -> bool:
     """ "X and Y clashed" pairs its subjects; "X and Y agreed to destroy" does not (destroy is not mutual);
     "X and Y formed an alliance", "X and Y are bitter rivals" pair them (a launched attack does not)."""
     if cue.pos == "NOUN":
-        return cue.type in MUTUAL_NOUN_TYPES and trigger.dep_ in ("dobj", "attr", "oprd")
+        return cue.type in MUTUAL_NOUN_RELATIONS and trigger.dep_ in ("dobj", "attr", "oprd")
     if cue.pos == "ADJ":
         return True
     return trigger.lemma_.lower() in RECIPROCAL_VERBS and not any(c.dep_ == "dobj" for c in trigger.children) \
@@ -405,13 +396,10 @@ def _partner_noun(token: Token) -> bool:
         and not any(c.pos_ in ("VERB", "AUX") for c in token.children)
 
 
-GROUP_LEVEL = frozenset({"alliance", "joint_operation", "rivalry", "conflict", "splinter_of", "merger", "branch_of"})
-
-
 def _group_level(cue: Cue, mentions: list[ActorMention]) -> list[ActorMention]:
     """Relations between groups and states are not had with a person: drop people from them (a person who
     pledges alongside his group's fighters is counted with the group)."""
-    if cue.type in GROUP_LEVEL or (cue.type == "allegiance" and any(m.kind != "person" for m in mentions)):
+    if cue.type in GROUP_LEVEL_RELATIONS or (cue.type == "allegiance" and any(m.kind != "person" for m in mentions)):
         return [m for m in mentions if m.kind != "person" and _vouched(m)]
     return mentions
 

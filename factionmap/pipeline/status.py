@@ -13,18 +13,11 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from factionmap.pipeline.arguments import MentionIndex, actors_of, clause_subjects, clause_verb
+from factionmap.pipeline.cues import cue_words
 
-REPORTING_VERBS = frozenset({"say", "claim", "report", "announce", "state", "assert", "boast", "trumpet", "tout",
-                             "insist", "declare", "allege", "maintain", "contend", "tell", "write", "post",
-                             "publish", "statement", "acknowledge", "admit", "confirm", "testify", "add",
-                             "conclude", "note", "warn", "threaten", "vow", "promise", "accuse"})
-DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "disavow", "disown", "rebut", "contradict"})
-HEDGES = frozenset({"likely", "unlikely", "reportedly", "allegedly", "purportedly", "apparently", "possibly",
-                    "probably", "perhaps", "maybe", "may", "might", "could", "suspect", "suspected", "believe",
-                    "believed", "thought", "rumor", "rumour", "rumored", "rumoured", "unconfirmed", "unclear",
-                    "purport", "purporting", "allege", "alleged", "presumably", "presume", "presumed", "seem",
-                    "appear", "suggest", "speculate", "potentially", "if", "whether"})
-CONFIDENCE_BY_STATUS = {"asserted": 1.0, "claimed": 0.85, "uncertain": 0.6, "denied": 0.5}
+REPORTING_VERBS = cue_words().reporting_verbs
+DENIAL_VERBS = cue_words().denial_verbs
+HEDGES = cue_words().hedges
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,18 +17,16 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from factionmap.dates import DateExpression
+from factionmap.pipeline.cues import cue_words
 
 STORY_LINES = 4  # the headline and the lede paragraphs
-ENDING_VERBS = frozenset({"cut", "sever", "break", "end", "renounce", "dissolve", "abandon", "terminate", "sunder"})
-PAST_MARKERS = frozenset({"previously", "formerly", "once", "erstwhile", "former", "earlier"})
-NEW_MARKERS = frozenset({"newly", "recently", "new"})
-BEGINNING_VERBS = frozenset({"appoint", "name", "elect", "choose", "install", "become", "assume", "succeed",
-                             "begin", "start", "erupt", "flare", "ignite", "launch", "join", "form", "forge",
-                             "establish", "create", "found", "sign"})
+ENDING_VERBS = cue_words().ending_verbs
+PAST_MARKERS = cue_words().past_markers
+NEW_MARKERS = cue_words().new_markers
+BEGINNING_VERBS = cue_words().beginning_verbs
 """A dated clause with these verbs dates the start of what it states: "was appointed leader of ISWAP in August
 2016", "fighting between the army and Fano broke out in July 2023", "began carrying out attacks in 2017"."""
-LEAVING_VERBS = frozenset({"kill", "die", "oust", "depose", "topple", "overthrow", "remove", "resign", "sack",
-                           "dismiss", "replace", "assassinate", "execute", "capture", "arrest", "step", "flee"})
+LEAVING_VERBS = cue_words().leaving_verbs
 """A dated clause with these verbs ends an office: "X, the group's top leader, was killed in June 2015"."""
 
 

@@ -30,6 +30,7 @@ from factionmap.date_patterns import MONTHS, WEEKDAYS
 from factionmap.datelines import find_dateline_place
 from factionmap.gazetteer import Gazetteer, normalise_name
 from factionmap.kb import KnowledgeBase
+from factionmap.pipeline.name_lexicon import name_lexicon
 from factionmap.pipeline.names import GROUP_NAME_WORDS, NAME_CONNECTORS, TRAILING_GROUP_WORDS
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
@@ -40,13 +41,7 @@ SINGLE_CASE_SHARE = 0.9
 MIN_WORDS = 20
 ACRONYM_MAX = 7
 NAME_REACH = 5  # words back from a group word to the name it closes
-NAME_ADJECTIVES = frozenset({
-    "national", "popular", "people's", "peoples", "patriotic", "democratic", "socialist", "united", "workers",
-    "workers'", "peasant", "peasants", "revolutionary", "liberation", "independence", "defense", "defence",
-    "salvation", "unity", "solidarity", "freedom", "justice", "anti-communist", "anticommunist", "communist",
-    "marxist", "leninist", "maoist", "nationalist", "islamic", "armed", "free", "guerrilla", "urban", "rural",
-    "self-defense", "action", "resistance", "secret", "special", "central", "general", "supreme",
-})
+NAME_ADJECTIVES = name_lexicon().name_adjectives
 """Words that stand between a name and its group word ("... National Liberation Front"): the only ones a group
 word's name reaches back over, so that "... heavy clashes between army" stays lower case."""
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),

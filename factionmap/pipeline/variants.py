@@ -36,11 +36,11 @@ from factionmap.pipeline.names import (
     TRAILING_GROUP_WORDS,
 )
 from factionmap.records import ActorMention
+from factionmap.vocabulary import GROUP_KINDS
 
 QUOTE_CHARS = "'’‘\"“”«»"
 MIN_VARIANT_CHARS = 8
 LONG_NAME_CHARS = 15  # a name this long may differ in two vowels, a shorter one in one
-GROUP_KINDS = ("armed_group", "organization")
 GENERIC_GROUP_WORDS = TRAILING_GROUP_WORDS | STATE_FORCE_WORDS
 _VOWELS = re.compile(r"[aeiouy]")
 

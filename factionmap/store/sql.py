@@ -24,7 +24,7 @@ from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.pool import StaticPool
 
 from factionmap.errors import ActorNotFound, StoreError
-from factionmap.records import PLACE_RELATIONS, Extraction
+from factionmap.records import Extraction
 from factionmap.store import schema as t
 from factionmap.store.base import ActorProfile, Store, StoredActor, StoredDocument, StoredEvent, StoredRelation
 from factionmap.store.migrations import WRITE_OPTION, migrate
@@ -39,10 +39,10 @@ from factionmap.store.sql_read import (
 )
 from factionmap.store.sql_write import write_extraction
 from factionmap.timeline import bounds, in_force
+from factionmap.vocabulary import LINEAGE_RELATIONS, PLACE_RELATIONS
 
 BUSY_TIMEOUT_MS = 10_000
 WRITE_LOCK_ID = 0x46414D50  # "FAMP": the advisory lock PostgreSQL writers queue on
-LINEAGE_TYPES = frozenset({"branch_of", "splinter_of", "merger"})
 _WRITE = WRITE_OPTION
 
 
@@ -294,7 +294,7 @@ def _profile(actor: StoredActor, rels: list[StoredRelation], events: list[Stored
     """Sort one actor's relations into the profile's sections (each keeps date order)."""
     return ActorProfile(
         actor=actor,
-        lineage=tuple(r for r in rels if r.type in LINEAGE_TYPES),
+        lineage=tuple(r for r in rels if r.type in LINEAGE_RELATIONS),
         leaders=tuple(r for r in rels if r.type == "leader_of" and r.object_id == actor.id and not r.object_is_place),
         relations=tuple(r for r in rels if not r.object_is_place),
         events=tuple(events),

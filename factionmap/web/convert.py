@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from factionmap.records import SYMMETRIC_RELATIONS
 from factionmap.store import StoredEvent, StoredEvidence, StoredPlace, StoredRelation
+from factionmap.vocabulary import SYMMETRIC_RELATIONS
 from factionmap.web.catalog import Snapshot
 from factionmap.web.schemas import (
     EventOut,

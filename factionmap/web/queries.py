@@ -12,9 +12,9 @@ from typing import Any
 
 from fastapi import HTTPException
 
-from factionmap.records import ACTOR_KINDS, RELATION_TYPES, STATUSES, SYMMETRIC_RELATIONS
 from factionmap.store import StoredActor, StoredEvent, StoredRelation, normalize_name
 from factionmap.timeline import bounds, earliest, in_force, latest, lower_bound, upper_bound
+from factionmap.vocabulary import ACTOR_KINDS, RELATION_TYPES, STATUSES, SYMMETRIC_RELATIONS
 from factionmap.web.catalog import Snapshot
 from factionmap.web.convert import event_place_link, relation_out, relation_place_link
 from factionmap.web.schemas import ActorOut, GraphOut, NodeOut, PlaceLinkOut, StatsOut
@@ -156,11 +156,11 @@ def compact_graph(snap: Snapshot, f: GraphFilter) -> dict[str, Any]:
             r.id,
         )
     )
-    types = list(RELATION_TYPES)
+    types: list[str] = list(RELATION_TYPES)
     type_index = {t: i for i, t in enumerate(types)}
-    statuses = list(STATUSES)
+    statuses: list[str] = list(STATUSES)
     status_index = {s: i for i, s in enumerate(statuses)}
-    kinds = list(ACTOR_KINDS)
+    kinds: list[str] = list(ACTOR_KINDS)
     kind_index = {k: i for i, k in enumerate(kinds)}
     actors = [snap.actors[i] for i in ids]
     return {

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from factionmap.records import EVENT_TYPES
+from factionmap.vocabulary import EVENT_TYPES
 from factionmap.web.convert import event_out
 from factionmap.web.dependencies import MAX_STORE_ID, SnapshotDep
 from factionmap.web.incidents import incidents

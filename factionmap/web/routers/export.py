@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from factionmap.records import ACTOR_KINDS, RELATION_TYPES, STATUSES
+from factionmap.vocabulary import ACTOR_KINDS, RELATION_TYPES, STATUSES
 from factionmap.web.dependencies import CatalogDep
 from factionmap.web.exports import View, export_view
 from factionmap.web.queries import check_date, parse_choices

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from factionmap.records import ACTOR_KINDS, RELATION_TYPES, STATUSES
+from factionmap.vocabulary import ACTOR_KINDS, RELATION_TYPES, STATUSES
 from factionmap.web.dependencies import MAX_STORE_ID, CatalogDep, SnapshotDep
 from factionmap.web.queries import GraphFilter, check_date, compact_graph, graph, parse_choices
 from factionmap.web.schemas import CompactGraphOut, GraphOut
