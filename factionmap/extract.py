@@ -36,7 +36,7 @@ from factionmap.pipeline.incidents import IncidentFinder, IncidentLexicon, load_
 from factionmap.pipeline.mentions import ActorFinder
 from factionmap.pipeline.nlp import load_nlp
 from factionmap.pipeline.office_titles import OfficeTitleFinder, load_titles
-from factionmap.pipeline.relations import RelationFinder
+from factionmap.pipeline.relations import Finding, RelationFinder
 from factionmap.pipeline.responsibility import ResponsibilityFinder
 from factionmap.pipeline.timing import DocumentDates
 from factionmap.pipeline.truecase import Truecaser, is_single_case
@@ -155,8 +155,9 @@ class Extractor:
         index = MentionIndex(mentions, doc)
         assembler = Assembler(index, place_at, dates, document.published, {p.key: p.country for p in places})
         place_tokens = set(place_at)
-        findings = [f for sentence in doc.sents for f in (*self.relations(sentence, index, place_tokens),
-                                                         *self.constructions(sentence, index))]
+        findings = [f for sentence in doc.sents
+                    for f in _surface_first(list(self.relations(sentence, index, place_tokens)),
+                                            list(self.constructions(sentence, index)))]
         for finding in findings:
             dates.reserve(finding.sentence.start_char, finding.sentence.end_char)
         for finding in findings:
@@ -188,6 +189,15 @@ class Extractor:
         if dateline is None and places:  # "CLANDESTINE, 13 JAN 90 (RADIO VENCEREMOS)": the place most told of
             dateline = max(places, key=lambda p: len(p.mentions)).key
         return PlaceInfo(place_at, countries, names, dateline)
+
+
+def _surface_first(parsed: list[Finding], surface: list[Finding]) -> list[Finding]:
+    """The findings of a sentence; where the surface constructions name the person of a role noun ("X (3rd L),
+    Defense Minister of Mali, and Y, Defense Minister of Russia"), the parse's reading of that noun, which hangs
+    appositives on the wrong name, gives way."""
+    roles = {(f.trigger.i, f.cue.type) for f in surface if f.cue.person_subject}
+    kept = [f for f in parsed if not (f.cue.person_subject and (f.trigger.i, f.cue.type) in roles)]
+    return [*kept, *surface]
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -44,6 +44,7 @@ MEMBER_LIST_OPENERS = frozenset({"of", "between", "including", "comprising", "gr
 APPOINTING_VERBS = cue_words().appointing_verbs
 MEMBERSHIP_VERBS = cue_words().membership_verbs
 INNER_PREPS = cue_words().inner_preps
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
 LEADERSHIP_NOUNS = cue_words().leadership_nouns
 MODIFIER_REACH = 5  # words of modifiers between an owner and its noun: "al-Qaeda's powerful North Africa branch"
@@ -386,6 +387,15 @@ def _holder_after(i: int, slots: _Slots) -> ActorMention | None:
     return mention
 
 
+def _before_parenthesis(i: int, slots: _Slots) -> int:
+    """ "Sadio Camara (3rd L), Defense Minister of Mali": the token before a short parenthesis that closes at
+    ``i`` (else -1)."""
+    if slots.text(i) != ")":
+        return -1
+    opening = next((j for j in range(i - 1, max(i - 8, slots.sentence.start - 1), -1) if slots.text(j) == "("), None)
+    return opening - 1 if opening is not None else -1
+
+
 def _past_description(i: int, slots: _Slots) -> int:
     """The start of a person's name after the lower-case words that describe him: "the former military officer
     Heriberto Lazcano" (else ``i`` unchanged)."""
@@ -415,11 +425,13 @@ def _holder_before(noun: Token, phrase_start: int, slots: _Slots) -> ActorMentio
     if not slots.inside(i):
         return None
     if slots.text(i) == "," or slots.dash(i):
-        return slots.ending.get(i - 1)
+        return slots.ending.get(i - 1) or slots.ending.get(_before_parenthesis(i - 1, slots))
     if slots.text(i) == "as":  # "X emerged as a splinter faction of Y", "X are viewed as Y's affiliate"
         i -= 1
-        while slots.inside(i) and slots.doc[i].pos_ in ("VERB", "AUX", "ADV", "PART"):
-            i -= 1
+        while slots.inside(i) and (slots.doc[i].pos_ in ("VERB", "AUX", "ADV", "PART") or slots.text(i) in REFLEXIVES):
+            i -= 1  # "X, who described himself as the RVC commander"
+        if slots.text(i) == "who" and slots.text(i - 1) == ",":
+            i -= 2
         return slots.ending.get(i)
     if slots.doc[i].lemma_.lower() in APPOINTING_VERBS and slots.doc[i].tag_ == "VBN":
         i -= 1  # "Abu Jabir was appointed Tahrir al-Sham's leader", "X was named the new head of Y"
