@@ -21,7 +21,7 @@ from factionmap.records import Span
 from factionmap.store import schema as t
 from factionmap.store.base import Store, StoredActor, StoredDocument, StoredEvent, StoredPlace, StoredRelation
 from factionmap.store.sql_read import load_actors, load_relations, relation_condition, supersession_map
-from factionmap.timeline import bounds, in_force, lower_bound, upper_bound
+from factionmap.timeline import bounds, happened_by, in_force
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,15 +117,6 @@ def resolve_actor_names(store: Store, names: Iterable[str]) -> frozenset[int]:
     return frozenset(ids)
 
 
-def event_in_force(date: str | None, as_of: str) -> bool:
-    """Whether an event belongs to the map as of a (partial) date: dated no later than it, or undated.
-
-    Undated events are kept, as undated relations are (``factionmap.timeline``): the text gives no reason to
-    leave them out.
-    """
-    return date is None or lower_bound(date) <= upper_bound(as_of)
-
-
 def _touches(rel: StoredRelation, ids: Collection[int]) -> bool:
     return rel.subject_id in ids or (not rel.object_is_place and rel.object_id in ids)
 
@@ -147,7 +138,7 @@ def _select_relations(store: Store, as_of: str | None, selected: frozenset[int],
 def _select_events(store: Store, as_of: str | None, selected: frozenset[int]) -> list[StoredEvent]:
     events = store.events()
     if as_of is not None:
-        events = [e for e in events if event_in_force(e.date, as_of)]
+        events = [e for e in events if happened_by(e.date, as_of)]
     return [e for e in events if _event_actor_ids(e) & selected] if selected else events
 
 

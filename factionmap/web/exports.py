@@ -16,7 +16,7 @@ from factionmap.export import get_exporter
 from factionmap.export.catalog import Snapshot as ExportSnapshot
 from factionmap.export.catalog import actors_by_id, places_by_id, relations_with_denied
 from factionmap.store import SQLStore, StoredEvent, StoredRelation
-from factionmap.timeline import in_force_during, lower_bound, upper_bound
+from factionmap.timeline import happened_during, in_force_during
 
 MEDIA_TYPES = {
     "stix": ("application/json", "stix.json"),
@@ -66,14 +66,11 @@ def keeps_relation(rel: StoredRelation, kinds: dict[int, str], view: View) -> bo
 
 
 def keeps_event(event: StoredEvent, view: View) -> bool:
-    """Whether an event is in the view: in the date range (undated ones too), around the selection."""
+    """Whether an event is in the view: in the date range (``timeline.happened_during``), around the selection."""
     ids = {p.actor_id for p in event.participants if p.actor_id is not None}
     if view.actor_ids and not ids & set(view.actor_ids):
         return False
-    if event.date is None:
-        return True
-    early = view.since is None or upper_bound(event.date) >= lower_bound(view.since)
-    return early and (view.until is None or lower_bound(event.date) <= upper_bound(view.until))
+    return happened_during(event.date, view.since, view.until)
 
 
 def view_snapshot(store: SQLStore, view: View, include_denied: bool) -> ExportSnapshot:
