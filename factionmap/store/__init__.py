@@ -4,6 +4,7 @@ from factionmap.store import open_store
 store = open_store("factionmap.db")
 store.add_extraction(record)
 store.relations(as_of="2016-01-01", types=["allegiance"])
+store.snapshot(as_of="2016")          # actors, places, relations, events, documents read in one transaction
 open_read_only("factionmap.db")   # an existing store, for reading only (never creates one)
 
 The SQL implementation (SQLAlchemy) is imported on first use of ``open_store``, ``open_read_only`` or ``SQLStore``,
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from factionmap.store.base import (
     ActorProfile,
+    Snapshot,
     Store,
     StoredActor,
     StoredDocument,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ActorProfile",
     "SQLStore",
+    "Snapshot",
     "Store",
     "StoredActor",
     "StoredDocument",
