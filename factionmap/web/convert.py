@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from factionmap.records import SYMMETRIC_RELATIONS
-from factionmap.store import StoredEvent, StoredEvidence, StoredPlace, StoredRelation
-from factionmap.web.catalog import Snapshot
+from factionmap.store import Snapshot, StoredEvent, StoredEvidence, StoredPlace, StoredRelation
 from factionmap.web.schemas import (
     EventOut,
     EvidenceOut,

@@ -13,9 +13,8 @@ from typing import Any
 from fastapi import HTTPException
 
 from factionmap.records import ACTOR_KINDS, RELATION_TYPES, STATUSES, SYMMETRIC_RELATIONS
-from factionmap.store import StoredActor, StoredEvent, StoredRelation, normalize_name
+from factionmap.store import Snapshot, StoredActor, StoredEvent, StoredRelation, normalize_name
 from factionmap.timeline import bounds, earliest, happened_during, in_force, latest
-from factionmap.web.catalog import Snapshot
 from factionmap.web.convert import event_place_link, relation_out, relation_place_link
 from factionmap.web.schemas import ActorOut, GraphOut, NodeOut, PlaceLinkOut, StatsOut
 
