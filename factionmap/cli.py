@@ -102,9 +102,9 @@ def _errors() -> Iterator[None]:
 @contextmanager
 def _store(settings: Settings, read_only: bool = False) -> Iterator[Store]:
     """The store of the settings; a reading command opens an existing one read-only and never creates one."""
-    from factionmap.store import open_read_only, open_store
+    from factionmap.store import open_store
 
-    with open_read_only(settings.db) if read_only else open_store(settings.db) as store:
+    with open_store(settings.db, read_only=read_only) as store:
         yield store
 
 

@@ -29,14 +29,13 @@ from factionmap.store import schema as t
 from factionmap.store.base import (
     ActorProfile,
     Snapshot,
-    Store,
     StoredActor,
     StoredDocument,
     StoredEvent,
     StoredPlace,
     StoredRelation,
 )
-from factionmap.store.migrations import WRITE_OPTION, migrate
+from factionmap.store.migrations import WRITE_OPTION
 from factionmap.store.snapshot import select as select_snapshot
 from factionmap.store.sql_read import (
     count_rows,
@@ -126,7 +125,7 @@ def _on_sqlite_read_only_connect(dbapi_conn: sqlite3.Connection, _record: object
 def make_engine(url_or_path: str | Path, read_only: bool = False) -> Engine:
     """An engine for the store location, with the SQLite settings above when it is SQLite.
 
-    ``read_only``: the caller opened SQLite through a ``mode=ro`` URI (see ``store.readonly``); on PostgreSQL,
+    ``read_only``: the caller opened SQLite through a ``mode=ro`` URI (see ``store.opening``); on PostgreSQL,
     every transaction is read-only.
     """
     url = _url_of(url_or_path)
@@ -155,7 +154,7 @@ def _postgres_engine(url: URL, where: str, read_only: bool) -> Engine:
 
 
 class SQLStore:
-    """A ``Store`` over a SQLAlchemy engine. Use ``open_store`` to get one (it runs the migrations)."""
+    """A ``Store`` over a SQLAlchemy engine. Use ``open_store`` (``store.opening``) to get one (it runs the migrations)."""
 
     def __init__(self, engine: Engine, where: str) -> None:
         self.engine = engine
@@ -183,7 +182,7 @@ class SQLStore:
         except IntegrityError:
             raise
         except DatabaseError as e:
-            raise StoreError(_database_problem(self.where, e, write)) from e
+            raise StoreError(database_problem(self.where, e, write)) from e
 
     def has_text(self, key: str) -> bool:
         """Whether a document with this text key (``records.text_key``) is stored."""
@@ -325,7 +324,7 @@ def first_line(error: DatabaseError) -> str:
     return lines[0] if lines else type(error).__name__
 
 
-def _database_problem(where: str, error: DatabaseError, write: bool) -> str:
+def database_problem(where: str, error: DatabaseError, write: bool) -> str:
     """One line saying what went wrong with the store and, where it is clear, what to do."""
     reason = first_line(error)
     if "readonly" in reason.replace(" ", "") or "read-only" in reason:
@@ -348,25 +347,3 @@ def _profile(actor: StoredActor, rels: list[StoredRelation], events: list[Stored
         events=tuple(events),
         places=tuple(r for r in rels if r.type in PLACE_RELATIONS and r.subject_id == actor.id),
     )
-
-
-def open_store(url_or_path: str | Path) -> Store:
-    """Open (creating if needed) the store at a path or URL and apply pending migrations.
-
-    ``"factionmap.db"`` or ``"sqlite:///..."``: SQLite; ``":memory:"``: a private in-memory store (tests);
-    ``"postgresql://..."``: PostgreSQL (the ``[postgres]`` extra). Raises ``StoreError`` naming the location when
-    it is not a database, not a factionmap store, or a store made by a newer factionmap.
-    """
-    where = str(url_or_path)
-    engine = make_engine(url_or_path)
-    try:
-        migrate(engine, where)
-    except DatabaseError as e:
-        engine.dispose()
-        if "readonly" in str(e.orig).replace(" ", ""):
-            raise StoreError(_database_problem(where, e, write=True)) from e
-        raise StoreError(f"{where} cannot be opened as a factionmap store: {first_line(e)}") from e
-    except StoreError:
-        engine.dispose()
-        raise
-    return SQLStore(engine, where)
