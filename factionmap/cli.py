@@ -20,9 +20,9 @@ from factionmap import service
 from factionmap.dates import parse_partial_date
 from factionmap.errors import FactionmapError, InvalidDate
 from factionmap.ingest import count_inputs
-from factionmap.lifeline import stop_on_sigterm
-from factionmap.parallel import POOL_MIN_DOCUMENTS, Scale
 from factionmap.records import RELATION_TYPES, IngestProblem
+from factionmap.scale import POOL_MIN_DOCUMENTS, Scale
+from factionmap.scale.lifeline import stop_on_sigterm
 
 if TYPE_CHECKING:  # what only some commands use is imported in them, so that `factionmap --version` starts fast
     from factionmap.config import Settings
