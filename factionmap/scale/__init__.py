@@ -10,6 +10,7 @@ gives the records back in input order; ``pool`` runs chunks on local processes, 
 imports one that imports it back.
 """
 
-from factionmap.scale.dispatch import IN_PROCESS, POOL_MIN_DOCUMENTS, Scale, available_cores, extract_scaled
+from factionmap.scale.dispatch import IN_PROCESS, POOL_MIN_DOCUMENTS, Scale, extract_scaled
+from factionmap.scale.pool import available_cores
 
 __all__ = ["IN_PROCESS", "POOL_MIN_DOCUMENTS", "Scale", "available_cores", "extract_scaled"]
