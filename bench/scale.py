@@ -31,7 +31,7 @@ from report import replace_speed_rows
 
 from factionmap import service
 from factionmap.config import Settings
-from factionmap.parallel import Scale
+from factionmap.scale import Scale
 
 
 def timed_extract(path: Path, scale: Scale) -> tuple[float, str]:

@@ -20,9 +20,9 @@ from factionmap import service
 from factionmap.dates import parse_partial_date
 from factionmap.errors import FactionmapError, InvalidDate
 from factionmap.ingest import count_inputs
-from factionmap.lifeline import stop_on_sigterm
-from factionmap.parallel import POOL_MIN_DOCUMENTS, Scale
 from factionmap.records import IngestProblem
+from factionmap.scale import POOL_MIN_DOCUMENTS, Scale
+from factionmap.scale.lifeline import stop_on_sigterm
 from factionmap.vocabulary import RELATION_TYPES
 
 if TYPE_CHECKING:  # what only some commands use is imported in them, so that `factionmap --version` starts fast
@@ -103,9 +103,9 @@ def _errors() -> Iterator[None]:
 @contextmanager
 def _store(settings: Settings, read_only: bool = False) -> Iterator[Store]:
     """The store of the settings; a reading command opens an existing one read-only and never creates one."""
-    from factionmap.store import open_read_only, open_store
+    from factionmap.store import open_store
 
-    with open_read_only(settings.db) if read_only else open_store(settings.db) as store:
+    with open_store(settings.db, read_only=read_only) as store:
         yield store
 
 

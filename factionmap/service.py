@@ -30,8 +30,8 @@ from factionmap.evaluation import (
 )
 from factionmap.ingest import read_documents
 from factionmap.kb import normalize_name
-from factionmap.parallel import IN_PROCESS, Scale, extract_scaled
 from factionmap.records import Document, Extraction, IngestProblem
+from factionmap.scale import IN_PROCESS, Scale, extract_scaled
 from factionmap.serialize import RunIds, record_to_dict
 from factionmap.store.base import ActorProfile, Store, StoredActor, StoredEvent, StoredEvidence, StoredRelation
 from factionmap.timeline import sort_key
@@ -124,7 +124,7 @@ def extract_documents(
     """Extract documents in batches, in input order, loading the model only when the first document arrives.
 
     With an ``extractor`` or a ``scale`` of one worker the work runs in this process; otherwise on the pool of
-    processes or the Dask cluster that ``scale`` names (``factionmap.parallel``), with the same records.
+    processes or the Dask cluster that ``scale`` names (``factionmap.scale``), with the same records.
     """
     if extractor is None and not scale.in_process:
         yield from extract_scaled(documents, settings, scale)

@@ -10,6 +10,13 @@ Rules:
   had not ended before it (``as_of <= upper_bound(end)``). A missing start or end is open on that side, so **a
   relation with no dates is in force at any date**: the text gave no reason to bound it.
 * A partial ``as_of`` (``"2016"``) asks whether the relation was in force at some day within it.
+* An *event* is in the map as of a date when it happened on or before it (``happened_by``: the first day of its
+  partial date is no later than the last day of ``as_of``); in a range, when some day of its date falls in the
+  range (``happened_during``). **An undated event is in no dated view.** A relation is a state that holds until
+  something ends it, so an undated one holds at any date; an event is a moment, and an analyst asking what had
+  happened by 2015 must not be shown an attack whose date the text never gave (it may be from 2020). Undated
+  events stay in every view that gives no date; the web page lists them apart. The store, the web app and every
+  export use these two functions, and no other rule.
 * Supersession (``supersessions``) closes relations the text left open:
 
   1. an ``allegiance`` ends when the same subject's *later* dated allegiance to a different object starts (the
@@ -82,6 +89,30 @@ def in_force_during(start: str | None, end: str | None, since: str | None, until
     if start is not None and until is not None and lower_bound(start) > upper_bound(until):
         return False
     return end is None or since is None or lower_bound(since) <= upper_bound(end)
+
+
+def happened_by(date: str | None, as_of: str | None) -> bool:
+    """Whether an event dated ``date`` (partial or None) happened on or before ``as_of`` (None: any event does).
+
+    An undated event happened by no date (see the module's rules).
+    """
+    if as_of is None:
+        return True
+    return date is not None and lower_bound(date) <= upper_bound(as_of)
+
+
+def happened_during(date: str | None, since: str | None, until: str | None) -> bool:
+    """Whether an event dated ``date`` happened on some day from ``since`` to ``until`` (either open).
+
+    The range form of ``happened_by``: ``happened_during(d, None, u) == happened_by(d, u)``. With neither bound
+    every event is in it; with either, an undated one is not.
+    """
+    if since is None and until is None:
+        return True
+    if date is None:
+        return False
+    early = since is None or upper_bound(date) >= lower_bound(since)
+    return early and (until is None or lower_bound(date) <= upper_bound(until))
 
 
 def _precision(value: str) -> int:

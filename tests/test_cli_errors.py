@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from factionmap.cli import cli
 from factionmap.config import Settings
 from factionmap.extract import Extractor
-from factionmap.store import open_read_only, open_store
+from factionmap.store import open_store
 from factionmap.web import create_app
 
 pytestmark = pytest.mark.issue(10)
@@ -99,8 +99,8 @@ def test_a_reading_command_in_a_missing_folder_names_the_folder_problem(workdir:
 
 
 def test_a_reading_command_opens_the_store_read_only(workdir: Path) -> None:
-    with open_read_only(str(make_store(workdir / "map.db"))) as store:
-        with pytest.raises(Exception, match="readonly"), store.engine.begin() as conn:
+    with open_store(str(make_store(workdir / "map.db")), read_only=True) as store:
+        with pytest.raises(Exception, match="readonly"), store.engine.begin() as conn:  # type: ignore[attr-defined]
             conn.exec_driver_sql("DELETE FROM documents")
         assert store.stats()["documents"] == 1
 

@@ -282,6 +282,14 @@ def test_as_of_keeps_only_what_was_in_force(filled_store: Store, fmt: str) -> No
         assert "designation" in before and "pledge" not in before and "pledge" in after
 
 
+@pytest.mark.issue(13)
+def test_an_undated_event_is_in_no_as_of_export(filled_store: Store) -> None:
+    every = {r["factionmap_type"] for r in read_csv(run_export(filled_store, "acled"))[1]}
+    later = {r["factionmap_type"] for r in read_csv(run_export(filled_store, "acled", as_of="2030"))[1]}
+    assert "killing" in every  # the hostile record's drone strike has no date
+    assert every - later == {"killing"}
+
+
 def test_as_of_graph_matches_the_store(filled_store: Store, tmp_path: Path) -> None:
     path = tmp_path / "2016.graphml"
     export(filled_store, "graphml", path, as_of="2016")

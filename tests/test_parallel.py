@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from factionmap import parallel, service
+from factionmap import scale, service
 from factionmap.cli import cli
 from factionmap.config import Settings
 from factionmap.extract import Extractor
-from factionmap.parallel import Scale, chunks, ordered_results
 from factionmap.records import Document
+from factionmap.scale import Scale, dispatch
+from factionmap.scale.chunks import chunks, ordered_results
 from factionmap.store import open_store
 
 EXAMPLES = Path(__file__).parents[1] / "examples" / "articles.jsonl"
@@ -83,7 +84,7 @@ def test_reingesting_with_workers_loads_no_model_and_starts_no_pool(
             raise AssertionError("extraction started for documents already stored")
 
         monkeypatch.setattr(Extractor, "from_settings", staticmethod(refuse))
-        monkeypatch.setattr(parallel, "_extract_in_pool", refuse)
+        monkeypatch.setattr(dispatch, "extract_in_pool", refuse)
         report = service.ingest([EXAMPLES], store, Settings(batch_size=2), scale=Scale(workers=2))
     assert (report.documents, report.skipped_known) == (0, 9)
 
@@ -92,9 +93,9 @@ def test_one_chunk_is_extracted_in_this_process_without_a_pool(
     extractor: Extractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(Extractor, "from_settings", staticmethod(lambda settings: extractor))
-    monkeypatch.setattr(parallel, "_extract_in_pool", lambda *args: pytest.fail("a pool was started"))
+    monkeypatch.setattr(dispatch, "extract_in_pool", lambda *args: pytest.fail("a pool was started"))
     docs = [Document("d1", "The IMU pledged allegiance to the Islamic State.", "d1.txt")]
-    [record] = parallel.extract_scaled(docs, Settings(), Scale(workers=2))
+    [record] = scale.extract_scaled(docs, Settings(), Scale(workers=2))
     assert record.doc.id == "d1"
 
 
@@ -148,8 +149,8 @@ def test_a_pool_starts_only_for_at_least_min_documents(
         return extractor.extract_all(d for chunk in work for d in chunk)
 
     monkeypatch.setattr(Extractor, "from_settings", staticmethod(lambda settings: extractor))
-    monkeypatch.setattr(parallel, "_extract_in_pool", fake_pool)
-    records = list(parallel.extract_scaled(_documents(documents), Settings(batch_size=1),
+    monkeypatch.setattr(dispatch, "extract_in_pool", fake_pool)
+    records = list(scale.extract_scaled(_documents(documents), Settings(batch_size=1),
                                            Scale(workers=2, min_documents=4)))
     assert [r.doc.id for r in records] == [f"d{i}" for i in range(documents)]
     assert started == ([2] if pool else [])
@@ -159,7 +160,7 @@ def test_a_pool_starts_only_for_at_least_min_documents(
 def test_the_command_defaults_to_all_cores_above_a_few_hundred_documents_and_one_process_below() -> None:
     from factionmap.cli import _scale
 
-    assert _scale(None, None, None) == Scale(workers=parallel.available_cores(),
-                                             min_documents=parallel.POOL_MIN_DOCUMENTS)
-    assert 100 < parallel.POOL_MIN_DOCUMENTS <= 1000
+    assert _scale(None, None, None) == Scale(workers=scale.available_cores(),
+                                             min_documents=scale.POOL_MIN_DOCUMENTS)
+    assert 100 < scale.POOL_MIN_DOCUMENTS <= 1000
     assert _scale(3, None, None) == Scale(workers=3)  # an explicit --workers is obeyed for any batch

@@ -604,6 +604,98 @@ def test_events_of_an_actor_keep_participants_and_literal_values(fresh_store: St
     assert fresh_store.events(fresh_store.find_actors("Taliban")[0].id) == []
 
 
+# --- the read interface (issue 13): every reader of the store goes through these -----------------------------
+
+
+def _read_interface_store(store: Store) -> None:
+    """The IMU's switch (dated pledge) and the IJU's record: a denied allegiance, Kunduz, an undated attack."""
+    store.add_extraction(imu_record())
+    kunduz = Place(**{**{f: getattr(KUNDUZ, f) for f in KUNDUZ.__dataclass_fields__}, "precision": "city"})
+    attack = Event("attack", (Participant("actor", "a4"),), span(IJU_TEXT, IJU_OPERATES), place="p1")
+    store.add_extraction(
+        record(
+            IJU_TEXT,
+            doc_id="d2",
+            actors=(IJU, TALIBAN),
+            places=(kunduz,),
+            relations=(
+                rel(IJU_TEXT, IJU_LOYAL, "a4", "allegiance", "a2", start="2015", status="denied", attributed_to="a2"),
+                rel(IJU_TEXT, IJU_OPERATES, "a4", "operates_in", "p1"),
+            ),
+            events=(attack,),
+        )
+    )
+
+
+@pytest.mark.issue(13)
+def test_actors_and_places_are_listed_oldest_first_with_names_and_precision(fresh_store: Store) -> None:
+    _read_interface_store(fresh_store)
+    actors = fresh_store.actors()
+    assert [a.name for a in actors.values()] == [
+        "Islamic Movement of Uzbekistan", "Taliban", "Islamic State", "Uthman Ghazi", "Islamic Jihad Union"
+    ]
+    [taliban] = fresh_store.find_actors("Taliban")
+    assert fresh_store.actors([taliban.id]) == {taliban.id: taliban} and fresh_store.actors([]) == {}
+    [kunduz] = fresh_store.places().values()
+    assert (kunduz.name, kunduz.precision) == ("Kunduz", "city")
+    assert fresh_store.places([kunduz.id]) == {kunduz.id: kunduz}
+
+
+@pytest.mark.issue(13)
+def test_denied_relations_are_read_only_when_asked_for(fresh_store: Store) -> None:
+    _read_interface_store(fresh_store)
+    denied = {(r.type, r.status) for r in fresh_store.relations(include_denied=True)} - {
+        (r.type, r.status) for r in fresh_store.relations()
+    }
+    assert denied == {("allegiance", "denied")}
+    in_force = fresh_store.relations(as_of="2016", types=["allegiance"], include_denied=True)
+    assert [(r.start, r.status) for r in in_force] == [("2015", "denied"), ("2015-08-06", "asserted")]
+
+
+@pytest.mark.issue(13)
+def test_events_as_of_a_date_leave_out_later_and_undated_ones(fresh_store: Store) -> None:
+    _read_interface_store(fresh_store)
+    assert [(e.type, e.date) for e in fresh_store.events()] == [("pledge", "2015-08-06"), ("attack", None)]
+    assert [e.type for e in fresh_store.events(as_of="2015-08")] == ["pledge"]
+    assert fresh_store.events(as_of="2015-07") == []
+
+
+@pytest.mark.issue(13)
+def test_place_mentions_and_texts_of_a_document_point_into_its_text(fresh_store: Store) -> None:
+    _read_interface_store(fresh_store)
+    iju = fresh_store.documents()[1]
+    text = fresh_store.document_text(iju.id)
+    [(place_id, [mention])] = fresh_store.place_mentions(iju.id).items()
+    assert fresh_store.places()[place_id].name == text[mention.start : mention.end] == "Kunduz"
+    assert fresh_store.place_mentions(fresh_store.documents()[0].id) == {}
+
+
+@pytest.mark.issue(13)
+def test_snapshot_agrees_with_the_readers_and_its_selection_is_closed(fresh_store: Store) -> None:
+    _read_interface_store(fresh_store)
+    whole = fresh_store.snapshot(include_denied=True)
+    assert list(whole.relations) == fresh_store.relations(include_denied=True)
+    assert list(whole.events) == fresh_store.events()
+    assert (whole.actors, whole.places) == (fresh_store.actors(), fresh_store.places())
+    assert list(whole.documents.values()) == fresh_store.documents()
+    assert whole.fingerprint == fresh_store.fingerprint()
+    dated = fresh_store.snapshot(as_of="2015-09")
+    assert list(dated.relations) == fresh_store.relations(as_of="2015-09")
+    assert list(dated.events) == fresh_store.events(as_of="2015-09")
+    [iju] = fresh_store.find_actors("IJU")
+    around = fresh_store.snapshot(actors=[iju.id])
+    assert {r.type for r in around.relations} == {"operates_in"} and [e.type for e in around.events] == ["attack"]
+    assert set(around.actors) == {iju.id} and [p.name for p in around.places.values()] == ["Kunduz"]
+    assert [d.doc_id for d in around.documents.values()] == ["d2"]
+
+
+@pytest.mark.issue(13)
+def test_fingerprint_changes_when_a_document_is_added(fresh_store: Store) -> None:
+    before = fresh_store.fingerprint()
+    fresh_store.add_extraction(imu_record())
+    assert fresh_store.fingerprint() != before
+
+
 # --- safety -------------------------------------------------------------------------------------------------
 
 

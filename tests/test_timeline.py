@@ -12,6 +12,8 @@ from factionmap.timeline import (
     TimedFact,
     earliest,
     effective_end,
+    happened_by,
+    happened_during,
     in_force,
     latest,
     lower_bound,
@@ -62,6 +64,28 @@ def test_relation_in_force_on_a_date(start: str | None, end: str | None, as_of: 
 
 def test_in_force_accepts_a_date_object() -> None:
     assert in_force("2015", None, date(2015, 6, 1))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("date_", "since", "until", "expected"),
+    [
+        ("2015-08", None, "2015", True),
+        ("2015-08", None, "2015-07", False),
+        ("2015", None, "2015-01-01", True),  # some day of 2015 is on or before 1 January 2015
+        (None, None, "2030", False),  # an undated event happened by no date
+        (None, None, None, True),  # ... but is in a view that gives no date
+        (None, "2014", None, False),
+        ("2015-08", "2015-09", None, False),
+        ("2015-08", "2015-08-31", "2016", True),
+    ],
+)
+def test_an_event_is_in_a_dated_view_only_when_its_date_falls_in_it(
+    date_: str | None, since: str | None, until: str | None, expected: bool
+) -> None:
+    assert happened_during(date_, since, until) is expected
+    if since is None:
+        assert happened_by(date_, until) is expected
 
 
 def test_earliest_and_latest_compare_partial_dates_by_their_bounds() -> None:

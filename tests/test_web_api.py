@@ -6,11 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from export_records import all_records
 from fastapi.testclient import TestClient
 from web_records import HOSTILE_SENTENCE, HOSTILE_TITLE, build_store
 
 from factionmap.config import Settings
 from factionmap.errors import StoreError
+from factionmap.store import open_store
 from factionmap.web import create_app
 
 pytestmark = pytest.mark.issue(5)
@@ -294,3 +296,18 @@ def test_the_bound_address_and_the_allowed_hosts_setting_are_served(tmp_path: Pa
     with TestClient(create_app(settings, host="10.1.2.3"), base_url="http://localhost") as client:
         assert [client.get("/api/stats", headers={"host": h}).status_code
                 for h in ("10.1.2.3:8000", "map.example.org", "other.example.org")] == [200, 200, 400]
+
+
+@pytest.mark.issue(13)
+def test_the_page_and_its_downloads_leave_undated_events_out_of_a_dated_view(tmp_path: Path) -> None:
+    with open_store(tmp_path / "export.db") as store:
+        for record in all_records():  # the hostile record's drone strike ("killing") has no date
+            store.add_extraction(record)
+    app = create_app(Settings(db=str(tmp_path / "export.db")))
+    with TestClient(app, base_url="http://localhost") as c:
+        listed = {e["type"] for e in c.get("/api/events").json()}
+        by_2030 = {e["type"] for e in c.get("/api/events", params={"until": "2030"}).json()}
+        assert "killing" in listed and listed - by_2030 == {"killing"}
+        assert "killing" in c.get("/api/export/acled").text
+        assert "killing" not in c.get("/api/export/acled", params={"as_of": "2030"}).text
+        assert "killing" not in c.get("/api/export/acled", params={"since": "2000"}).text

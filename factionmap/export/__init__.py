@@ -6,7 +6,7 @@ with open_store("factionmap.db") as store:
     import_records(store, "records.jsonl")
 
 Each format is an ``Exporter`` in the ``EXPORTERS`` registry (built-ins register themselves the same way a
-plugin would, through ``register_exporter``). An exporter writes a ``Snapshot`` (``export/catalog.py``) as text
+plugin would, through ``register_exporter``). An exporter writes a ``Snapshot`` (``Store.snapshot``) as text
 and returns how many of each thing it wrote. See ``docs/exports.md`` for every mapping.
 """
 
@@ -19,15 +19,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO, TextIO, cast
 
-from factionmap.errors import OutputError, UnknownFormat
+from factionmap.errors import ActorNotFound, OutputError, UnknownFormat
 from factionmap.export.base import ExportCounts, Exporter
-from factionmap.export.catalog import load_snapshot
 from factionmap.export.graphs import GexfExporter, GraphMLExporter
 from factionmap.export.importer import ImportReport, import_records
 from factionmap.export.jsonl import JsonlExporter
 from factionmap.export.stix import StixExporter
 from factionmap.export.tables import AcledExporter, MmpExporter
 from factionmap.store.base import Store
+from factionmap.timeline import bounds
 
 Output = TextIO | BinaryIO | str | os.PathLike[str]
 
@@ -101,6 +101,17 @@ def _text_output(output: Output) -> Iterator[TextIO]:
         yield cast(TextIO, output)
 
 
+def resolve_actor_names(store: Store, names: Iterable[str]) -> frozenset[int]:
+    """Store ids of the named actors (best match of each name); ``ActorNotFound`` for a name no actor has."""
+    ids: set[int] = set()
+    for name in names:
+        found = store.find_actors(name)
+        if not found:
+            raise ActorNotFound(name)
+        ids.add(found[0].id)
+    return frozenset(ids)
+
+
 def export(
     store: Store, fmt: str, output: Output, as_of: str | None = None, actors: Iterable[str] = ()
 ) -> ExportReport:
@@ -109,7 +120,9 @@ def export(
     Raises ``UnknownFormat``, ``InvalidDate`` for a bad ``as_of``, ``ActorNotFound`` for an unknown actor name.
     """
     exporter = get_exporter(fmt)
-    snapshot = load_snapshot(store, as_of, actors, include_denied=exporter.include_denied)
+    if as_of is not None:
+        bounds(as_of)
+    snapshot = store.snapshot(as_of, resolve_actor_names(store, actors), include_denied=exporter.include_denied)
     with _text_output(output) as out:
         counts = exporter(snapshot, out)
     where = os.fspath(output) if isinstance(output, (str, os.PathLike)) else None

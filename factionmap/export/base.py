@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, TextIO
 
-from factionmap.export.catalog import Snapshot
+from factionmap.store.base import Snapshot
 
 
 @dataclass(frozen=True, slots=True)

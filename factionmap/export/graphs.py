@@ -12,8 +12,7 @@ from typing import Any, TextIO
 import networkx as nx
 
 from factionmap.export.base import ExportCounts
-from factionmap.export.catalog import PlaceInfo, Snapshot
-from factionmap.store.base import StoredActor, StoredRelation
+from factionmap.store.base import Snapshot, StoredActor, StoredPlace, StoredRelation
 from factionmap.timeline import lower_bound, upper_bound
 from factionmap.vocabulary import SYMMETRIC_RELATIONS
 
@@ -30,8 +29,7 @@ def _actor_node(a: StoredActor) -> dict[str, Any]:
     }
 
 
-def _place_node(info: PlaceInfo) -> dict[str, Any]:
-    p = info.place
+def _place_node(p: StoredPlace) -> dict[str, Any]:
     node: dict[str, Any] = {
         "label": p.name,
         "kind": "place",
@@ -39,7 +37,7 @@ def _place_node(info: PlaceInfo) -> dict[str, Any]:
         "country": p.country or "",
         "admin1": p.admin1 or "",
         "feature": p.feature,
-        "precision": info.precision or "",
+        "precision": p.precision or "",
         "geonames_id": str(p.geonames_id or ""),
         "store_id": p.id,
     }
@@ -71,11 +69,11 @@ def build_graph(snapshot: Snapshot) -> tuple[nx.MultiDiGraph, ExportCounts]:
     """The snapshot as a directed multigraph (edge key: relation type; symmetric ones carry ``symmetric``)."""
     g = nx.MultiDiGraph(name="factionmap", as_of=snapshot.as_of or "")
     actor_node = {a.id: a.key for a in snapshot.actors.values()}
-    place_node = {p.place.id: p.place.key for p in snapshot.places.values()}
+    place_node = {p.id: p.key for p in snapshot.places.values()}
     for a in snapshot.actors.values():
         g.add_node(a.key, **_actor_node(a))
-    for info in snapshot.places.values():
-        g.add_node(info.place.key, **_place_node(info))
+    for p in snapshot.places.values():
+        g.add_node(p.key, **_place_node(p))
     for rel in snapshot.relations:
         target = (place_node if rel.object_is_place else actor_node)[rel.object_id]
         g.add_edge(actor_node[rel.subject_id], target, key=rel.type, **_edge(rel))

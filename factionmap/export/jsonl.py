@@ -24,10 +24,9 @@ from typing import Any, TextIO
 
 from factionmap.errors import StoreError
 from factionmap.export.base import ExportCounts
-from factionmap.export.catalog import Snapshot, place_mentions, places_by_id
 from factionmap.export.importer import EVIDENCE_ONLY_PREFIX
 from factionmap.records import Span
-from factionmap.store.base import Store, StoredDocument, StoredEvent, StoredEvidence, StoredRelation
+from factionmap.store.base import Snapshot, Store, StoredDocument, StoredEvent, StoredEvidence, StoredRelation
 
 
 def _span(text: str, start: int, end: int) -> dict[str, Any]:
@@ -100,7 +99,7 @@ class _Record:
         self.events.append(out)
 
     def to_dict(self, store: Store) -> dict[str, Any]:
-        mentions = place_mentions(store, self.doc.id)
+        mentions = store.place_mentions(self.doc.id)
         for place_id in mentions:
             self.place(place_id)
         return {
@@ -141,12 +140,12 @@ class _Record:
 
     def _places(self, store: Store, mentions: dict[int, list[Span]]) -> list[dict[str, Any]]:
         infos = {
-            **places_by_id(store, [i for i in self.place_ids if i not in self.snapshot.places]),
+            **store.places([i for i in self.place_ids if i not in self.snapshot.places]),
             **self.snapshot.places,
         }
         out = []
         for place_id in sorted(self.place_ids):
-            p, precision = infos[place_id].place, infos[place_id].precision
+            p = infos[place_id]
             out.append(
                 {
                     "id": f"p{p.id}",
@@ -157,7 +156,7 @@ class _Record:
                     "feature": p.feature,
                     "lat": p.lat,
                     "lon": p.lon,
-                    "precision": precision,
+                    "precision": p.precision,
                     "key": p.key,
                     "mentions": [_span(m.text, m.start, m.end) for m in mentions.get(place_id, [])],
                 }
@@ -177,7 +176,7 @@ def records_of(snapshot: Snapshot) -> Iterator[dict[str, Any]]:
     events: dict[int, list[StoredEvent]] = defaultdict(list)
     for e in snapshot.events:
         events[e.evidence.document_id].append(e)
-    for doc in snapshot.documents:
+    for doc in snapshot.documents.values():
         record = _Record(snapshot, doc)
         for rel, ev in sorted(by_doc[doc.id], key=lambda pair: (pair[1].start, pair[0].id)):
             record.add_relation(rel, ev)

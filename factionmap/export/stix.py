@@ -20,8 +20,7 @@ from stix2.base import _STIXBase
 
 from factionmap.errors import UnmappedRelationType
 from factionmap.export.base import ExportCounts
-from factionmap.export.catalog import PlaceInfo, Snapshot
-from factionmap.store.base import StoredActor, StoredDocument, StoredEvidence, StoredRelation
+from factionmap.store.base import Snapshot, StoredActor, StoredDocument, StoredEvidence, StoredPlace, StoredRelation
 from factionmap.timeline import lower_bound, upper_bound
 from factionmap.vocabulary import STIX_RELATIONSHIP_TYPES
 
@@ -109,13 +108,12 @@ class _Builder:
         self.refs[a.id] = obj.id
         return obj
 
-    def location(self, info: PlaceInfo) -> _STIXBase | None:
+    def location(self, p: StoredPlace) -> _STIXBase | None:
         """A location with coordinates and precision in metres; None for a place with neither country nor point."""
-        p = info.place
         point = p.lat is not None and p.lon is not None
         if not point and not p.country:
             return None
-        precision = PRECISION_METRES.get(info.precision or "", 10_000.0) if point else None
+        precision = PRECISION_METRES.get(p.precision or "", 10_000.0) if point else None
         obj = Location(
             id=stix_id("location", p.key),
             name=p.name,
@@ -125,7 +123,7 @@ class _Builder:
             country=p.country,
             administrative_area=p.admin1,
             x_factionmap_feature=p.feature,
-            x_factionmap_precision=info.precision,
+            x_factionmap_precision=p.precision,
             x_factionmap_geonames_id=p.geonames_id,
             **self._common(),
         )
@@ -159,7 +157,7 @@ class _Builder:
         return self.snapshot.actors[actor_id].key
 
     def _object_key(self, rel: StoredRelation) -> str:
-        return self.snapshot.places[rel.object_id].place.key if rel.object_is_place else self._key(rel.object_id)
+        return self.snapshot.places[rel.object_id].key if rel.object_is_place else self._key(rel.object_id)
 
     def report(self, doc: StoredDocument) -> _STIXBase | None:
         """A report for an article, referring to what it gave evidence for; None when it gave none."""
@@ -223,7 +221,7 @@ def build_objects(snapshot: Snapshot, now: datetime) -> tuple[list[_STIXBase], E
     actors = [b.actor(a) for a in sorted(snapshot.actors.values(), key=lambda a: a.id)]
     places = [o for o in (b.location(p) for p in snapshot.places.values()) if o is not None]
     rels = [o for o in (b.relationship(r) for r in snapshot.relations) if o is not None]
-    reports = [o for o in (b.report(d) for d in snapshot.documents) if o is not None]
+    reports = [o for o in (b.report(d) for d in snapshot.documents.values()) if o is not None]
     counts = ExportCounts(actors=len(actors), places=len(places), relations=len(rels), documents=len(reports))
     return [b.producer, *actors, *places, *rels, *reports], counts
 

@@ -13,8 +13,7 @@ from typing import TextIO
 import pycountry
 
 from factionmap.export.base import ExportCounts
-from factionmap.export.catalog import Snapshot
-from factionmap.store.base import StoredActor, StoredEvent, StoredEvidence, StoredRelation
+from factionmap.store.base import Snapshot, StoredActor, StoredEvent, StoredEvidence, StoredRelation
 from factionmap.timeline import lower_bound
 from factionmap.vocabulary import MMP_TYPES
 
@@ -207,7 +206,7 @@ class AcledExporter:
 
     def __call__(self, snapshot: Snapshot, out: TextIO) -> ExportCounts:
         """Write the events as ACLED-style CSV."""
-        precisions = {pid: info.precision for pid, info in snapshot.places.items()}
+        precisions = {pid: p.precision for pid, p in snapshot.places.items()}
         rows = (acled_row(e, snapshot.actors, precisions) for e in snapshot.events)
         return ExportCounts(events=write_rows(out, ACLED_COLUMNS, rows))
 

@@ -4,9 +4,10 @@ from factionmap.store import open_store
 store = open_store("factionmap.db")
 store.add_extraction(record)
 store.relations(as_of="2016-01-01", types=["allegiance"])
-open_read_only("factionmap.db")   # an existing store, for reading only (never creates one)
+store.snapshot(as_of="2016")          # actors, places, relations, events, documents read in one transaction
+open_store("factionmap.db", read_only=True)   # an existing store, for reading only (never creates one)
 
-The SQL implementation (SQLAlchemy) is imported on first use of ``open_store``, ``open_read_only`` or ``SQLStore``,
+The SQL implementation (SQLAlchemy) is imported on first use of ``open_store`` or ``SQLStore``,
 so that what only reads the store's record types (``factionmap.store.base``) does not pay for it.
 """
 
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from factionmap.store.base import (
     ActorProfile,
+    Snapshot,
     Store,
     StoredActor,
     StoredDocument,
@@ -26,12 +28,13 @@ from factionmap.store.base import (
 )
 
 if TYPE_CHECKING:
-    from factionmap.store.readonly import open_read_only
-    from factionmap.store.sql import SQLStore, open_store
+    from factionmap.store.opening import open_store
+    from factionmap.store.sql import SQLStore
 
 __all__ = [
     "ActorProfile",
     "SQLStore",
+    "Snapshot",
     "Store",
     "StoredActor",
     "StoredDocument",
@@ -41,19 +44,18 @@ __all__ = [
     "StoredPlace",
     "StoredRelation",
     "normalize_name",
-    "open_read_only",
     "open_store",
 ]
 
 
 def __getattr__(name: str) -> Any:
-    """``open_store``, ``open_read_only`` and ``SQLStore``, imported from their modules when first asked for."""
-    if name in ("SQLStore", "open_store"):
+    """``open_store`` and ``SQLStore``, imported from their modules when first asked for."""
+    if name == "SQLStore":
         from factionmap.store import sql
 
-        return getattr(sql, name)
-    if name == "open_read_only":
-        from factionmap.store import readonly
+        return sql.SQLStore
+    if name == "open_store":
+        from factionmap.store import opening
 
-        return readonly.open_read_only
+        return opening.open_store
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

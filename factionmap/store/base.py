@@ -7,13 +7,13 @@ dataclasses, with store ids (integers) that are stable for the life of a store.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import TracebackType
 from typing import Protocol, Self
 
 from factionmap.kb import normalize_name as kb_normalize_name
-from factionmap.records import Extraction
+from factionmap.records import Extraction, Span
 
 
 @lru_cache(maxsize=65536)
@@ -55,7 +55,11 @@ class StoredActor:
 
 @dataclass(frozen=True, slots=True)
 class StoredPlace:
-    """A place resolved across documents by its key (``geonames:<id>`` or ``name:<normalised name>``)."""
+    """A place resolved across documents by its key (``geonames:<id>`` or ``name:<normalised name>``).
+
+    ``precision`` is the word the place was stored with (``country``, ``admin1``, ``admin2``, ``region``,
+    ``city``), None when the gazetteer gave none.
+    """
 
     id: int
     key: str
@@ -66,6 +70,7 @@ class StoredPlace:
     lat: float | None
     lon: float | None
     geonames_id: int | None
+    precision: str | None = None  # how exact the point is: country, admin1, admin2, region or city
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +162,39 @@ class ActorProfile:
     places: tuple[StoredRelation, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What the store holds, or a selection of it, read in one transaction (``Store.snapshot``).
+
+    ``relations`` and ``events`` are in date order; ``actors``, ``places`` and ``documents`` are by store id, in
+    the order added. A whole store's snapshot has every actor, place and document, even those no relation or event
+    names; a selection (``as_of`` a date, around ``selected`` actors) has those its relations and events refer to.
+    ``fingerprint`` tells whether the store has changed since (``Store.fingerprint``); ``store`` is where it was
+    read from, for what a snapshot does not hold (document texts, place mentions).
+    """
+
+    actors: dict[int, StoredActor]
+    places: dict[int, StoredPlace]
+    relations: tuple[StoredRelation, ...]
+    events: tuple[StoredEvent, ...]
+    documents: dict[int, StoredDocument]
+    fingerprint: tuple[int, ...] = ()
+    as_of: str | None = None
+    selected: frozenset[int] = frozenset()
+    store: Store | None = None
+    relation_by_id: dict[int, StoredRelation] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "relation_by_id", {r.id: r for r in self.relations})
+
+    def outlet(self, document_id: int) -> str | None:
+        """The outlet (site) of a document in the snapshot; None for one without a URL or not in it."""
+        doc = self.documents.get(document_id)
+        if doc is None or doc.outlet.startswith("doc:"):
+            return None
+        return doc.outlet
+
+
 class Store(Protocol):
     """Where extraction records are kept and the map is read from. ``open_store`` returns one."""
 
@@ -180,14 +218,30 @@ class Store(Protocol):
         """The actor's profile; raises ``ActorNotFound`` for an unknown id."""
         ...
 
-    def relations(
-        self, as_of: str | None = None, types: Collection[str] = (), min_sources: int = 1
-    ) -> list[StoredRelation]:
-        """Merged relations (never denied ones), optionally only those in force ``as_of`` a (partial) date."""
+    def actors(self, ids: Collection[int] | None = None) -> dict[int, StoredActor]:
+        """Stored actors by id (every one when ``ids`` is None), oldest first, each with every name seen for it."""
         ...
 
-    def events(self, actor_id: int | None = None) -> list[StoredEvent]:
-        """Events in date order (undated last), optionally only those the actor takes part in."""
+    def places(self, ids: Collection[int] | None = None) -> dict[int, StoredPlace]:
+        """Stored places by id (every one when ``ids`` is None), oldest first, with their precision."""
+        ...
+
+    def relations(
+        self,
+        as_of: str | None = None,
+        types: Collection[str] = (),
+        min_sources: int = 1,
+        include_denied: bool = False,
+    ) -> list[StoredRelation]:
+        """Merged relations in date order, optionally only those in force ``as_of`` a (partial) date.
+
+        Denied ones only with ``include_denied`` (a profile or a record shows them as history; the map does not).
+        """
+        ...
+
+    def events(self, actor_id: int | None = None, as_of: str | None = None) -> list[StoredEvent]:
+        """Events in date order (undated last), optionally only the actor's, optionally only those that happened
+        by ``as_of`` (``timeline.happened_by``: undated events are left out then)."""
         ...
 
     def documents(self) -> list[StoredDocument]:
@@ -196,6 +250,26 @@ class Store(Protocol):
 
     def document_text(self, document_id: int) -> str:
         """The cleaned text of a stored document (evidence offsets point into it)."""
+        ...
+
+    def place_mentions(self, document_id: int) -> dict[int, list[Span]]:
+        """Place id -> the mentions of that place in one stored document, in text order."""
+        ...
+
+    def snapshot(
+        self, as_of: str | None = None, actors: Collection[int] = (), include_denied: bool = False
+    ) -> Snapshot:
+        """The store, or the selection ``as_of`` a date and/or around some actors (ids), read in one transaction.
+
+        Relations in force ``as_of`` (``Store.relations``) and events that happened by then (``Store.events``);
+        with ``actors``, those they take part in (their one-step neighbourhood), and those actors themselves. The
+        selection is closed over the actors, places and documents it refers to. Denied relations only with
+        ``include_denied``.
+        """
+        ...
+
+    def fingerprint(self) -> tuple[int, ...]:
+        """A value that changes whenever the store does (documents are only ever added): its row counts."""
         ...
 
     def stats(self) -> dict[str, int]:

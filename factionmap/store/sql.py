@@ -18,27 +18,39 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import Connection, Engine, create_engine, event, exists, func, select
+from sqlalchemy import Connection, Engine, create_engine, event, exists, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.pool import StaticPool
 
 from factionmap.errors import ActorNotFound, StoreError
-from factionmap.records import Extraction
+from factionmap.records import Extraction, Span
 from factionmap.store import schema as t
-from factionmap.store.base import ActorProfile, Store, StoredActor, StoredDocument, StoredEvent, StoredRelation
-from factionmap.store.migrations import WRITE_OPTION, migrate
+from factionmap.store.base import (
+    ActorProfile,
+    Snapshot,
+    StoredActor,
+    StoredDocument,
+    StoredEvent,
+    StoredPlace,
+    StoredRelation,
+)
+from factionmap.store.migrations import WRITE_OPTION
+from factionmap.store.snapshot import select as select_snapshot
 from factionmap.store.sql_read import (
+    count_rows,
     find_actors,
     load_actors,
     load_documents,
     load_events,
+    load_place_mentions,
+    load_places,
     load_relations,
     relation_condition,
     supersession_map,
 )
 from factionmap.store.sql_write import write_extraction
-from factionmap.timeline import bounds, in_force
+from factionmap.timeline import bounds, happened_by, in_force
 from factionmap.vocabulary import LINEAGE_RELATIONS, PLACE_RELATIONS
 
 BUSY_TIMEOUT_MS = 10_000
@@ -113,7 +125,7 @@ def _on_sqlite_read_only_connect(dbapi_conn: sqlite3.Connection, _record: object
 def make_engine(url_or_path: str | Path, read_only: bool = False) -> Engine:
     """An engine for the store location, with the SQLite settings above when it is SQLite.
 
-    ``read_only``: the caller opened SQLite through a ``mode=ro`` URI (see ``store.readonly``); on PostgreSQL,
+    ``read_only``: the caller opened SQLite through a ``mode=ro`` URI (see ``store.opening``); on PostgreSQL,
     every transaction is read-only.
     """
     url = _url_of(url_or_path)
@@ -142,7 +154,7 @@ def _postgres_engine(url: URL, where: str, read_only: bool) -> Engine:
 
 
 class SQLStore:
-    """A ``Store`` over a SQLAlchemy engine. Use ``open_store`` to get one (it runs the migrations)."""
+    """A ``Store`` over a SQLAlchemy engine. Use ``open_store`` (``store.opening``) to get one (it runs the migrations)."""
 
     def __init__(self, engine: Engine, where: str) -> None:
         self.engine = engine
@@ -170,7 +182,7 @@ class SQLStore:
         except IntegrityError:
             raise
         except DatabaseError as e:
-            raise StoreError(_database_problem(self.where, e, write)) from e
+            raise StoreError(database_problem(self.where, e, write)) from e
 
     def has_text(self, key: str) -> bool:
         """Whether a document with this text key (``records.text_key``) is stored."""
@@ -216,10 +228,25 @@ class SQLStore:
             events = load_events(conn, actor_id)
         return _profile(actor, rels, events)
 
+    def actors(self, ids: Collection[int] | None = None) -> dict[int, StoredActor]:
+        """Stored actors by id (every one when ``ids`` is None), oldest first."""
+        with self._transaction() as conn:
+            return load_actors(conn, ids)
+
+    def places(self, ids: Collection[int] | None = None) -> dict[int, StoredPlace]:
+        """Stored places by id (every one when ``ids`` is None), oldest first, with their precision."""
+        with self._transaction() as conn:
+            return load_places(conn, ids)
+
     def relations(
-        self, as_of: str | None = None, types: Collection[str] = (), min_sources: int = 1
+        self,
+        as_of: str | None = None,
+        types: Collection[str] = (),
+        min_sources: int = 1,
+        include_denied: bool = False,
     ) -> list[StoredRelation]:
-        """Merged relations in date order, never denied ones; with ``as_of``, only those in force then.
+        """Merged relations in date order (denied ones only with ``include_denied``); with ``as_of``, only those in
+        force then.
 
         In force uses the effective end (after supersession); a relation with no dates is in force at any date.
         """
@@ -227,15 +254,18 @@ class SQLStore:
             bounds(as_of)
         with self._transaction() as conn:
             _, superseded = supersession_map(conn)
-            rels = load_relations(conn, relation_condition(types, min_sources), superseded)
+            rels = load_relations(conn, relation_condition(types, min_sources, include_denied), superseded)
         if as_of is None:
             return rels
         return [rel for rel in rels if in_force(rel.start, rel.effective_end, as_of)]
 
-    def events(self, actor_id: int | None = None) -> list[StoredEvent]:
-        """Events in date order (undated last), optionally only those the actor takes part in."""
+    def events(self, actor_id: int | None = None, as_of: str | None = None) -> list[StoredEvent]:
+        """Events in date order (undated last), optionally only the actor's and those that happened by ``as_of``."""
+        if as_of is not None:
+            bounds(as_of)
         with self._transaction() as conn:
-            return load_events(conn, actor_id)
+            found = load_events(conn, actor_id)
+        return [e for e in found if happened_by(e.date, as_of)]
 
     def documents(self) -> list[StoredDocument]:
         """Every stored document (without its text), in the order added."""
@@ -250,21 +280,38 @@ class SQLStore:
             raise StoreError(f"{self.where}: no document with id {document_id}")
         return str(text)
 
+    def place_mentions(self, document_id: int) -> dict[int, list[Span]]:
+        """Place id -> the mentions of that place in one stored document, in text order."""
+        with self._transaction() as conn:
+            return load_place_mentions(conn, document_id)
+
+    def snapshot(
+        self, as_of: str | None = None, actors: Collection[int] = (), include_denied: bool = False
+    ) -> Snapshot:
+        """The store, or the selection ``as_of`` a date and/or around some actors, read in one transaction."""
+        if as_of is not None:
+            bounds(as_of)
+        with self._transaction() as conn:
+            _, superseded = supersession_map(conn)
+            full = Snapshot(
+                actors=load_actors(conn, None),
+                places=load_places(conn, None),
+                relations=tuple(load_relations(conn, relation_condition(include_denied=True), superseded)),
+                events=tuple(load_events(conn)),
+                documents={d.id: d for d in load_documents(conn)},
+                fingerprint=tuple(count_rows(conn).values()),
+                store=self,
+            )
+        return select_snapshot(full, as_of, frozenset(actors), include_denied)
+
+    def fingerprint(self) -> tuple[int, ...]:
+        """The store's row counts, which change whenever it does (documents are only ever added)."""
+        return tuple(self.stats().values())
+
     def stats(self) -> dict[str, int]:
         """Row counts: documents, actors, places, relations, evidence, events."""
-        tables = {
-            "documents": t.documents,
-            "actors": t.actors,
-            "places": t.places,
-            "relations": t.relations,
-            "evidence": t.relation_evidence,
-            "events": t.events,
-        }
         with self._transaction() as conn:
-            return {
-                name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
-                for name, table in tables.items()
-            }
+            return count_rows(conn)
 
     def close(self) -> None:
         """Release the store's connections."""
@@ -277,7 +324,7 @@ def first_line(error: DatabaseError) -> str:
     return lines[0] if lines else type(error).__name__
 
 
-def _database_problem(where: str, error: DatabaseError, write: bool) -> str:
+def database_problem(where: str, error: DatabaseError, write: bool) -> str:
     """One line saying what went wrong with the store and, where it is clear, what to do."""
     reason = first_line(error)
     if "readonly" in reason.replace(" ", "") or "read-only" in reason:
@@ -300,25 +347,3 @@ def _profile(actor: StoredActor, rels: list[StoredRelation], events: list[Stored
         events=tuple(events),
         places=tuple(r for r in rels if r.type in PLACE_RELATIONS and r.subject_id == actor.id),
     )
-
-
-def open_store(url_or_path: str | Path) -> Store:
-    """Open (creating if needed) the store at a path or URL and apply pending migrations.
-
-    ``"factionmap.db"`` or ``"sqlite:///..."``: SQLite; ``":memory:"``: a private in-memory store (tests);
-    ``"postgresql://..."``: PostgreSQL (the ``[postgres]`` extra). Raises ``StoreError`` naming the location when
-    it is not a database, not a factionmap store, or a store made by a newer factionmap.
-    """
-    where = str(url_or_path)
-    engine = make_engine(url_or_path)
-    try:
-        migrate(engine, where)
-    except DatabaseError as e:
-        engine.dispose()
-        if "readonly" in str(e.orig).replace(" ", ""):
-            raise StoreError(_database_problem(where, e, write=True)) from e
-        raise StoreError(f"{where} cannot be opened as a factionmap store: {first_line(e)}") from e
-    except StoreError:
-        engine.dispose()
-        raise
-    return SQLStore(engine, where)

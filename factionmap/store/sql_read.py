@@ -11,8 +11,9 @@ from collections import defaultdict
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, select, true
+from sqlalchemy import ColumnElement, Connection, Row, func, select, true
 
+from factionmap.records import Span
 from factionmap.store import schema as t
 from factionmap.store.base import (
     StoredActor,
@@ -34,22 +35,23 @@ _DOC_COLUMNS = (t.documents.c.doc_id, t.documents.c.title, t.documents.c.url, t.
 # --- actors and places --------------------------------------------------------------------------------------
 
 
-def load_actors(conn: Connection, ids: Collection[int]) -> dict[int, StoredActor]:
-    """Stored actors by id, each with every name and alias seen for it (in the order first seen)."""
-    if not ids:
+def load_actors(conn: Connection, ids: Collection[int] | None) -> dict[int, StoredActor]:
+    """Stored actors by id (every one when ``ids`` is None), oldest first, each with every name and alias seen for
+    it (in the order first seen)."""
+    if ids is not None and not ids:
         return {}
+    a, aa = t.actors, t.actor_aliases
+    alias_query = select(aa.c.actor_id, aa.c.alias).order_by(aa.c.id)
+    query = select(a).order_by(a.c.id)
+    if ids is not None:
+        wanted = list(ids)
+        alias_query, query = alias_query.where(aa.c.actor_id.in_(wanted)), query.where(a.c.id.in_(wanted))
     aliases: dict[int, list[str]] = defaultdict(list)
-    alias_query = (
-        select(t.actor_aliases.c.actor_id, t.actor_aliases.c.alias)
-        .where(t.actor_aliases.c.actor_id.in_(ids))
-        .order_by(t.actor_aliases.c.id)
-    )
     for actor_id, alias in conn.execute(alias_query):
         aliases[actor_id].append(alias)
-    rows = conn.execute(select(t.actors).where(t.actors.c.id.in_(ids)))
     return {
         r.id: StoredActor(r.id, r.key, r.name, r.kind, r.kb_id, tuple(a for a in aliases[r.id] if a != r.name))
-        for r in rows
+        for r in conn.execute(query)
     }
 
 
@@ -65,15 +67,47 @@ def find_actors(conn: Connection, name: str) -> list[StoredActor]:
 
 def _place(row: Row[Any]) -> StoredPlace:
     return StoredPlace(
-        row.id, row.key, row.name, row.country, row.admin1, row.feature, row.lat, row.lon, row.geonames_id
+        row.id, row.key, row.name, row.country, row.admin1, row.feature, row.lat, row.lon, row.geonames_id,
+        row.precision,
     )
 
 
-def load_places(conn: Connection, ids: Collection[int]) -> dict[int, StoredPlace]:
-    """Stored places by id."""
-    if not ids:
+def load_places(conn: Connection, ids: Collection[int] | None) -> dict[int, StoredPlace]:
+    """Stored places by id (every one when ``ids`` is None), oldest first."""
+    if ids is not None and not ids:
         return {}
-    return {r.id: _place(r) for r in conn.execute(select(t.places).where(t.places.c.id.in_(ids)))}
+    query = select(t.places).order_by(t.places.c.id)
+    if ids is not None:
+        query = query.where(t.places.c.id.in_(list(ids)))
+    return {r.id: _place(r) for r in conn.execute(query)}
+
+
+def load_place_mentions(conn: Connection, document_id: int) -> dict[int, list[Span]]:
+    """Place id -> the mentions of that place in one stored document, in text order."""
+    m = t.place_mentions
+    query = select(m.c.place_id, m.c.text, m.c.start, m.c.end).where(m.c.document_id == document_id)
+    found: dict[int, list[Span]] = {}
+    for place_id, text, start, end in conn.execute(query.order_by(m.c.start, m.c.id)):
+        found.setdefault(place_id, []).append(Span(text, start, end))
+    return found
+
+
+COUNTED_TABLES = {
+    "documents": t.documents,
+    "actors": t.actors,
+    "places": t.places,
+    "relations": t.relations,
+    "evidence": t.relation_evidence,
+    "events": t.events,
+}
+
+
+def count_rows(conn: Connection) -> dict[str, int]:
+    """Row counts: documents, actors, places, relations, evidence, events."""
+    return {
+        name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+        for name, table in COUNTED_TABLES.items()
+    }
 
 
 def load_documents(conn: Connection) -> list[StoredDocument]:

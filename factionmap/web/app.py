@@ -21,7 +21,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from factionmap.config import Settings
 from factionmap.errors import ActorNotFound, FactionmapError, InvalidDate, StoreError, UnknownFormat
-from factionmap.store import open_read_only
+from factionmap.store import open_store
 from factionmap.web.catalog import Catalog
 from factionmap.web.routers import ROUTERS
 from factionmap.web.security import (
@@ -74,7 +74,7 @@ def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
 
     ``host`` is the address the server binds: requests must name it, a local name or one of ``allowed_hosts``.
     """
-    catalog = Catalog(open_read_only(settings.db))
+    catalog = Catalog(open_store(settings.db, read_only=True))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from factionmap.store import StoredEvent, StoredEvidence, StoredPlace, StoredRelation
+from factionmap.store import Snapshot, StoredEvent, StoredEvidence, StoredPlace, StoredRelation
 from factionmap.vocabulary import SYMMETRIC_RELATIONS
-from factionmap.web.catalog import Snapshot
 from factionmap.web.schemas import (
     EventOut,
     EvidenceOut,

@@ -10,7 +10,8 @@ from typing import Annotated, cast
 from fastapi import Depends, Path, Request
 
 from factionmap.config import Settings
-from factionmap.web.catalog import Catalog, Snapshot
+from factionmap.store import Snapshot
+from factionmap.web.catalog import Catalog
 
 
 def get_settings(request: Request) -> Settings:

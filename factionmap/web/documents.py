@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from factionmap.store import Snapshot
 from factionmap.timeline import sort_key
-from factionmap.web.catalog import Snapshot
 from factionmap.web.schemas import ActorRefOut, DocumentOut
 
 

@@ -13,10 +13,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from factionmap.export import get_exporter
-from factionmap.export.catalog import Snapshot as ExportSnapshot
-from factionmap.export.catalog import actors_by_id, places_by_id, relations_with_denied
-from factionmap.store import SQLStore, StoredEvent, StoredRelation
-from factionmap.timeline import in_force_during, lower_bound, upper_bound
+from factionmap.store import Snapshot, StoredEvent, StoredRelation
+from factionmap.store.snapshot import close_over
+from factionmap.timeline import happened_during, in_force_during
 
 MEDIA_TYPES = {
     "stix": ("application/json", "stix.json"),
@@ -66,45 +65,31 @@ def keeps_relation(rel: StoredRelation, kinds: dict[int, str], view: View) -> bo
 
 
 def keeps_event(event: StoredEvent, view: View) -> bool:
-    """Whether an event is in the view: in the date range (undated ones too), around the selection."""
+    """Whether an event is in the view: in the date range (``timeline.happened_during``), around the selection."""
     ids = {p.actor_id for p in event.participants if p.actor_id is not None}
     if view.actor_ids and not ids & set(view.actor_ids):
         return False
-    if event.date is None:
-        return True
-    early = view.since is None or upper_bound(event.date) >= lower_bound(view.since)
-    return early and (view.until is None or lower_bound(event.date) <= upper_bound(view.until))
+    return happened_during(event.date, view.since, view.until)
 
 
-def view_snapshot(store: SQLStore, view: View, include_denied: bool) -> ExportSnapshot:
-    """The part of the store in ``view``, closed over the actors, places and documents it refers to."""
-    every = relations_with_denied(store) if include_denied else store.relations()
-    ends = {r.subject_id for r in every} | {r.object_id for r in every if not r.object_is_place}
-    kinds = {i: a.kind for i, a in actors_by_id(store, ends).items()}
-    rels = [r for r in every if keeps_relation(r, kinds, view)]
-    events = [e for e in store.events() if keeps_event(e, view)]
-    actor_ids = {r.subject_id for r in rels} | {r.object_id for r in rels if not r.object_is_place}
-    actor_ids |= {p.actor_id for e in events for p in e.participants if p.actor_id is not None}
-    place_ids = {r.object_id for r in rels if r.object_is_place} | {e.place.id for e in events if e.place}
-    used = {ev.document_id for r in rels for ev in r.evidence} | {e.evidence.document_id for e in events}
+def view_snapshot(whole: Snapshot, view: View, include_denied: bool) -> Snapshot:
+    """The part of a whole store's snapshot (denied relations included) in ``view``, closed over the actors,
+    places and documents it refers to."""
+    kinds = {i: a.kind for i, a in whole.actors.items()}
+    rels = [
+        r for r in whole.relations if (include_denied or r.status != "denied") and keeps_relation(r, kinds, view)
+    ]
+    events = [e for e in whole.events if keeps_event(e, view)]
     as_of = view.since if view.since == view.until else None
-    return ExportSnapshot(
-        actors_by_id(store, actor_ids),
-        places_by_id(store, place_ids),
-        rels,
-        events,
-        [d for d in store.documents() if d.id in used],
-        as_of,
-        frozenset(view.actor_ids),
-        store,
-    )
+    return close_over(whole, rels, events, as_of, frozenset(view.actor_ids))
 
 
-def export_view(store: SQLStore, fmt: str, view: View) -> tuple[bytes, str, str]:
-    """The view written as ``fmt`` (``UnknownFormat`` for an unknown one): bytes, media type, file name."""
+def export_view(whole: Snapshot, fmt: str, view: View) -> tuple[bytes, str, str]:
+    """The view of a whole store's snapshot written as ``fmt`` (``UnknownFormat`` for an unknown one): bytes,
+    media type, file name."""
     exporter = get_exporter(fmt)
     out = io.StringIO()
-    exporter(view_snapshot(store, view, exporter.include_denied), out)
+    exporter(view_snapshot(whole, view, exporter.include_denied), out)
     media, extension = MEDIA_TYPES.get(fmt, ("text/plain", "txt"))
     return out.getvalue().encode("utf-8"), media, file_name(view, extension)
 

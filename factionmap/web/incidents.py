@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from factionmap.store import StoredEvent
+from factionmap.store import Snapshot, StoredEvent
 from factionmap.timeline import sort_key
-from factionmap.web.catalog import Snapshot
 from factionmap.web.convert import evidence_out, place_out
 from factionmap.web.schemas import IncidentOut, ParticipantOut
 

@@ -12,10 +12,9 @@ from typing import Any
 
 from fastapi import HTTPException
 
-from factionmap.store import StoredActor, StoredEvent, StoredRelation, normalize_name
-from factionmap.timeline import bounds, earliest, in_force, latest, lower_bound, upper_bound
+from factionmap.store import Snapshot, StoredActor, StoredEvent, StoredRelation, normalize_name
+from factionmap.timeline import bounds, earliest, happened_during, in_force, latest
 from factionmap.vocabulary import ACTOR_KINDS, RELATION_TYPES, STATUSES, SYMMETRIC_RELATIONS
-from factionmap.web.catalog import Snapshot
 from factionmap.web.convert import event_place_link, relation_out, relation_place_link
 from factionmap.web.schemas import ActorOut, GraphOut, NodeOut, PlaceLinkOut, StatsOut
 
@@ -208,28 +207,17 @@ def search_actors(snap: Snapshot, query: str, exact: Sequence[StoredActor], limi
     return [actor_out(snap.actors[i]) for i in order[:limit] if i in snap.actors]
 
 
-def happened_by(event: StoredEvent, until: str | None) -> bool:
-    """Whether an event happened on or before ``until`` (any event, without it; undated ones never, with it)."""
-    if until is None:
-        return True
-    return event.date is not None and lower_bound(event.date) <= upper_bound(until)
-
-
-def happened_since(event: StoredEvent, since: str | None) -> bool:
-    """Whether an event happened on or after ``since`` (any event, without it; undated ones never, with it)."""
-    if since is None:
-        return True
-    return event.date is not None and upper_bound(event.date) >= lower_bound(since)
-
-
-def events(snap: Snapshot, actor_id: int | None, until: str | None, types: Collection[str] = ()) -> list[StoredEvent]:
-    """Events in date order, optionally of one actor, of some types, up to a date."""
+def events(
+    snap: Snapshot, actor_id: int | None, until: str | None, types: Collection[str] = (), since: str | None = None
+) -> list[StoredEvent]:
+    """Events in date order, optionally of one actor, of some types, from and up to a date (``happened_during``:
+    with either date, undated events are left out)."""
     return [
         ev
         for ev in snap.events
         if (actor_id is None or any(p.actor_id == actor_id for p in ev.participants))
         and (not types or ev.type in types)
-        and happened_by(ev, until)
+        and happened_during(ev.date, since, until)
     ]
 
 

@@ -10,7 +10,7 @@ from factionmap.vocabulary import EVENT_TYPES
 from factionmap.web.convert import event_out
 from factionmap.web.dependencies import MAX_STORE_ID, SnapshotDep
 from factionmap.web.incidents import incidents
-from factionmap.web.queries import check_date, events, happened_since, parse_choices
+from factionmap.web.queries import check_date, events, parse_choices
 from factionmap.web.schemas import EventOut, IncidentOut
 
 router = APIRouter(prefix="/api", tags=["events"])
@@ -40,5 +40,5 @@ def get_incidents(
 
     With ``since`` or ``until``, undated incidents are left out."""
     chosen = parse_choices(types, EVENT_TYPES, "event type")
-    found = [e for e in events(snap, actor_id, check_date(until), chosen) if happened_since(e, check_date(since))]
+    found = events(snap, actor_id, check_date(until), chosen, check_date(since))
     return incidents(snap, found)

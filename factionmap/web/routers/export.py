@@ -44,5 +44,5 @@ def get_export(
         actor_ids=tuple(actor_id or ()),
         undated=undated,
     )
-    body, media, name = export_view(catalog.store, fmt, view)
+    body, media, name = export_view(catalog.snapshot(), fmt, view)
     return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from factionmap.config import Settings
 from factionmap.errors import FactionmapError
 from factionmap.extract import Extractor
-from factionmap.parallel import Chunk, ordered_results
 from factionmap.records import Extraction
+from factionmap.scale.chunks import Chunk, ordered_results
 
 try:
     from distributed import Client, Worker, WorkerPlugin, get_worker

@@ -1,6 +1,8 @@
-"""Opening an existing store for reading only: what ``stats``, ``actor``, ``graph``, ``export`` and ``serve`` do.
+"""Opening a store: ``open_store(url)`` to write (creating it if needed), ``open_store(url, read_only=True)`` to read.
 
-A reading command never creates a store: a mistyped path is an error naming it, not a new empty file. SQLite
+Writing (``ingest``, ``import``): the store is created if needed and pending migrations are applied.
+
+Reading (``stats``, ``actor``, ``graph``, ``export`` and ``serve``): a reading command never creates a store: a mistyped path is an error naming it, not a new empty file. SQLite
 stores are opened through a ``file:...?mode=ro`` URI, so nothing can be written through the connection, and a
 store in a folder the user cannot write (where SQLite cannot create the WAL index beside the file) is opened
 ``immutable=1``: read as it is, without locks, which is right because nobody can be writing it either. PostgreSQL
@@ -18,10 +20,41 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from factionmap.errors import StoreError
-from factionmap.store.migrations import MIGRATIONS, applied_migrations, pending_migrations
-from factionmap.store.sql import SQLStore, first_line, make_engine, open_store
+from factionmap.store.base import Store
+from factionmap.store.migrations import MIGRATIONS, applied_migrations, migrate, pending_migrations
+from factionmap.store.sql import SQLStore, database_problem, first_line, make_engine
 
 CREATE_ADVICE = "create one with `factionmap ingest ARTICLES --db {db}`"
+
+
+def open_store(url_or_path: str | Path, read_only: bool = False) -> Store:
+    """Open the store at a path or URL: to write, creating it if needed; with ``read_only``, an existing one only.
+
+    ``"factionmap.db"`` or ``"sqlite:///..."``: SQLite; ``":memory:"``: a private in-memory store (tests);
+    ``"postgresql://..."``: PostgreSQL (the ``[postgres]`` extra). Pending migrations are applied (a read-only
+    opening of an older store needs write access once). Raises ``StoreError`` naming the location when there is no
+    store there (``read_only``), it is not a database, not a factionmap store, or a store of a newer factionmap.
+    """
+    if read_only:
+        return _open_read_only(str(url_or_path))
+    return _open_to_write(url_or_path)
+
+
+def _open_to_write(url_or_path: str | Path) -> SQLStore:
+    """Open (creating if needed) the store and apply pending migrations."""
+    where = str(url_or_path)
+    engine = make_engine(url_or_path)
+    try:
+        migrate(engine, where)
+    except DatabaseError as e:
+        engine.dispose()
+        if "readonly" in str(e.orig).replace(" ", ""):
+            raise StoreError(database_problem(where, e, write=True)) from e
+        raise StoreError(f"{where} cannot be opened as a factionmap store: {first_line(e)}") from e
+    except StoreError:
+        engine.dispose()
+        raise
+    return SQLStore(engine, where)
 
 
 def sqlite_path(db: str) -> Path | None:
@@ -42,7 +75,7 @@ def read_only_url(path: Path, immutable: bool = False) -> str:
     return f"sqlite:///file:{quote(str(path.resolve()))}?{mode}&uri=true"
 
 
-def open_read_only(db: str) -> SQLStore:
+def _open_read_only(db: str) -> SQLStore:
     """Open the existing store at ``db`` for reading; raise ``StoreError`` naming it when there is none.
 
     Raises ``StoreError`` when the path holds no store, the database is not a factionmap store or was made by a
@@ -106,7 +139,7 @@ def _migrate_if_older(engine: Engine, db: str) -> None:
     if not pending:
         return
     try:
-        open_store(db).close()
+        _open_to_write(db).close()
     except StoreError as e:
         raise StoreError(f"{db} is a store of an older factionmap; migrating it needs write access: {e}") from e
     engine.dispose()  # connections opened before the migration (an immutable one caches) are not reused
