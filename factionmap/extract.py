@@ -195,8 +195,9 @@ def _surface_first(parsed: list[Finding], surface: list[Finding]) -> list[Findin
     """The findings of a sentence; where the surface constructions name the person of a role noun ("X (3rd L),
     Defense Minister of Mali, and Y, Defense Minister of Russia"), the parse's reading of that noun, which hangs
     appositives on the wrong name, gives way."""
-    roles = {(f.trigger.i, f.cue.type) for f in surface if f.cue.person_subject}
-    kept = [f for f in parsed if not (f.cue.person_subject and (f.trigger.i, f.cue.type) in roles)]
+    roles = {(i, f.cue.type) for f in surface if f.cue.person_subject for i in (f.trigger.i, f.trigger.head.i)}
+    kept = [f for f in parsed if not (f.cue.person_subject and ((f.trigger.i, f.cue.type) in roles
+                                                                or (f.trigger.head.i, f.cue.type) in roles))]
     return [*kept, *surface]
 
 

@@ -576,3 +576,28 @@ def test_a_capital_as_a_place_stays_a_place(extractor: Extractor) -> None:
     ex = extract(extractor, "In June the Wagner Group attacked a base in Moscow.")
     assert not any(a.kind == "state" for a in ex.actors)
     assert not any("Russia" in (s, o) for s, t, o in triples(ex))
+
+
+@pytest.mark.parametrize(("text", "expected", "wrong"), [
+    (("The Wagner Group left Mali. Sadio Camara (3rd L), Defense Minister of Mali, and Andrei Belousov (2nd R), "
+     "Defense Minister of Russia, met in Moscow."), ("Andrei Belousov", "member_of", "Russia"),
+     ("Sadio Camara", "member_of", "Russia")),
+    (("The Hashd Shaabi said that the group's deputy leader, Abu Mahdi al-Mohandes, and Iranian General Qassem "
+     "Soleimani have been killed."), ("Abu Mahdi al-Mohandes", "member_of", "Popular Mobilization Forces"),
+     ("Qassem Soleimani", "member_of", "Popular Mobilization Forces")),
+    (("Kataib Hezbollah said its members were killed, including Mohammed Reda al-Jaberi, who was the group's head of "
+     "public relations."), ("Mohammed Reda al-Jaberi", "member_of", "Kata'ib Hezbollah"),
+     ("Mohammed Reda al-Jaberi", "leader_of", "Kata'ib Hezbollah")),
+    (("The American commander of military forces in Iraq, General Raymond Odierno, said the death was a blow to "
+     "al-Qaeda."), ("Raymond Odierno", "member_of", "United States"), ("Raymond Odierno", "leader_of", "United States")),
+    ("AAH broke away from the Mahdi Army (JAM), the militia run by influential Shiite cleric Muqtada al-Sadr, in 2006.",
+     ("Muqtada al-Sadr", "leader_of", "Mahdi Army"), ("Muqtada al-Sadr", "leader_of", "Asa'ib Ahl al-Haq")),
+    ("Denis Kapustin, who described himself as the RVC commander, spoke on Monday.",
+     ("Denis Kapustin", "leader_of", "Russian Volunteer Corps"), ("Denis Kapustin", "member_of", "Russia")),
+])
+def test_each_role_goes_to_the_person_and_the_group_beside_it(extractor: Extractor, text: str,
+                                                              expected: tuple[str, str, str],
+                                                              wrong: tuple[str, str, str]) -> None:
+    found = triples(extract(extractor, text))
+    assert expected in found
+    assert wrong not in found

@@ -174,6 +174,10 @@ def _group_noun(token: Token, groups: list[ActorMention], sent_of: dict[int, int
         return []
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return []
+    start = min([token.i, *(c.i for c in dets)])
+    anchor = _apposed_to(start, token, groups, doc) if token.tag_ != "NNS" else None
+    if anchor is not None:  # "the Mahdi Army (JAM), the militia run by Sadr": the name it stands beside
+        return [_refer(start, token.i + 1, token, anchor)]
     if lowers & name_lexicon().other_group_modifiers:
         return []  # "the parent movement", "the rival group": another group than the one in view
     coordinated = {i for c in (*token.conjuncts, *([token.head] if token.dep_ == "conj" else []))
@@ -181,7 +185,6 @@ def _group_noun(token: Token, groups: list[ActorMention], sent_of: dict[int, int
     groups = [m for m in groups if m.start not in coordinated]  # "MUJAO and the brigade": not MUJAO
     namesakes = [m for m in groups if token.lemma_.lower() in m.name.lower().split()]
     groups = namesakes or groups  # "the cartel" is the Gulf Cartel before Los Zetas
-    start = min([token.i, *(c.i for c in dets)])
     if token.tag_ == "NNS" or "both" in lowers:  # "both organisation": "both" makes it two, whatever the ending
         if lowers & PLURAL_OPENERS:
             distinct = _distinct_recent(groups)
@@ -190,6 +193,20 @@ def _group_noun(token: Token, groups: list[ActorMention], sent_of: dict[int, int
     armed = [m for m in groups if m.kind == "armed_group"] or groups
     target = _salient(token, armed, sent_of, doc)
     return [_refer(start, token.i + 1, token, target)] if target else []
+
+
+def _apposed_to(start: int, token: Token, groups: list[ActorMention], doc: Doc) -> ActorMention | None:
+    """The name a group noun phrase is an appositive of: by the parse, or on the surface right after the name's
+    comma (a parenthesis between: "the Mahdi Army (JAM), the militia")."""
+    if token.dep_ == "appos":
+        return next((m for m in reversed(groups) if m.start <= token.head.i < m.end), None)
+    i = start - 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    i -= 1
+    if doc[i].text == ")":
+        i = next((j for j in range(i - 1, max(i - 8, -1), -1) if doc[j].text == "("), 0) - 1
+    return next((m for m in reversed(groups) if m.end - 1 == i), None)
 
 
 def _distinct_recent(groups: list[ActorMention]) -> list[ActorMention]:

@@ -85,6 +85,8 @@ class RelationFinder:
             return None
         if cue.with_purpose is not None and _has_purpose(trigger):
             cue = cue.model_copy(update={"type": cue.with_purpose})  # "joined the council to fight X": allies
+        if cue.type == "leader_of" and cue.pos == "NOUN" and _portfolio(trigger, index):
+            cue = cue.model_copy(update={"type": "member_of"})  # "the group's head of public relations"
         between = _between_parties(trigger, index)
         if cue.reciprocal and len(between) >= 2:
             return Finding(cue, trigger, _group_level(cue, between))
@@ -261,6 +263,15 @@ def _frame_heads(trigger: Token, cue: Cue) -> list[Token]:
 
 FORMING_VERBS = cue_words().forming_verbs
 CLAUSE_PREPS = frozenset({"in", "into", "during", "after", "following", "with", "through"})
+
+
+def _portfolio(noun: Token, index: MentionIndex) -> bool:
+    """ "head of public relations", "commander of military forces in Iraq": a leader noun whose "of" names a
+    department or a force, not a group, heads that part; its holder is a member of the group or state."""
+    objects = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+               if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    return bool(objects) and not any(m.kind in ("armed_group", "organization")
+                                     for o in objects for t in o.subtree for m in index.at(t))
 
 
 def _light(verb: Token) -> bool:
