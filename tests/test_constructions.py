@@ -601,3 +601,20 @@ def test_each_role_goes_to_the_person_and_the_group_beside_it(extractor: Extract
     found = triples(extract(extractor, text))
     assert expected in found
     assert wrong not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Formed in 2006 by Qais al-Khazali, Asaib Ahl al-Haq fought US forces.",
+     ("Qais al-Khazali", "leader_of", "Asa'ib Ahl al-Haq")),
+    ("Founded by Abdullah Azzam in 1988, al-Qaeda grew.", ("Abdullah Azzam", "leader_of", "al Qaeda")),
+    ("Backed by Iran, the Houthis seized the capital.", ("Houthis", "alliance", "Iran")),
+    ("In 2010 Abubakar Shekau took over the leadership of Boko Haram.", ("Abubakar Shekau", "leader_of", "Boko Haram")),
+])
+def test_an_opening_participle_and_a_taken_leadership_name_their_parties(extractor: Extractor, text: str,
+                                                                         expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extract(extractor, text))
+
+
+def test_a_group_that_rejects_a_leadership_is_not_led_by_it(extractor: Extractor) -> None:
+    found = triples(extract(extractor, "The Haqqani Network rejected the leadership of the Islamic State."))
+    assert not any(t == "leader_of" for _, t, _ in found)

@@ -132,6 +132,8 @@ class RelationFinder:
             return _noun_subjects(trigger, index)
         if cue.agent and trigger.dep_ in ("amod", "acl") and trigger.tag_ == "VBN":
             return actors_of(prep_objects([trigger], ("by",)), index)
+        if cue.agent and _opening_participle(trigger):
+            return actors_of(prep_objects([trigger], ("by",)), index)  # "Formed in 2006 by X, the group ..."
         if cue.agent and any(c.dep_ == "nsubjpass" for c in trigger.children):
             return actors_of(prep_objects([trigger], ("by",)), index) or _means_owner(trigger, index)
         if cue.hyphen_object and trigger.dep_ in ("amod", "acl"):
@@ -152,6 +154,8 @@ class RelationFinder:
             found += hyphen_actor(trigger, index)
         if cue.agent and trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN":
             found += actors_at(trigger.head, index)  # "the group, led by al-Julani": the group is led
+        if cue.agent and _opening_participle(trigger):
+            found += actors_of(clause_subjects(trigger.head), index)  # "Formed by X, the group": the group is formed
         if cue.direct_object and trigger.dep_ == "amod" and any(c.dep_ == "nsubj" for c in trigger.children):
             found += actors_at(trigger.head, index)  # "The group has fought(amod) rival jihadists": a broken parse
         if cue.direct_object:
@@ -263,6 +267,14 @@ def _frame_heads(trigger: Token, cue: Cue) -> list[Token]:
 
 FORMING_VERBS = cue_words().forming_verbs
 CLAUSE_PREPS = frozenset({"in", "into", "during", "after", "following", "with", "through"})
+
+
+def _opening_participle(verb: Token) -> bool:
+    """ "Formed in 2006 by Qais al-Khazali, Asaib Ahl al-Haq fought": a passive participle opening the sentence
+    with its own agent describes the main clause's subject."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children) \
+        and any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children)
 
 
 def _portfolio(noun: Token, index: MentionIndex) -> bool:
