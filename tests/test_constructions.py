@@ -618,3 +618,22 @@ def test_an_opening_participle_and_a_taken_leadership_name_their_parties(extract
 def test_a_group_that_rejects_a_leadership_is_not_led_by_it(extractor: Extractor) -> None:
     found = triples(extract(extractor, "The Haqqani Network rejected the leadership of the Islamic State."))
     assert not any(t == "leader_of" for _, t, _ in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (("The incident is the latest in an escalating series of attacks over the past month by the Province of Sinai "
+     "against the Union of Sinai Tribes in what appears to be retaliation."),
+     ("Islamic State Sinai Province", "conflict", "Union of Sinai Tribes")),
+    ("Hezbollah managed to finish off hundreds of jihadis from Jabhat Fateh al-Sham.",
+     ("Hezbollah", "conflict", "Al Nusrah Front")),
+    ("Israeli jets bombed positions belonging to Hezbollah in southern Lebanon.", ("Israel", "conflict", "Hezbollah")),
+])
+def test_parties_of_an_attack_the_parser_hung_elsewhere_are_found(extractor: Extractor, text: str,
+                                                                 expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extract(extractor, text))
+
+
+def test_a_name_qualifying_the_target_noun_is_not_the_target(extractor: Extractor) -> None:
+    text = ("The attacks this month by the Province of Sinai came after plans to launch a renewed assault against the "
+            "Islamic State affiliate.")
+    assert not any(o == "Islamic State" for s, t, o in triples(extract(extractor, text)) if t == "conflict")

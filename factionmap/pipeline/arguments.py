@@ -180,11 +180,22 @@ def _owners(token: Token, index: MentionIndex, depth: int) -> list[ActorMention]
     Taliban", "al Qaeda and Taliban leaders"."""
     heads = [c for c in token.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
     heads += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for o in _pobjs(c)]
+    heads += [o for c in token.children if c.dep_ == "acl" and c.lemma_.lower() == "belong"
+              for o in _pobjs_of(c, "to")]  # "camps belonging to the PKK"
     found: list[ActorMention] = []
     for head in heads:
         for t in expand(head):
             found += [m for m in actors_at(t, index, depth + 1) if m.kind != "person"]
+    if not found:  # "finish off hundreds of jihadis from X": the parser hangs "from X" on the verb
+        anchor = token.head.head if token.dep_ == "pobj" and token.head.head.lower_ in QUANTITY_WORDS else token
+        if anchor.dep_ == "dobj":
+            found = [m for o in _pobjs_of(anchor.head, "from") for t in expand(o)
+                     for m in actors_at(t, index, depth + 1) if m.kind in ("armed_group", "organization")]
     return _unique(found)
+
+
+def _pobjs_of(verb: Token, prep: str) -> list[Token]:
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == prep for o in _pobjs(c)]
 
 
 def actors_of(tokens: Iterable[Token], index: MentionIndex) -> list[ActorMention]:

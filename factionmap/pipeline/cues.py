@@ -127,6 +127,10 @@ class CueWords(BaseModel):
     beginning_verbs: frozenset[str] = Field(description=(
         'Verbs whose date starts the relation they govern ("appointed in 2015", "fighting erupted"), lemmas.'
     ))
+    group_shape_words: frozenset[str] = Field(description=(
+        'Words that make a name NER alone found a body of people that may be party to a relation between groups '
+        '("Union of Sinai Tribes", "Islah Party").'
+    ))
     list_rest_words: frozenset[str] = Field(description=(
         'Words after the last "and" of a list that close it without a name ("A, B units and other groups").'
     ))

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from factionmap.pipeline.arguments import (
+    LIST_ITEM_TAILS,
     MentionIndex,
     actors_at,
     actors_of,
@@ -32,6 +33,7 @@ from factionmap.pipeline.arguments import (
     prep_objects,
 )
 from factionmap.pipeline.cues import Cue, CueLexicon, cue_words
+from factionmap.pipeline.names import MEMBER_WORDS
 from factionmap.records import ActorMention
 from factionmap.vocabulary import GROUP_LEVEL_RELATIONS, MUTUAL_NOUN_RELATIONS
 
@@ -176,6 +178,8 @@ class RelationFinder:
                 targeting.append(trigger.head)  # "U.S. strikes on Sunday targeted X"
             found += actors_of((o for c in targeting if c.lemma_.lower() in TARGETING_VERBS
                                 for o in c.children if o.dep_ == "dobj"), index)
+            if not found:
+                found = _surface_phrase(trigger, ("against", "on"), index)
         return found
 
 
@@ -184,11 +188,42 @@ TARGETING_VERBS = cue_words().targeting_verbs
 
 def _attack_authors(noun: Token, index: MentionIndex) -> list[ActorMention]:
     """Who attacks in a nominal attack: "attacks by A and B on C", "US airstrikes" (the name covers the noun)."""
-    by = actors_of(prep_objects([noun, *_launching_verbs(noun)], ("by",)), index)
+    by = actors_of(prep_objects([noun, *_launching_verbs(noun)], ("by",)), index) \
+        or _surface_phrase(noun, ("by",), index)
     if by:
         return by  # "attacks by A on C", "the air war launched by Turkey against C"
     owners = [*index.at(noun), *compounds(noun, index)]  # "US airstrikes", "Taliban attacks"
     return [m for m in owners if m.kind in ("state", "armed_group")]
+
+
+SURFACE_REACH = 16  # tokens after a nominal attack within which its "by" and "against" phrases are read
+
+
+def _surface_phrase(noun: Token, preps: tuple[str, ...], index: MentionIndex) -> list[ActorMention]:
+    """ "a series of attacks over the past month by A against B": where the parser hangs the phrases on other
+    words, the first name after the preposition that follows the noun within its clause."""
+    doc = noun.doc
+    end = min(noun.sent.end, noun.i + SURFACE_REACH)
+    for j in range(noun.i + 1, end):
+        token = doc[j]
+        if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", "(", ")"):
+            return []
+        if token.lower_ in preps:
+            k = j + 1
+            while k < end and doc[k].lower_ in ("the", "a", "an"):
+                k += 1
+            first = next((m for m in index.at(doc[k]) if m.start == k), None) if k < len(doc) else None
+            if first is None or _qualifies_noun(first, doc):
+                return []  # "an assault against the Islamic State affiliate": not the Islamic State
+            return [first, *listed_after(first, index)]
+    return []
+
+
+def _qualifies_noun(mention: ActorMention, doc: Doc) -> bool:
+    """A name that modifies the common noun after it ("the Islamic State affiliate"), unless that noun stands for
+    the name's own members ("Boko Haram fighters")."""
+    after = doc[mention.end] if mention.end < len(doc) else None
+    return after is not None and after.pos_ == "NOUN" and after.lower_ not in MEMBER_WORDS | LIST_ITEM_TAILS
 
 
 def _launching_verbs(noun: Token) -> list[Token]:
@@ -429,8 +464,15 @@ def _group_level(cue: Cue, mentions: list[ActorMention]) -> list[ActorMention]:
 
 def _vouched(m: ActorMention) -> bool:
     """A party to a relation between groups must be known, shaped like a group, or a state's forces: a
-    capitalised word that only NER calls an organization ("Raqa", "Observatorys") is not enough."""
-    return m.via != "ner" or m.kind == "armed_group"
+    capitalised word that only NER calls an organization ("Raqa", "Observatorys") is not enough; a name with a
+    word that makes a body of people ("union", "federation", "party") is."""
+    if m.via != "ner" or m.kind == "armed_group":
+        return True
+    words = set(m.key.removeprefix("name:").split()) | set(m.name.lower().split())
+    return bool(words & GROUP_SHAPE_WORDS)  # "the Union of Sinai Tribes", "the Islah Party"
+
+
+GROUP_SHAPE_WORDS = cue_words().group_shape_words
 
 
 def _kinds(mentions: Sequence[ActorMention], kinds: Sequence[str]) -> list[ActorMention]:
