@@ -1,35 +1,76 @@
 """When a fact held: the date expressions of a document tied to the cues they modify.
 
-A cue takes the date in its own clause ("On Aug. 20, the IJU released ..."), else the nearest in its sentence.
-A date's role says what it bounds: "Prior to June 2014, the IJU was based in Mir Ali" ends the basing. A
-point date ("In 2009, the IJU established ...") starts a fact that begins at a moment (a pledge, a founding, a
-split, a joint raid) but not a state of affairs ("In 2015, the IJU, which is loyal to the Taliban" does not
-say the loyalty began in 2015). An event with no date in its sentence takes the date its paragraph narrates.
+A cue takes the date in its own clause ("On Aug. 20, the IJU released ..."), else the nearest in its sentence,
+never one inside a relative clause that tells of something else ("Al-Masri, with Zarqawi, who was killed in
+2006, formed ..."). A date's role says what it bounds: "Prior to June 2014, the IJU was based in Mir Ali" ends
+the basing; "between 2007 and 2011" starts and ends. A point date ("In 2009, the IJU established ...") starts a
+fact that begins at a moment (a pledge, a founding, a split, a joint raid) but not a state of affairs ("In 2015,
+the IJU, which is loyal to the Taliban" does not say the loyalty began in 2015). A relation told inside the
+subject of a clause ("its commander X created his own outfit in 2017", "breakaway group MUJAO decided in August
+to unite") is not dated by what the clause says the subject did, except that a death or an ousting ends an
+office ("X, the group's leader, was killed in June 2015"; "after the killing of his predecessor Y"). A fact
+reported by "the statement" takes the date of the statement the text dated before ("A statement issued on 28
+January ..."). An event with no date in its sentence takes the date its paragraph narrates. The words live in
+``factionmap/data/timing.json``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from functools import cache
+from importlib import resources
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
 from factionmap.dates import DateExpression
+from factionmap.errors import FactionmapError
+from factionmap.pipeline.arguments import clause_verb
 
 STORY_LINES = 4  # the headline and the lede paragraphs
-ENDING_VERBS = frozenset({"cut", "sever", "break", "end", "renounce", "dissolve", "abandon", "terminate", "sunder"})
-PAST_MARKERS = frozenset({"previously", "formerly", "once", "erstwhile", "former", "earlier"})
-NEW_MARKERS = frozenset({"newly", "recently", "new"})
-BEGINNING_VERBS = frozenset({"appoint", "name", "elect", "choose", "install", "become", "assume", "succeed",
-                             "begin", "start", "erupt", "flare", "ignite", "launch", "join", "form", "forge",
-                             "establish", "create", "found", "sign"})
-"""A dated clause with these verbs dates the start of what it states: "was appointed leader of ISWAP in August
-2016", "fighting between the army and Fano broke out in July 2023", "began carrying out attacks in 2017"."""
-LEAVING_VERBS = frozenset({"kill", "die", "oust", "depose", "topple", "overthrow", "remove", "resign", "sack",
-                           "dismiss", "replace", "assassinate", "execute", "capture", "arrest", "step", "flee"})
-"""A dated clause with these verbs ends an office: "X, the group's top leader, was killed in June 2015"."""
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+DEFINITE = frozenset({"the", "this", "that"})
+
+
+@dataclass(frozen=True, slots=True)
+class TimingWords:
+    """Lemma sets that tell what a dated clause does to the fact it states (see ``data/timing.json``)."""
+
+    ending_verbs: frozenset[str]
+    """"cut its ties with al Qaeda in 2016": the ties end in 2016."""
+    past_markers: frozenset[str]
+    """"previously allied": the fact is over."""
+    new_markers: frozenset[str]
+    """"its new leader": the fact is recent."""
+    beginning_verbs: frozenset[str]
+    """A dated clause with these verbs dates the start of what it states: "fighting between the army and Fano
+    broke out in July 2023", "began carrying out attacks in 2017"."""
+    office_beginning_verbs: frozenset[str]
+    """The verbs that start an office or a membership: "was appointed leader of ISWAP in August 2016" (not
+    "launched an offensive in May 2014", which starts the offensive)."""
+    leaving_words: frozenset[str]
+    """Verbs and nouns that end an office: "was killed in June 2015", "following the ousting of X"."""
+    communication_nouns: frozenset[str]
+    """Nouns of what a group or a state issues: "the statement said ..." is dated by the statement."""
+
+
+@cache
+def timing_words() -> TimingWords:
+    """The bundled word lists (read once); a missing or malformed list is an error that names the file."""
+    where = "factionmap/data/timing.json"
+    try:
+        data = json.loads(resources.files("factionmap.data").joinpath("timing.json").read_text(encoding="utf-8"))
+        lists = {f.name: frozenset(str(w).lower() for w in data[f.name]) for f in fields(TimingWords)}
+    except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:
+        raise FactionmapError(f"{where}: invalid timing words: {e!r}") from e
+    unknown = set(data) - set(lists) - {"_comment"}
+    if unknown:
+        raise FactionmapError(f"{where}: unknown lists {sorted(unknown)}; choose from {sorted(lists)}")
+    return TimingWords(**lists)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,21 +130,35 @@ class DocumentDates:
         points = [e for e in self.within(0, lines[-1].end()) if self._lendable(e)]
         return points[0].value if points else None
 
+    def phrase_dates(self, head: Token) -> list[DateExpression]:
+        """The expressions inside a phrase (its head's subtree)."""
+        chars = {t.idx for t in head.subtree}
+        return [e for e in self.within(head.sent.start_char, head.sent.end_char)
+                if any(e.start <= i < e.end for i in chars)]
+
 
 def cue_timing(trigger: Token, dates: DocumentDates, onset: bool, office: bool = False) -> Timing:
     """Start/end of the fact a cue states, from the date expressions of its sentence. ``office``: the fact is a
     leadership or a membership, which a death, an ousting or a resignation ends."""
-    sent = trigger.sent
+    words = timing_words()
     verb = _clause(trigger)
-    lemma = verb.lemma_.lower()
-    onset = onset or lemma in BEGINNING_VERBS or (
-        lemma == "break" and any(c.lower_ == "out" for c in verb.children))
-    found = dates.within(sent.start_char, sent.end_char)
-    ending = trigger.head.lemma_.lower() in ENDING_VERBS and trigger.dep_ in ("dobj", "nsubjpass")
-    ended = ending or _marked(trigger, PAST_MARKERS)
-    recent = _marked(trigger, NEW_MARKERS)
+    path = _path(trigger, verb)
+    ending = trigger.head.lemma_.lower() in words.ending_verbs and trigger.dep_ in ("dobj", "nsubjpass")
+    ended = ending or _marked(trigger, words.past_markers)
+    recent = _marked(trigger, words.new_markers)
+    leaving = office and verb.lemma_.lower() in words.leaving_words
+    if office and (end := leaving_end(trigger, dates)) is not None:
+        return Timing(end=end, ended=True, recent=recent)
+    subject = None if leaving else _holding_subject(trigger, path)
+    onset = onset or (subject is None and _beginning(verb, words.office_beginning_verbs if office
+                                                      else words.beginning_verbs))
+    found = [e for e in dates.within(trigger.sent.start_char, trigger.sent.end_char)
+             if not _in_other_relative_clause(e, trigger)]
+    if subject is not None:  # "its commander X created his own outfit in 2017": the date is the outfit's
+        found = [e for e in found if e in dates.phrase_dates(subject)]
     if not found:
-        return Timing(ended=ended, recent=recent)
+        told = _reported_date(trigger, dates, words) if onset and subject is None else None
+        return Timing(start=told, ended=ended, recent=recent)
     clause = {t.idx for t in verb.subtree}
     in_clause = [e for e in found if any(e.start <= i < e.end for i in clause)]
     if not in_clause and verb.dep_ in ("relcl", "acl") and verb.pos_ in ("VERB", "AUX"):
@@ -114,22 +169,121 @@ def cue_timing(trigger: Token, dates: DocumentDates, onset: bool, office: bool =
             return Timing(ended=ended, recent=recent)
     candidates = in_clause or found
     best = min(candidates, key=lambda e: abs(e.start - trigger.idx))
-    if best.role == "point" and _inside_until(sent, best, verb):
+    if best.role == "point" and _inside_until(trigger.sent, best, verb):
         best = replace(best, role="end")  # "Until the withdrawal in December 2011, AAH attacked"
-    if best.role == "end" and in_clause and _under_before(trigger):
+    if best.role == "end" and in_clause and _under_before(verb):
         best = replace(best, role="point")  # "split in 2014 before rejoining it in 2020": 2020 is the rejoining
     if best.role == "end" or ending:  # "cut its ties with al Qaeda in 2016": the ties end in 2016
         return Timing(end=best.value, ended=True, recent=recent)
-    if office and lemma in LEAVING_VERBS and in_clause:
+    if leaving and in_clause:
         return Timing(end=best.value, ended=True, recent=recent)
     if best.role == "start" or onset:
         return Timing(start=best.value, ended=ended, recent=recent)
     return Timing(ended=ended, recent=recent)
 
 
+def _clause(token: Token) -> Token:
+    """The verb whose clause holds the cue. A gerund that is a subject is a noun ("Fighting between the army
+    and Fano broke out in July 2023" is dated by "broke out"), and a participle that is a preposition belongs to
+    the clause it hangs on ("outlawed in 2013 following the ousting of X")."""
+    verb = clause_verb(token)
+    for _ in range(3):
+        nominal = verb.tag_ == "VBG" and verb.dep_ in SUBJECT_DEPS
+        if not (nominal or verb.dep_ == "prep") or verb.head.i == verb.i:
+            break
+        verb = clause_verb(verb.head)
+    return verb
+
+
+def _path(trigger: Token, verb: Token) -> list[Token]:
+    """The tokens from the cue up to its clause verb, both included."""
+    path = [trigger]
+    while path[-1].i != verb.i and path[-1].head.i != path[-1].i and len(path) < 12:
+        path.append(path[-1].head)
+    return path
+
+
+def _beginning(verb: Token, lemmas: frozenset[str]) -> bool:
+    """The clause verb starts what it states ("appointed", "broke out")."""
+    lemma = verb.lemma_.lower()
+    return lemma in lemmas or (lemma == "break" and any(c.lower_ == "out" for c in verb.children))
+
+
+def leaving_end(holder: Token, dates: DocumentDates) -> str | None:
+    """The end of an office that a noun over its holder ends: the noun's own date ("the ousting of X in 2011"),
+    else the year of the clause around it ("outlawed in 2013 following the ousting of X, Egypt's president";
+    "took charge in 2018 after the killing of his predecessor Y"): the leaving came no later than that act."""
+    verb = _clause(holder)
+    noun = _leaving_noun(_path(holder, verb), timing_words())
+    if noun is None:
+        return None
+    own = [e for e in dates.phrase_dates(noun) if e.role == "point"]
+    if own:
+        return own[0].value
+    around = [e for e in dates.phrase_dates(verb) if e.role == "point" and not _in_other_relative_clause(e, holder)]
+    return min(around, key=lambda e: abs(e.start - noun.idx)).value[:4] if around else None
+
+
+def _leaving_noun(path: list[Token], words: TimingWords) -> Token | None:
+    """A noun of leaving over the holder, below the clause verb: "the ousting of X", "X's death"."""
+    return next((node for below, node in pairwise(path[:-1]) if node.pos_ == "NOUN"
+                 and node.lemma_.lower() in words.leaving_words and below.dep_ in ("prep", "poss")), None)
+
+
+def _holding_subject(trigger: Token, path: list[Token]) -> Token | None:
+    """The subject of the clause when the cue sits inside it, below its head ("its commander X", "fellow
+    breakaway group MUJAO", "the Brotherhood Alliance of A, B and C"): what the clause says dates the subject's
+    act, not the relation. A cue that is itself the subject ("Fighting between A and B broke out") is dated."""
+    if len(path) < 3 or trigger.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    top = path[-2]
+    return top if top.dep_ in SUBJECT_DEPS else None
+
+
+def _in_other_relative_clause(date: DateExpression, trigger: Token) -> bool:
+    """The date sits in a relative clause that tells of something else: one on a participant of the cue's
+    verb ("Al-Masri, with Zarqawi, who was killed in 2006, formed ..."). One inside a cue noun's own phrase
+    may tell of the noun ("fighting with X that has been ravaging the state since September")."""
+    node = _token_at(trigger.sent, date.start)
+    while node is not None and node.head.i != node.i:
+        if node.dep_ == "relcl" and not (node.i == trigger.i or node.is_ancestor(trigger)):
+            return trigger.pos_ in ("VERB", "AUX") or not trigger.is_ancestor(node)
+        node = node.head
+    return False
+
+
+def _token_at(sent: Span, position: int) -> Token | None:
+    return next((t for t in sent if t.idx <= position < t.idx + len(t.text) + 1), None)
+
+
+def _reported_date(trigger: Token, dates: DocumentDates, words: TimingWords) -> str | None:
+    """The date of the statement that reports the fact, when the sentence names it as one the text told of
+    before: "The statement announcing the creation of X said A had joined forces with B" after "A statement
+    issued on 28 January announced ..."; the latest earlier mention of the noun must carry the date."""
+    for noun in trigger.sent:
+        if not _definite_report(noun, trigger, words):
+            continue
+        lemma = noun.lemma_.lower()
+        earlier = next((t for t in reversed(trigger.doc[:trigger.sent.start]) if t.lemma_.lower() == lemma
+                        and t.pos_ == "NOUN"), None)
+        points = [e for e in dates.phrase_dates(earlier) if e.role == "point"] if earlier is not None else []
+        return points[0].value if points else None
+    return None
+
+
+def _definite_report(noun: Token, trigger: Token, words: TimingWords) -> bool:
+    """ "the statement" (or "this video") whose clause reports the cue's clause."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words.communication_nouns:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+        return False
+    verb = clause_verb(noun)
+    return verb.i != trigger.i and verb.is_ancestor(trigger)
+
+
 def _inside_until(sent: Span, date: DateExpression, verb: Token) -> bool:
     """The date sits in an "until"/"till" phrase of the clause: "Until the U.S. withdrawal in December 2011"."""
-    token = next((t for t in sent if t.idx <= date.start < t.idx + len(t.text) + 1), None)
+    token = _token_at(sent, date.start)
     while token is not None and token.i != verb.i and token.head.i != token.i:
         if token.dep_ == "prep" and token.lower_ in ("until", "till") and token.head.i == verb.i:
             return True
@@ -137,24 +291,14 @@ def _inside_until(sent: Span, date: DateExpression, verb: Token) -> bool:
     return False
 
 
-def _under_before(trigger: Token) -> bool:
+def _under_before(verb: Token) -> bool:
     """The cue's own clause is the object of "before"/"prior to"/"until"."""
-    verb = _clause(trigger)
     return verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ in ("before", "to", "until", "till")
-
-
-def _clause(token: Token) -> Token:
-    node = token
-    for _ in range(6):
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            return node
-        node = node.head
-    return node
 
 
 def _marked(trigger: Token, markers: frozenset[str]) -> bool:
     """An adverb or adjective like "previously" on the cue or its clause verb."""
-    for node in (trigger, _clause(trigger), trigger.head):
+    for node in (trigger, clause_verb(trigger), trigger.head):
         for child in node.children:
             if child.lower_ in markers and child.dep_ in ("advmod", "amod", "npadvmod"):
                 return True
