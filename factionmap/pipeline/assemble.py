@@ -44,6 +44,7 @@ class Assembler:
         self.published = published
         self.out = Assembly()
         self._last_agents: list[tuple[int, list[str]]] = []
+        self._founded: dict[str, str] = {}  # group key -> the date its own sentence gives its founding
 
     def add(self, finding: Finding) -> None:
         """Record the relations and the event a finding states."""
@@ -60,6 +61,8 @@ class Assembler:
             subjects = [a for a in self._recent_agents(trigger) if a not in {m.key for m in finding.objects}]
             confidence = round(confidence * 0.7, 3)
         objects = [m.key for m in finding.objects]
+        if cue.event == "founding" and timing.start is not None:
+            self._founded.update((o, timing.start) for o in objects if o not in self._founded)
         if cue.event is not None and onset and timing.start is None and timing.end is None:
             timing = replace(timing, start=self.dates.paragraph_date(finding.sentence))
         if cue.event in ("killing", "capture"):
@@ -150,14 +153,24 @@ class Assembler:
         return list(dict.fromkeys(found))
 
     def finish(self) -> Assembly:
-        """Close relations the text says are over at the subject's next switch, and drop duplicates."""
+        """Close relations the text says are over at the subject's next switch, date undated splits by the
+        splinter's founding, and drop duplicates."""
         for i in self.out.ended:
             rel = self.out.relations[i]
             switch = _switch_date(rel, self.out.relations)
             if switch is not None:
                 self.out.relations[i] = replace(rel, end=switch)
+        self.out.relations = [_split_at_founding(r, self._founded) for r in self.out.relations]
         self.out.relations = _dedupe(self.out.relations)
         return self.out
+
+
+def _split_at_founding(rel: Relation, founded: dict[str, str]) -> Relation:
+    """A splinter split when it was founded: "X, which splintered from Y" with "Z founded X in 2014" elsewhere
+    in the text starts the split in 2014. Only the split: a group's founding dates none of its other ties."""
+    if rel.type != "splinter_of" or rel.start is not None or rel.subject not in founded:
+        return rel
+    return replace(rel, start=founded[rel.subject])
 
 
 def _nearest_pairs(finding: Finding) -> list[tuple[str, str]]:

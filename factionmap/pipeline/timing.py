@@ -146,6 +146,9 @@ def cue_timing(trigger: Token, dates: DocumentDates, onset: bool, office: bool =
     ending = trigger.head.lemma_.lower() in words.ending_verbs and trigger.dep_ in ("dobj", "nsubjpass")
     ended = ending or _marked(trigger, words.past_markers)
     recent = _marked(trigger, words.new_markers)
+    begun = _begun(trigger, dates, words)
+    if begun is not None:  # "the air war launched by Turkey against the Islamic State the day before"
+        return Timing(start=begun, ended=ended, recent=recent)
     leaving = office and verb.lemma_.lower() in words.leaving_words
     if office and (end := leaving_end(trigger, dates)) is not None:
         return Timing(end=end, ended=True, recent=recent)
@@ -180,6 +183,28 @@ def cue_timing(trigger: Token, dates: DocumentDates, onset: bool, office: bool =
     if best.role == "start" or onset:
         return Timing(start=best.value, ended=ended, recent=recent)
     return Timing(ended=ended, recent=recent)
+
+
+def _begun(trigger: Token, dates: DocumentDates, words: TimingWords) -> str | None:
+    """The date of a clause on the cue noun that starts it: "the war launched against X in 2014", "the alliance,
+    which was formed in 2013"."""
+    if trigger.pos_ != "NOUN":
+        return None
+    for clause in trigger.children:
+        if clause.dep_ in ("acl", "relcl") and _beginning(clause, words.beginning_verbs):
+            points = [e for e in [*dates.phrase_dates(clause), *_trailing(clause, dates)]
+                      if e.role in ("point", "start")]
+            if points:
+                return points[0].value
+    return None
+
+
+def _trailing(clause: Token, dates: DocumentDates) -> list[DateExpression]:
+    """A date right after a clause, which the parser hung higher up: "launched against X in Syria the day
+    before." reads "launched the day before"."""
+    last = max(t.idx + len(t.text) for t in clause.subtree)
+    following = dates.within(last, clause.sent.end_char)
+    return following[:1] if following and not dates.text[last:following[0].start].strip() else []
 
 
 def _clause(token: Token) -> Token:
