@@ -16,6 +16,8 @@ from factionmap.records import ActorMention, Event, Participant, Relation
 from factionmap.records import Span as TextSpan
 
 ONSET_TYPES = frozenset({"allegiance", "splinter_of", "merger", "joint_operation"})
+RECENT_TYPES = ONSET_TYPES | {"leader_of"}
+"""Facts that news of the report's days ("its new leader", "X has joined Y") dates to the report's month."""
 SWITCH_TYPES = frozenset({"allegiance", "merger", "splinter_of"})
 ACTIVITY_TYPES = frozenset({"conflict", "joint_operation", "alliance"})
 EVENT_PLACE_PREPS = ("in", "near", "at", "around", "outside", "across", "inside", "throughout", "of")
@@ -109,7 +111,7 @@ class Assembler:
     def _relation(self, rtype: str, s: str, o: str, timing: Timing, who: Attribution, confidence: float,
                   evidence: TextSpan) -> None:
         start = timing.start
-        if start is None and timing.recent and rtype == "leader_of" and self.published:
+        if start is None and timing.recent and rtype in RECENT_TYPES and self.published:
             start = self.published[:7]
         self.out.relations.append(Relation(s, rtype, o, evidence, start, timing.end, who.status,
                                            who.attributed_to, confidence))

@@ -75,7 +75,8 @@ def timing_words() -> TimingWords:
 
 @dataclass(frozen=True, slots=True)
 class Timing:
-    """Start and end of a fact (partial dates), and whether the text says it is over ("previously allied")."""
+    """Start and end of a fact (partial dates), whether the text says it is over ("previously allied") and
+    whether it is news of the report's own days ("its new leader", "X has joined Y" with no date)."""
 
     start: str | None = None
     end: str | None = None
@@ -161,7 +162,8 @@ def cue_timing(trigger: Token, dates: DocumentDates, onset: bool, office: bool =
         found = [e for e in found if e in dates.phrase_dates(subject)]
     if not found:
         told = _reported_date(trigger, dates, words) if onset and subject is None else None
-        return Timing(start=told, ended=ended, recent=recent)
+        news = onset and trigger.i == verb.i and told is None and _present_perfect(verb)
+        return Timing(start=told, ended=ended, recent=recent or news)
     clause = {t.idx for t in verb.subtree}
     in_clause = [e for e in found if any(e.start <= i < e.end for i in clause)]
     if not in_clause and verb.dep_ in ("relcl", "acl") and verb.pos_ in ("VERB", "AUX"):
@@ -205,6 +207,12 @@ def _trailing(clause: Token, dates: DocumentDates) -> list[DateExpression]:
     last = max(t.idx + len(t.text) for t in clause.subtree)
     following = dates.within(last, clause.sent.end_char)
     return following[:1] if following and not dates.text[last:following[0].start].strip() else []
+
+
+def _present_perfect(verb: Token) -> bool:
+    """ "has joined", "have merged": news of the days before the report, which gives the act no other date."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve")
+                                      for c in verb.children)
 
 
 def _clause(token: Token) -> Token:
@@ -268,10 +276,11 @@ def _holding_subject(trigger: Token, path: list[Token]) -> Token | None:
 def _in_other_relative_clause(date: DateExpression, trigger: Token) -> bool:
     """The date sits in a relative clause that tells of something else: one on a participant of the cue's
     verb ("Al-Masri, with Zarqawi, who was killed in 2006, formed ..."). One inside a cue noun's own phrase
-    may tell of the noun ("fighting with X that has been ravaging the state since September")."""
+    may tell of the noun ("fighting with X that has been ravaging the state since September"), and one that
+    bounds the sentence keeps its role ("Prior to the offensive that began in June 2014, X was based in Y")."""
     node = _token_at(trigger.sent, date.start)
     while node is not None and node.head.i != node.i:
-        if node.dep_ == "relcl" and not (node.i == trigger.i or node.is_ancestor(trigger)):
+        if date.role == "point" and node.dep_ == "relcl" and not (node.i == trigger.i or node.is_ancestor(trigger)):
             return trigger.pos_ in ("VERB", "AUX") or not trigger.is_ancestor(node)
         node = node.head
     return False
