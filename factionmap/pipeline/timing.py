@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from importlib import resources
-from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -34,6 +33,7 @@ from factionmap.pipeline.arguments import clause_verb
 STORY_LINES = 4  # the headline and the lede paragraphs
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 DEFINITE = frozenset({"the", "this", "that"})
+RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +174,9 @@ def cue_timing(trigger: Token, dates: DocumentDates, onset: bool, office: bool =
             return Timing(ended=ended, recent=recent)
     candidates = in_clause or found
     best = min(candidates, key=lambda e: abs(e.start - trigger.idx))
+    span = _range(best, candidates, dates.text)
+    if span is not None:  # "led the group between 2006 and 2010": both ends
+        return Timing(start=span[0], end=span[1], ended=True, recent=recent)
     if best.role == "point" and _inside_until(trigger.sent, best, verb):
         best = replace(best, role="end")  # "Until the withdrawal in December 2011, AAH attacked"
     if best.role == "end" and in_clause and _under_before(verb):
@@ -185,6 +188,18 @@ def cue_timing(trigger: Token, dates: DocumentDates, onset: bool, office: bool =
     if best.role == "start" or onset:
         return Timing(start=best.value, ended=ended, recent=recent)
     return Timing(ended=ended, recent=recent)
+
+
+def _range(best: DateExpression, candidates: list[DateExpression], text: str) -> tuple[str, str] | None:
+    """The start and end of the range a date is one end of ("between 2007 and 2011", "from 2014 to 2017")."""
+    i = candidates.index(best)
+    pair = candidates[i:i + 2] if best.role == "start" else candidates[max(0, i - 1):i + 1]
+    if len(pair) < 2 or (pair[0].role, pair[1].role) != ("start", "end"):
+        return None
+    first, last = pair[0], pair[1]
+    if not RANGE_GAP.fullmatch(text[first.end:last.start]) or first.value is None or last.value is None:
+        return None
+    return first.value, last.value
 
 
 def _begun(trigger: Token, dates: DocumentDates, words: TimingWords) -> str | None:
@@ -258,9 +273,16 @@ def leaving_end(holder: Token, dates: DocumentDates) -> str | None:
 
 
 def _leaving_noun(path: list[Token], words: TimingWords) -> Token | None:
-    """A noun of leaving over the holder, below the clause verb: "the ousting of X", "X's death"."""
-    return next((node for below, node in pairwise(path[:-1]) if node.pos_ == "NOUN"
-                 and node.lemma_.lower() in words.leaving_words and below.dep_ in ("prep", "poss")), None)
+    """A noun of leaving over the holder, below the clause verb: "the ousting of X", "the death of its leader
+    X", "X's death"; not over a thing of the holder's ("the ousting of Abbas's forces")."""
+    for k in range(1, len(path) - 1):
+        node, below = path[k], path[k - 1]
+        if node.pos_ == "NOUN" and node.lemma_.lower() in words.leaving_words:
+            named = below.dep_ == "poss" or (below.dep_ == "prep" and below.lower_ == "of")
+            chain = path[:k - 1] if below.dep_ == "prep" else path[:k]
+            held = all(t.dep_ in ("appos", "pobj", "compound") for t in chain[:-1]) if chain else True
+            return node if named and held else None
+    return None
 
 
 def _holding_subject(trigger: Token, path: list[Token]) -> Token | None:
