@@ -36,7 +36,13 @@ class Attribution:
 
 
 def attribute(trigger: Token, index: MentionIndex) -> Attribution:
-    """Status of the fact a cue states, from the verbs above it and the hedges in its clause."""
+    """Status of the fact a cue states, from the verbs above it and the hedges in its clause. A title or a
+    description beside a name ("CPP founding chairman Jose Maria Sison", "AQIM, al-Qaeda's north African wing",
+    "the group's deputy leader, X") is in the writer's voice: the verb that reports or hedges the clause around
+    it does not reach it, only a hedge of its own ("the suspected Boko Haram commander X")."""
+    if _descriptive(trigger):
+        own = any(t.lower_ in HEDGES and t.dep_ in ("amod", "advmod") for t in trigger.children)
+        return Attribution("uncertain" if own else "asserted")
     hedged = _hedged(trigger)
     node = trigger
     for _ in range(10):
@@ -56,6 +62,16 @@ def attribute(trigger: Token, index: MentionIndex) -> Attribution:
     if quoted is not None:
         return Attribution("uncertain" if hedged else "claimed", quoted)
     return Attribution("uncertain" if hedged else "asserted")
+
+
+def _descriptive(trigger: Token) -> bool:
+    """The cue is a noun that describes a name: its apposition ("X, Y's affiliate"), a title before it
+    ("CPP chairman X") or a title the name stands beside ("the group's leader, X")."""
+    if trigger.pos_ != "NOUN":
+        return False
+    if trigger.dep_ in ("appos", "compound") and trigger.head.pos_ == "PROPN":
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in trigger.children)
 
 
 def _according_to(trigger: Token, index: MentionIndex) -> str | None:
