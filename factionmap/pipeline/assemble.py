@@ -51,7 +51,8 @@ class Assembler:
     def add(self, finding: Finding) -> None:
         """Record the relations and the event a finding states."""
         cue, trigger = finding.cue, finding.trigger
-        who = attribute(trigger, self.index)
+        act = cue.event in ("pledge", "founding") or cue.type in ("merger", "allegiance")
+        who = attribute(trigger, self.index, act)
         if cue.claimed_by_subject and finding.subjects:  # "Al Shabaab claimed responsibility for the bombing"
             who = Attribution("claimed", finding.subjects[0].key)
         onset = cue.event is not None or (cue.type in ONSET_TYPES and (cue.pos == "VERB" or cue.type != "allegiance"))

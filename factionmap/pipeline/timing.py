@@ -10,8 +10,9 @@ subject of a clause ("its commander X created his own outfit in 2017", "breakawa
 to unite") is not dated by what the clause says the subject did, except that a death or an ousting ends an
 office ("X, the group's leader, was killed in June 2015"; "after the killing of his predecessor Y"). A fact
 reported by "the statement" takes the date of the statement the text dated before ("A statement issued on 28
-January ..."). An event with no date in its sentence takes the date its paragraph narrates. The words live in
-``factionmap/data/timing.json``.
+January ..."); an act a report gives in the present perfect with no date ("Zawahiri announced that al-Shabaab
+has joined al-Qaeda") is news of the report's month. An event with no date in its sentence takes the date its
+paragraph narrates. The words live in ``factionmap/data/timing.json``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from spacy.tokens import Span, Token
 from factionmap.dates import DateExpression
 from factionmap.errors import FactionmapError
 from factionmap.pipeline.arguments import clause_verb
+from factionmap.pipeline.status import REPORTING_VERBS
 
 STORY_LINES = 4  # the headline and the lede paragraphs
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -162,7 +164,7 @@ def cue_timing(trigger: Token, dates: DocumentDates, onset: bool, office: bool =
         found = [e for e in found if e in dates.phrase_dates(subject)]
     if not found:
         told = _reported_date(trigger, dates, words) if onset and subject is None else None
-        news = onset and trigger.i == verb.i and told is None and _present_perfect(verb)
+        news = onset and trigger.i == verb.i and told is None and _present_perfect(verb) and _announced(verb)
         return Timing(start=told, ended=ended, recent=recent or news)
     clause = {t.idx for t in verb.subtree}
     in_clause = [e for e in found if any(e.start <= i < e.end for i in clause)]
@@ -228,6 +230,29 @@ def _present_perfect(verb: Token) -> bool:
     """ "has joined", "have merged": news of the days before the report, which gives the act no other date."""
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve")
                                       for c in verb.children)
+
+
+def _announced(verb: Token) -> bool:
+    """The clause is what a report or an announcement says ("Zawahiri announced that al-Shabaab has joined
+    al-Qaeda"), not the writer's account of a standing fact ("X, the TTP's emir, has pledged allegiance to Y")."""
+    if any(c.lemma_.lower() in REPORTING_VERBS and _reporting_tail(c) for c in verb.children):
+        return True  # "Al-Shabaab has joined al-Qaeda, Zawahiri announced"
+    node = verb
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and node.head.lemma_.lower() in REPORTING_VERBS:
+            return True
+        node = node.head
+    return False
+
+
+def _reporting_tail(report: Token) -> bool:
+    """A report verb after the clause it reports: ", Zawahiri announced" (the parser may call it a conjunct)."""
+    if report.dep_ in ("ccomp", "parataxis"):
+        return True
+    deps = {c.dep_ for c in report.children}
+    return report.dep_ == "conj" and "nsubj" in deps and not deps & {"dobj", "ccomp"}
 
 
 def _clause(token: Token) -> Token:
