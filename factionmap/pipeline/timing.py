@@ -324,11 +324,15 @@ def _in_other_relative_clause(date: DateExpression, trigger: Token) -> bool:
     """The date sits in a relative clause that tells of something else: one on a participant of the cue's
     verb ("Al-Masri, with Zarqawi, who was killed in 2006, formed ..."). One inside a cue noun's own phrase
     may tell of the noun ("fighting with X that has been ravaging the state since September"), and one that
-    bounds the sentence keeps its role ("Prior to the offensive that began in June 2014, X was based in Y")."""
+    bounds the sentence keeps its role ("Prior to the offensive that began in June 2014, X was based in Y"). A
+    date after a comma at the end of a relative clause that ends the sentence may be the parser's misreading of
+    the main clause's own ("kidnapped by a group, two of whom wore uniforms, in Lima on 4 October"): it stays."""
     node = _token_at(trigger.sent, date.start)
     while node is not None and node.head.i != node.i:
-        if date.role == "point" and node.dep_ == "relcl" and not (node.i == trigger.i or node.is_ancestor(trigger)):
-            return trigger.pos_ in ("VERB", "AUX") or not trigger.is_ancestor(node)
+        if date.role != "end" and node.dep_ == "relcl" and not (node.i == trigger.i or node.is_ancestor(trigger)):
+            closed = node.right_edge.i < trigger.i  # a clause the sentence goes on after, not a trailing one
+            inside = "," not in trigger.doc.text[node.idx:date.start]  # a comma after its verb may close it
+            return (closed or inside) and (trigger.pos_ in ("VERB", "AUX") or not trigger.is_ancestor(node))
         node = node.head
     return False
 
