@@ -294,7 +294,8 @@ def leaving_end(holder: Token, dates: DocumentDates) -> str | None:
     if own:
         return own[0].value
     around = [e for e in dates.phrase_dates(verb) if e.role == "point" and not _in_other_relative_clause(e, holder)]
-    return min(around, key=lambda e: abs(e.start - noun.idx)).value[:4] if around else None
+    nearest = min(around, key=lambda e: abs(e.start - noun.idx)).value if around else None
+    return nearest[:4] if nearest else None
 
 
 def _leaving_noun(path: list[Token], words: TimingWords) -> Token | None:
