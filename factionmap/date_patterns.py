@@ -105,6 +105,7 @@ _PATTERN_SOURCES: tuple[tuple[str, str, str], ...] = (
     ("anaphor", "unit", r"\b(?P<which>(?:the\s+|that\s+)?same|that|(?:the\s+)?(?:following|next|previous|preceding))\s+"
                 + _UNIT + r"\b(?!s)"),
     ("anaphor", "unit", r"\b" + _NUMBER + r"\s+" + _UNIT + r"s?\s+(?P<which>later|earlier)\b"),
+    ("anaphor", "unit", r"\bthe\s+" + _UNIT + r"\s+(?P<which>before|after)(?=\s*(?:[.,;:)]|$))"),
 )
 """(kind, anchor class, regex): one regular expression per kind of expression, most specific first."""
 

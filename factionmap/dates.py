@@ -271,13 +271,15 @@ def _ago(raw: RawMatch, published: str | None) -> str | None:
 
 
 def _anaphor(raw: RawMatch, anchor: str | None) -> str | None:
-    """Resolve "the same year", "the following year", "a month later" against the latest date resolved before."""
+    """Resolve "the same year", "the following year", "a month later", "the day before" (said last, as in "the
+    air war launched the day before") against the latest date resolved before."""
     if anchor is None:
         return None
     m, unit = raw.match, raw.match.group("unit").lower()
     which = m.group("which").lower()
     n = _count(m) if m.groupdict().get("num") else 1
-    step = {"following": n, "next": n, "later": n, "previous": -n, "preceding": -n, "earlier": -n}.get(
+    step = {"following": n, "next": n, "later": n, "after": n, "previous": -n, "preceding": -n, "earlier": -n,
+            "before": -n}.get(
         which.split()[-1], 0)
     lo, hi = date_bounds(anchor)
     if step:

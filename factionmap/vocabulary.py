@@ -67,7 +67,8 @@ class RelationTypeRow:
     which side the subject is on, so an earlier relation of the subject ends when it starts. ``activity``: the
     parties act together or against each other somewhere ("clashed in Kunduz" also places them there).
     ``mutual_noun``: its noun names both parties at once ("the alliance between A and B"). ``office``: a person
-    holds it in an actor. ``stix``: the STIX ``relationship_type``; ``mmp``: the Mapping Militants type, None where
+    holds it in an actor. ``recent``: news of the report's days ("its new leader", "X has joined Y") dates it to
+    the report's month. ``stix``: the STIX ``relationship_type``; ``mmp``: the Mapping Militants type, None where
     it has none. ``label``, ``phrase`` (read subject to object), ``color`` and ``family`` are how the page shows it.
     """
 
@@ -88,6 +89,7 @@ class RelationTypeRow:
     hostile: bool = False
     mutual_noun: bool = False
     office: bool = False
+    recent: bool = False
 
 
 ACTOR_KIND_ROWS: tuple[ActorKindRow, ...] = (
@@ -120,23 +122,23 @@ EVENT_TYPE_ROWS: tuple[EventTypeRow, ...] = (
 _LOYALTY, _COOPERATION, _HOSTILITY = "lineage and loyalty", "cooperation", "hostility"
 RELATION_TYPE_ROWS: tuple[RelationTypeRow, ...] = (
     RelationTypeRow("allegiance", "x-factionmap-allegiance-to", "aff", "allegiance", "pledged to", "#7b3294",
-                    _LOYALTY, onset=True, switch=True),
+                    _LOYALTY, onset=True, switch=True, recent=True),
     RelationTypeRow("branch_of", "part-of", "aff", "branch", "branch of", "#c51b7d", _LOYALTY,
                     group_level=True, lineage=True),
     RelationTypeRow("alliance", "cooperates-with", "all", "alliance", "allied with", "#1a9850", _COOPERATION,
                     symmetric=True, group_level=True, activity=True, mutual_noun=True),
     RelationTypeRow("joint_operation", "cooperates-with", "all", "joint operation", "fought alongside", "#01665e",
-                    _COOPERATION, symmetric=True, group_level=True, onset=True, activity=True, mutual_noun=True),
+                    _COOPERATION, symmetric=True, group_level=True, onset=True, activity=True, mutual_noun=True, recent=True),
     RelationTypeRow("rivalry", "x-factionmap-rival-of", "riv", "rivalry", "rival of", "#e08214", _HOSTILITY,
                     symmetric=True, group_level=True, hostile=True, mutual_noun=True),
     RelationTypeRow("conflict", "x-factionmap-in-conflict-with", "riv", "conflict", "fights", "#d73027", _HOSTILITY,
                     symmetric=True, group_level=True, activity=True, hostile=True),
     RelationTypeRow("splinter_of", "x-factionmap-splinter-of", "spl", "splinter", "splinter of", "#8c510a", _LOYALTY,
-                    group_level=True, onset=True, switch=True, lineage=True),
+                    group_level=True, onset=True, switch=True, lineage=True, recent=True),
     RelationTypeRow("merger", "x-factionmap-merged-with", "mer", "merger", "merged with", "#2166ac", _LOYALTY,
-                    symmetric=True, group_level=True, onset=True, switch=True, lineage=True, mutual_noun=True),
+                    symmetric=True, group_level=True, onset=True, switch=True, lineage=True, mutual_noun=True, recent=True),
     RelationTypeRow("leader_of", "x-factionmap-leader-of", None, "leader", "leads", "#1b1b1b", "people",
-                    office=True),
+                    office=True, recent=True),
     RelationTypeRow("member_of", "part-of", None, "member", "member of", "#878787", "people", office=True),
     RelationTypeRow("operates_in", "x-factionmap-operates-in", None, "operates in", "operates in", "#0072b2",
                     "places", place_object=True),
@@ -160,6 +162,7 @@ PLACE_RELATIONS: frozenset[str] = frozenset(row.name for row in RELATION_TYPE_RO
 OFFICE_RELATIONS: frozenset[str] = frozenset(row.name for row in RELATION_TYPE_ROWS if row.office)
 GROUP_LEVEL_RELATIONS: frozenset[str] = frozenset(row.name for row in RELATION_TYPE_ROWS if row.group_level)
 ONSET_RELATIONS: frozenset[str] = frozenset(row.name for row in RELATION_TYPE_ROWS if row.onset)
+RECENT_RELATIONS: frozenset[str] = frozenset(row.name for row in RELATION_TYPE_ROWS if row.recent)
 SWITCH_RELATIONS: frozenset[str] = frozenset(row.name for row in RELATION_TYPE_ROWS if row.switch)
 ACTIVITY_RELATIONS: frozenset[str] = frozenset(row.name for row in RELATION_TYPE_ROWS if row.activity)
 LINEAGE_RELATIONS: frozenset[str] = frozenset(row.name for row in RELATION_TYPE_ROWS if row.lineage)

@@ -277,6 +277,22 @@ def test_next_day_after_a_full_date_is_a_day() -> None:
     assert value_of(text, "THE NEXT DAY") == "1990-01-07"
 
 
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Turkish jets struck the PKK early Saturday, widening the air war launched against ISIS the day before.",
+     "the day before", "2015-07-24"),
+    ("Rebels took the town on 3 March 2012 and the army shelled it the day after.", "the day after", "2012-03-04"),
+])
+def test_the_day_before_said_last_counts_from_the_date_before(text: str, phrase: str, expected: str) -> None:
+    assert value_of(text, phrase, "2015-07-26") == expected
+
+
+@pytest.mark.issue(11)
+def test_the_day_before_an_event_is_not_an_anaphor() -> None:
+    text = "On 3 March 2012 rebels took the town. Police arrested them the day before the attack."
+    assert [e.text for e in find_date_expressions(text, None)] == ["3 March 2012"]
+
+
 def test_anaphor_with_nothing_before_is_unresolved() -> None:
     assert resolved("That year the group split.") == [("That year", None, "point")]
 

@@ -191,13 +191,13 @@ def test_a_word_list_that_is_not_declared_or_not_clean_is_refused(
 
 CLOSED_CLASS = {
     # dependency labels and the extractor's own source tags: not English words
-    "arguments.SUBJECT_DEPS", "arguments.CLAUSE_DEPS", "incidents.LINKED_DEPS", "incidents.KNOWN_VIA",
+    "arguments.SUBJECT_DEPS", "timing.SUBJECT_DEPS", "arguments.CLAUSE_DEPS", "incidents.LINKED_DEPS", "incidents.KNOWN_VIA",
     "mentions.TIER", "observers._NEVER_OBSERVERS",
     # suffixes, not words
     "incidents.SUFFIXES", "nonactors._DEMONYM_ENDINGS", "nonactors._ADJECTIVE_ENDINGS",
     # English grammar, the same for every war: pronouns, determiners, negations, copulas, prepositions
     "arguments.RELATIVE_PRONOUNS", "arguments.NEGATIONS", "arguments.REPORTED_PRONOUNS", "constructions.DETERMINERS",
-    "constructions.COPULA_FORMS", "constructions.MEMBER_LIST_OPENERS", "coref.PLURAL_OPENERS", "incidents.DEFINITE",
+    "constructions.COPULA_FORMS", "constructions.MEMBER_LIST_OPENERS", "coref.PLURAL_OPENERS", "incidents.DEFINITE", "timing.DEFINITE",
     "office_titles.DETERMINERS", "relations.COPULAS", "relations.CLAUSE_PREPS", "assemble.EVENT_PLACE_PREPS",
     "assemble.ACTIVITY_PLACE_PREPS", "incident_events.PLACE_PREPS", "name_spans.ENGLISH_PARTICLES",
 }

@@ -19,6 +19,7 @@ from factionmap.vocabulary import (
     CONFIDENCE_BY_STATUS,
     OFFICE_RELATIONS,
     ONSET_RELATIONS,
+    RECENT_RELATIONS,
     SWITCH_RELATIONS,
 )
 
@@ -48,11 +49,13 @@ class Assembler:
         self.published = published
         self.out = Assembly()
         self._last_agents: list[tuple[int, list[str]]] = []
+        self._founded: dict[str, str] = {}  # group key -> the date its own sentence gives its founding
 
     def add(self, finding: Finding) -> None:
         """Record the relations and the event a finding states."""
         cue, trigger = finding.cue, finding.trigger
-        who = attribute(trigger, self.index)
+        act = cue.event in ("pledge", "founding") or cue.type in ("merger", "allegiance")
+        who = attribute(trigger, self.index, act)
         if cue.claimed_by_subject and finding.subjects:  # "Al Shabaab claimed responsibility for the bombing"
             who = Attribution("claimed", finding.subjects[0].key)
         onset = cue.event is not None or (cue.type in ONSET_RELATIONS and (cue.pos == "VERB" or cue.type != "allegiance"))
@@ -64,6 +67,8 @@ class Assembler:
             subjects = [a for a in self._recent_agents(trigger) if a not in {m.key for m in finding.objects}]
             confidence = round(confidence * 0.7, 3)
         objects = [m.key for m in finding.objects]
+        if cue.event == "founding" and timing.start is not None:
+            self._founded.update((o, timing.start) for o in objects if o not in self._founded)
         if cue.event is not None and onset and timing.start is None and timing.end is None:
             timing = replace(timing, start=self.dates.paragraph_date(finding.sentence))
         if cue.event in ("killing", "capture"):
@@ -110,7 +115,7 @@ class Assembler:
     def _relation(self, rtype: str, s: str, o: str, timing: Timing, who: Attribution, confidence: float,
                   evidence: TextSpan) -> None:
         start = timing.start
-        if start is None and timing.recent and rtype == "leader_of" and self.published:
+        if start is None and timing.recent and rtype in RECENT_RELATIONS and self.published:
             start = self.published[:7]
         self.out.relations.append(Relation(s, rtype, o, evidence, start, timing.end, who.status,
                                            who.attributed_to, confidence))
@@ -154,14 +159,24 @@ class Assembler:
         return list(dict.fromkeys(found))
 
     def finish(self) -> Assembly:
-        """Close relations the text says are over at the subject's next switch, and drop duplicates."""
+        """Close relations the text says are over at the subject's next switch, date undated splits by the
+        splinter's founding, and drop duplicates."""
         for i in self.out.ended:
             rel = self.out.relations[i]
             switch = _switch_date(rel, self.out.relations)
             if switch is not None:
                 self.out.relations[i] = replace(rel, end=switch)
+        self.out.relations = [_split_at_founding(r, self._founded) for r in self.out.relations]
         self.out.relations = _dedupe(self.out.relations)
         return self.out
+
+
+def _split_at_founding(rel: Relation, founded: dict[str, str]) -> Relation:
+    """A splinter split when it was founded: "X, which splintered from Y" with "Z founded X in 2014" elsewhere
+    in the text starts the split in 2014. Only the split: a group's founding dates none of its other ties."""
+    if rel.type != "splinter_of" or rel.start is not None or rel.subject not in founded:
+        return rel
+    return replace(rel, start=founded[rel.subject])
 
 
 def _nearest_pairs(finding: Finding) -> list[tuple[str, str]]:

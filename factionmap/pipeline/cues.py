@@ -140,8 +140,18 @@ class CueWords(BaseModel):
     capital_role_preps: frozenset[str] = Field(description=(
         'Prepositions after which a capital is a party, not a place ("a rebellion against Moscow").'
     ))
-    leaving_verbs: frozenset[str] = Field(description=(
-        'Verbs whose date ends a person\'s office ("was killed in 2016", "resigned"), lemmas.'
+    leaving_words: frozenset[str] = Field(description=(
+        'Verbs and nouns whose date ends a person\'s office ("was killed in 2016", "following the ousting of X"), '
+        'lemmas.'
+    ))
+    office_beginning_verbs: frozenset[str] = Field(description=(
+        'Verbs that start an office or a membership ("was appointed leader in 2016"; not "launched an offensive").'
+    ))
+    communication_nouns: frozenset[str] = Field(description=(
+        'Nouns of what a group or a state issues: "the statement said ..." is dated by the statement.'
+    ))
+    announcing_verbs: frozenset[str] = Field(description=(
+        'Verbs whose saying of a pledge, a merger or a founding is the act itself ("announced its merger").'
     ))
     reporting_verbs: frozenset[str] = Field(description=(
         'Verbs (and a noun) by which a party claims a fact ("said", "claimed", "in a statement"), lemmas.'

@@ -34,7 +34,7 @@ from factionmap.offices import held_at, held_before
 from factionmap.pipeline.arguments import clause_verb
 from factionmap.pipeline.assemble import sentence_evidence
 from factionmap.pipeline.names import PERSON_TITLES
-from factionmap.pipeline.timing import DocumentDates, cue_timing
+from factionmap.pipeline.timing import DocumentDates, cue_timing, leaving_end
 from factionmap.records import ActorMention, Office, Relation
 from factionmap.vocabulary import OFFICE_RELATIONS
 
@@ -297,6 +297,9 @@ class OfficeTitleFinder:
             own = _dates_in(head, dates, skip=range(use.start, use.person.end))
             return None, own[0] if own else None
         person = doc[use.person.start:use.person.end].root
+        end = leaving_end(person, dates)
+        if end is not None:
+            return None, end
         return _clause_dates(person, dates, self.titles.takes_office(clause_verb(person)))
 
     def _holdings(self, person: ActorMention) -> tuple[tuple[Office, ...], float]:
