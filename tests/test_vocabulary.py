@@ -196,7 +196,7 @@ CLOSED_CLASS = {
     # suffixes, not words
     "incidents.SUFFIXES", "nonactors._DEMONYM_ENDINGS", "nonactors._ADJECTIVE_ENDINGS",
     # English grammar, the same for every war: pronouns, determiners, negations, copulas, prepositions
-    "arguments.RELATIVE_PRONOUNS", "arguments.NEGATIONS", "arguments.REPORTED_PRONOUNS", "constructions.DETERMINERS",
+    "arguments.RELATIVE_PRONOUNS", "constructions.REFLEXIVES", "arguments.NEGATIONS", "arguments.REPORTED_PRONOUNS", "constructions.DETERMINERS",
     "constructions.COPULA_FORMS", "constructions.MEMBER_LIST_OPENERS", "coref.PLURAL_OPENERS", "incidents.DEFINITE", "timing.DEFINITE",
     "office_titles.DETERMINERS", "relations.COPULAS", "relations.CLAUSE_PREPS", "assemble.EVENT_PLACE_PREPS",
     "assemble.ACTIVITY_PLACE_PREPS", "incident_events.PLACE_PREPS", "name_spans.ENGLISH_PARTICLES",
