@@ -637,3 +637,14 @@ def test_a_name_qualifying_the_target_noun_is_not_the_target(extractor: Extracto
     text = ("The attacks this month by the Province of Sinai came after plans to launch a renewed assault against the "
             "Islamic State affiliate.")
     assert not any(o == "Islamic State" for s, t, o in triples(extract(extractor, text)) if t == "conflict")
+
+
+@pytest.mark.parametrize(("text", "person", "group", "start"), [
+    ("Formed in 2006 by Qais al-Khazali, Asaib Ahl al-Haq fought US forces.", "Qais al-Khazali",
+     "Asa'ib Ahl al-Haq", "2006"),
+    ("Abu Musab al-Zarqawi founded Jama'at al-Tawhid wal-Jihad in 1999.", "Abu Musab al-Zarqawi",
+     "al Qaeda in Iraq", "1999"),
+])
+def test_founding_a_group_starts_leading_it(extractor: Extractor, text: str, person: str, group: str,
+                                            start: str) -> None:
+    assert relation(extract(extractor, text), "leader_of", person, group)["start"] == start
