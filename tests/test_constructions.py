@@ -648,3 +648,16 @@ def test_a_name_qualifying_the_target_noun_is_not_the_target(extractor: Extracto
 def test_founding_a_group_starts_leading_it(extractor: Extractor, text: str, person: str, group: str,
                                             start: str) -> None:
     assert relation(extract(extractor, text), "leader_of", person, group)["start"] == start
+
+
+def test_members_of_a_coalition_belong_since_its_dated_founding(extractor: Extractor) -> None:
+    ex = extract(extractor, "The Derna Mujahideen Shura Council was created in December 2014. It includes "
+                            "Derna-based Ansar al-Sharia and the Abu Salim Martyrs Brigade.")
+    assert relation(ex, "branch_of", "Abu Salim Martyrs Brigade", "Derna Mujahideen Shura Council")["start"] == "2014-12"
+    assert relation(ex, "alliance", "Ansar al-Sharia", "Abu Salim Martyrs Brigade")["start"] == "2014-12"
+
+
+def test_a_founding_dates_no_other_tie_of_the_group(extractor: Extractor) -> None:
+    ex = extract(extractor, "The Derna Mujahideen Shura Council was created in December 2014. It fought the "
+                            "Islamic State in Derna.")
+    assert relation(ex, "conflict", "Derna Mujahideen Shura Council", "Islamic State")["start"] is None

@@ -50,6 +50,7 @@ class Assembler:
         self.out = Assembly()
         self._last_agents: list[tuple[int, list[str]]] = []
         self._founded: dict[str, str] = {}  # group key -> the date its own sentence gives its founding
+        self._members: list[tuple[int, str]] = []  # undated ties among a coalition's members -> the coalition
 
     def add(self, finding: Finding) -> None:
         """Record the relations and the event a finding states."""
@@ -81,6 +82,8 @@ class Assembler:
         elif cue.type is not None:
             for s, o in self._pairs(finding, subjects, objects):
                 self._relation(cue.type, s, o, timing, who, confidence, evidence)
+                if finding.whole is not None and timing.start is None:
+                    self._members.append((len(self.out.relations) - 1, finding.whole.key))
             if (cue.type in ACTIVITY_RELATIONS or cue.event == "attack") and objects:
                 for place in self._places_near(trigger, ACTIVITY_PLACE_PREPS):
                     for s in subjects:
@@ -160,12 +163,16 @@ class Assembler:
 
     def finish(self) -> Assembly:
         """Close relations the text says are over at the subject's next switch, date undated splits by the
-        splinter's founding, and drop duplicates."""
+        splinter's founding and undated ties among a coalition's members by the coalition's, and drop
+        duplicates."""
         for i in self.out.ended:
             rel = self.out.relations[i]
             switch = _switch_date(rel, self.out.relations)
             if switch is not None:
                 self.out.relations[i] = replace(rel, end=switch)
+        for i, whole in self._members:
+            if whole in self._founded and self.out.relations[i].start is None:
+                self.out.relations[i] = replace(self.out.relations[i], start=self._founded[whole])
         self.out.relations = [_split_at_founding(r, self._founded) for r in self.out.relations]
         self.out.relations = _dedupe(self.out.relations)
         return self.out

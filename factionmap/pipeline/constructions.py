@@ -455,13 +455,14 @@ def _coalition(cue: Cue, noun: Token, slots: _Slots) -> Iterator[Finding]:
         i += 1
     members = _listed(i, slots)
     groups = [m for m in members if m.kind != "person"]
-    if len(groups) >= 2:
-        yield Finding(cue, noun, groups)
     named = _coalition_name(noun, slots)
-    if named is not None and named.kind != "person":
-        members = [m for m in groups if m.key != named.key]
+    whole = named if named is not None and named.kind != "person" else None
+    if len(groups) >= 2:
+        yield Finding(cue, noun, groups, whole=whole)
+    if whole is not None:
+        members = [m for m in groups if m.key != whole.key]
         if members:
-            yield Finding(_membership(cue), noun, members, [named])
+            yield Finding(_membership(cue), noun, members, [whole], whole=whole)
 
 
 def _includes(cue: Cue, verb: Token, slots: _Slots) -> Iterator[Finding]:
@@ -479,9 +480,9 @@ def _includes(cue: Cue, verb: Token, slots: _Slots) -> Iterator[Finding]:
         return  # "an alliance comprising A and B": the clause's subject is the list itself
     members = [m for m in listed if m.kind in ("armed_group", "organization")]
     if len(members) >= 2:
-        yield Finding(cue, verb, members)
+        yield Finding(cue, verb, members, whole=coalition)
     if members:
-        yield Finding(_membership(cue), verb, members, [coalition])
+        yield Finding(_membership(cue), verb, members, [coalition], whole=coalition)
 
 
 def _groups_within(cue: Cue, prep: Token, slots: _Slots) -> Iterator[Finding]:
@@ -496,9 +497,9 @@ def _groups_within(cue: Cue, prep: Token, slots: _Slots) -> Iterator[Finding]:
                for m in including(t, slots.index) if m.kind in ("armed_group", "organization") and m.key != whole.key]
     members = list({m.key: m for m in members}.values())
     if len(members) >= 2:
-        yield Finding(cue, prep, members)
+        yield Finding(cue, prep, members, whole=whole)
     if members:
-        yield Finding(_membership(cue), prep, members, [whole])
+        yield Finding(_membership(cue), prep, members, [whole], whole=whole)
 
 
 def _membership(cue: Cue) -> Cue:

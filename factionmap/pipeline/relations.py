@@ -51,6 +51,9 @@ class Finding:
     subjects: list[ActorMention]
     objects: list[ActorMention] = field(default_factory=list)
     places: list[Token] = field(default_factory=list)
+    whole: ActorMention | None = None
+    """The coalition whose members the finding relates ("X includes A and B"): they are its members since it
+    was founded, where the text dates its founding."""
 
     @property
     def sentence(self) -> Span:
