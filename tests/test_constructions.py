@@ -661,3 +661,31 @@ def test_a_founding_dates_no_other_tie_of_the_group(extractor: Extractor) -> Non
     ex = extract(extractor, "The Derna Mujahideen Shura Council was created in December 2014. It fought the "
                             "Islamic State in Derna.")
     assert relation(ex, "conflict", "Derna Mujahideen Shura Council", "Islamic State")["start"] is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("But Duarte had more enemies, namely \u201cIvan Marquez,\u201d the FARC\u2019s former political leader.",
+     ("Ivan Marquez", "leader_of", "Revolutionary Armed Forces of Colombia")),
+    ("The Islamic State issued a statement via its media agency Amaq.", ("Amaq News Agency", "branch_of", "Islamic State")),
+    ("He rules in an uneasy coalition with Prime Minister Narendra Modi's Hindu nationalist Bharatiya Janata Party.",
+     ("Narendra Modi", "leader_of", "Bharatiya Janata Party")),
+])
+def test_names_reached_across_quotes_agencies_and_capitalised_modifiers(extractor: Extractor, text: str,
+                                                                        expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extract(extractor, text))
+
+
+def test_a_hyphened_modifier_in_a_coalition_is_no_member(extractor: Extractor) -> None:
+    text = ("HAAA is part of the Islamic Resistance in Iraq (IRI), a coalition of multiple Iran-aligned militia "
+            "groups.")
+    assert ("Iran", "branch_of", "Islamic Resistance in Iraq") not in triples(extract(extractor, text))
+
+
+@pytest.mark.parametrize(("text", "pair", "start"), [
+    (("Hasm denied links with the Muslim Brotherhood. The Brotherhood, which was outlawed by Egyptian authorities "
+     "in 2013, denied any links with the group."), ("Egypt", "Muslim Brotherhood"), "2013"),
+    ("Russia banned the Islamic State in 2014.", ("Russia", "Islamic State"), "2014"),
+])
+def test_a_state_outlawing_a_group_is_its_rival_from_then(extractor: Extractor, text: str, pair: tuple[str, str],
+                                                          start: str) -> None:
+    assert relation(extract(extractor, text), "rivalry", *pair)["start"] == start

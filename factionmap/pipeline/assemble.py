@@ -59,7 +59,7 @@ class Assembler:
         who = attribute(trigger, self.index, act)
         if cue.claimed_by_subject and finding.subjects:  # "Al Shabaab claimed responsibility for the bombing"
             who = Attribution("claimed", finding.subjects[0].key)
-        onset = cue.event is not None or (cue.type in ONSET_RELATIONS and (cue.pos == "VERB" or cue.type != "allegiance"))
+        onset = cue.onset or cue.event is not None or (cue.type in ONSET_RELATIONS and (cue.pos == "VERB" or cue.type != "allegiance"))
         timing = cue_timing(trigger, self.dates, onset, office=cue.type in OFFICE_RELATIONS)
         evidence = sentence_evidence(finding.sentence)
         confidence = round(cue.confidence * CONFIDENCE_BY_STATUS[who.status], 3)

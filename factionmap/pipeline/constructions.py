@@ -235,8 +235,8 @@ def _persons_group(cue: Cue, slots: _Slots) -> Iterator[Finding]:
             continue
         i = start - 1
         while slots.inside(i) and (slots.text(i) in PERSON_GROUP_MODIFIERS or slots.doc[i].pos_ == "ADJ"
-                                   or slots.text(i) in ("-", "self", "styled")):
-            i -= 1
+                                   or slots.text(i) in ("-", "self", "styled") or _bare_proper(i, slots)):
+            i -= 1  # "Modi's Hindu nationalist Bharatiya Janata Party"
         if slots.text(i) in ("his", "her") or slots.text(i + 1) in ("his", "her"):
             mark = i if slots.text(i) in ("his", "her") else i + 1
             owner = slots.ending.get(mark - 3) if slots.text(mark - 1) == "and" else None
@@ -245,6 +245,12 @@ def _persons_group(cue: Cue, slots: _Slots) -> Iterator[Finding]:
             owner = slots.ending.get(i - 1) if slots.text(i) in POSSESSIVE_MARKS else None
         if owner is not None and owner.kind == "person":
             yield Finding(cue, slots.doc[start], [owner], [group])
+
+
+def _bare_proper(i: int, slots: _Slots) -> bool:
+    """A capitalised modifier that names nobody ("Hindu", "Shiite") between a possessor and its group."""
+    token = slots.doc[i]
+    return token.pos_ == "PROPN" and token.dep_ in ("compound", "amod") and not slots.index.at(token)
 
 
 def _under_leader(cue: Cue, slots: _Slots) -> Iterator[Finding]:
@@ -424,6 +430,8 @@ def _holder_before(noun: Token, phrase_start: int, slots: _Slots) -> ActorMentio
             i -= 1
     if not slots.inside(i):
         return None
+    if slots.text(i) in QUOTES and slots.text(i - 1) == ",":
+        i -= 1  # 'namely "Ivan Marquez," the FARC's former leader': the comma inside the quotes
     if slots.text(i) == "," or slots.dash(i):
         return slots.ending.get(i - 1) or slots.ending.get(_before_parenthesis(i - 1, slots))
     if slots.text(i) == "as":  # "X emerged as a splinter faction of Y", "X are viewed as Y's affiliate"
@@ -520,9 +528,11 @@ def _listed(i: int, slots: _Slots) -> list[ActorMention]:
 
 
 def _modifies_noun(mention: ActorMention, slots: _Slots) -> bool:
-    """ "other NAVCENT task forces": a name that qualifies the noun after it is no item of a list ("Libya Shield
+    """ "other NAVCENT task forces", "Iran-aligned groups": a name that qualifies what follows is no list item ("Libya Shield
     units" still is: a group's units stand for it)."""
     after = mention.end
+    if slots.inside(after) and slots.doc[after].text in ("-", "\u2013") and not slots.doc[after - 1].whitespace_:
+        return True  # "multiple Iran-aligned militia groups"
     return slots.inside(after) and slots.doc[after].pos_ in ("NOUN", "PROPN") \
         and slots.doc[after].lower_ not in LIST_ITEM_TAILS and slots.starting.get(after) is None
 

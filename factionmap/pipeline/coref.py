@@ -76,7 +76,14 @@ def _singular_reference(token: Token) -> bool:
 def _may_refer(token: Token) -> bool:
     """The cheap test before resolution: a pronoun, "latter"/"former", or a group noun."""
     return token.lower_ in ("its", "it", "itself", "latter", "former") or token.lemma_.lower() in GROUP_ANAPHORS \
-        or _plural_named(token)
+        or _plural_named(token) or _short_name(token)
+
+
+def _short_name(token: Token) -> bool:
+    """ "the Brotherhood", "the Movement": a capitalised head noun after "the", standing alone."""
+    doc = token.doc
+    return token.pos_ == "PROPN" and token.is_title and token.i > 0 and doc[token.i - 1].lower_ == "the" \
+        and (token.i + 1 >= len(doc) or not doc[token.i + 1].is_title)
 
 
 def _plural_named(token: Token) -> bool:
@@ -101,6 +108,10 @@ def _resolve(token: Token, before: list[ActorMention], sent_of: dict[int, int], 
         return _group_noun(token, groups, sent_of, doc)
     if _plural_named(token):
         return _both_named(token, groups, doc)
+    if _short_name(token):  # "the Brotherhood" after "the Muslim Brotherhood": the one group whose name ends so
+        named = [m for m in _distinct_recent(groups) if len(m.name.split()) > 1
+                 and m.name.split()[-1].lower() == token.lower_]
+        return [_refer(token.i - 1, token.i + 1, token, named[0])] if len(named) == 1 else []
     return []
 
 

@@ -56,6 +56,8 @@ class Cue(BaseModel):
     object_via: tuple[str, ...] = ()
     with_purpose: str | None = None
     """The relation type when the verb takes a purpose clause: "X joined Y to fight Z" allies X and Y."""
+    onset: bool = False
+    """The clause's date starts the relation, whatever its type: "outlawed by Egypt in 2013" starts a rivalry."""
     pairs_objects: bool = False
     """The cue joins every party it names: "X joined forces with A, B and C" allies A, B and C too."""
     holder_lemmas: tuple[str, ...] = ()
