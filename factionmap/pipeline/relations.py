@@ -212,6 +212,10 @@ def _surface_phrase(noun: Token, preps: tuple[str, ...], index: MentionIndex) ->
         if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", "(", ")"):
             return []
         if token.lower_ in preps:
+            head = token.head
+            if head.pos_ in ("VERB", "AUX") or (head.pos_ == "NOUN" and head.i != noun.i
+                                                 and not any(a.i == head.i for a in noun.ancestors)):
+                return []  # "blamed the bombing of the pipeline on the ELN": another word's phrase
             k = j + 1
             while k < end and doc[k].lower_ in ("the", "a", "an"):
                 k += 1
