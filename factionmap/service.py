@@ -17,7 +17,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from factionmap.errors import ActorNotFound, InputError, UnknownFormat
+from factionmap.errors import ActorNotFound, UnknownFormat
 from factionmap.evaluation import (
     CalibrationBin,
     ScoringError,
@@ -28,7 +28,7 @@ from factionmap.evaluation import (
     scores_by_type,
     summarize,
 )
-from factionmap.ingest import read_documents
+from factionmap.ingest import read_documents, read_gold
 from factionmap.kb import normalize_name
 from factionmap.records import Document, Extraction, IngestProblem
 from factionmap.scale import IN_PROCESS, Scale, extract_scaled
@@ -216,30 +216,6 @@ class EvalReport:
     errors: tuple[ScoringError, ...] = ()
     problems: tuple[IngestProblem, ...] = ()
     calibration: tuple[CalibrationBin, ...] = ()
-
-
-def read_gold(path: str | Path) -> list[dict[str, Any]]:
-    """The gold records of a JSON Lines gold file.
-
-    Raises:
-        InputError: the file cannot be read, or a line is not a JSON object with an ``id``.
-    """
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(str(path), f"cannot read the gold file ({e})") from e
-    records = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(f"{path}:{number}", f"not JSON ({e.msg} at column {e.colno})") from e
-        if not isinstance(record, dict) or "id" not in record:
-            raise InputError(f"{path}:{number}", "a gold record must be a JSON object with an 'id'")
-        records.append(record)
-    return records
 
 
 def evaluate(
