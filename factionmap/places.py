@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from factionmap.date_patterns import MONTHS, WEEKDAYS
-from factionmap.gazetteer import Gazetteer, normalise_name
-from factionmap.kb import KnowledgeBase
+from factionmap.lookup.gazetteer import Gazetteer, normalise_name
+from factionmap.lookup.kb import KnowledgeBase
 from factionmap.records import GazetteerEntry, Place, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

@@ -29,7 +29,7 @@ from factionmap.evaluation import (
     summarize,
 )
 from factionmap.ingest import read_documents, read_gold
-from factionmap.kb import normalize_name
+from factionmap.lookup.folding import normalize_name
 from factionmap.records import Document, Extraction, IngestProblem
 from factionmap.scale import IN_PROCESS, Scale, extract_scaled
 from factionmap.serialize import RunIds, record_to_dict

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from factionmap.gazetteer import create_schema, normalise_name, skeleton, usable_alternates  # noqa: E402
+from factionmap.lookup.gazetteer import create_schema, normalise_name, skeleton, usable_alternates  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "factionmap" / "data" / "gazetteer.sqlite.gz"
 SKELETON_MIN_POPULATION = 15000

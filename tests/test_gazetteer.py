@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from factionmap.errors import InputError
-from factionmap.gazetteer import Gazetteer, normalise_name, open_bundled
+from factionmap.lookup.gazetteer import Gazetteer, normalise_name, open_bundled
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geonames"
 

@@ -28,8 +28,8 @@ from spacy.strings import get_string_id
 
 from factionmap.date_patterns import MONTHS, WEEKDAYS
 from factionmap.datelines import find_dateline_place
-from factionmap.gazetteer import Gazetteer, normalise_name
-from factionmap.kb import KnowledgeBase
+from factionmap.lookup.gazetteer import Gazetteer, normalise_name
+from factionmap.lookup.kb import KnowledgeBase
 from factionmap.pipeline.name_lexicon import name_lexicon
 from factionmap.pipeline.names import GROUP_NAME_WORDS, NAME_CONNECTORS, TRAILING_GROUP_WORDS
 
