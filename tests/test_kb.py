@@ -342,13 +342,14 @@ def test_no_alias_is_an_ordinary_word(kb: KnowledgeBase) -> None:
 
 
 def test_no_group_alias_is_a_bare_place_name(kb: KnowledgeBase) -> None:
-    from factionmap.lookup.gazetteer import Gazetteer, normalise_name
+    from factionmap.lookup.folding import normalize_place_name
+    from factionmap.lookup.gazetteer import Gazetteer
     gazetteer = Gazetteer.load()
     state_names = {normalize_name(n) for e in kb.entries if e.kind == "state" for n in e.all_names()}
     state_names |= {normalize_name(d) for words in kb.demonyms.values() for d in words}
 
     def is_major_place(text: str) -> bool:
-        return any(normalise_name(p.name) == normalise_name(text) and (
+        return any(normalize_place_name(p.name) == normalize_place_name(text) and (
             p.feature.startswith("PCL") or p.feature in ("ADM1", "RGN", "PPLC")
             or (p.feature.startswith("PPL") and p.population >= 50_000))
             for p in gazetteer.candidates(text, abbreviations=False))

@@ -2,13 +2,15 @@
 
 ``normalize_name`` folds actor and alias names with the rules of shared/eval/score.py's ``norm()`` (the store keeps
 each alias's folded form, so changing them needs a migration); ``fold_transliteration`` folds further, so that
-transliterations of one Arabic name meet.
+transliterations of one Arabic name meet; ``normalize_place_name`` folds place names for the gazetteer (its bundled
+index holds names folded so: changing these rules means rebuilding it with scripts/build_gazetteer.py).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 APOSTROPHES = "\u2019\u2018`\u02bc\u02bb'"
 _APOSTROPHE_TABLE = str.maketrans({a: "'" for a in APOSTROPHES})
@@ -38,6 +40,7 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Fold a name so that spellings of the same name compare equal.
 
@@ -71,3 +74,19 @@ def fold_transliteration(name: str) -> str:
     for pattern, replacement in _FOLDS:
         s = pattern.sub(replacement, s)
     return _AL.sub("al", _SPACES.sub(" ", s).strip())
+
+
+_PLACE_APOSTROPHES = "'’‘`´ʼʻʾʿ"
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def normalize_place_name(name: str) -> str:
+    """Fold a place name for lookup: accents, case, apostrophes, dots and punctuation ("U.S." -> "us")."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = s.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
+    for a in _PLACE_APOSTROPHES + ".":
+        s = s.replace(a, "")
+    s = _NON_WORD.sub(" ", s).replace("_", " ")
+    return " ".join(s.split())

@@ -29,9 +29,9 @@ from urllib.parse import urlsplit
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from factionmap.errors import InputError
+from factionmap.lookup.folding import normalize_name
 from factionmap.records import Actor, Document, Event, Extraction, Place, Relation
 from factionmap.store import schema as t
-from factionmap.store.base import normalize_name
 from factionmap.timeline import bounds, earliest, latest
 from factionmap.vocabulary import EVENT_TYPES, PLACE_RELATIONS, RELATION_TYPES, STATUSES, SYMMETRIC_RELATIONS
 
