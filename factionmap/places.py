@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 
 from factionmap.date_patterns import MONTHS, WEEKDAYS
 from factionmap.lookup.folding import normalize_place_name
-from factionmap.lookup.gazetteer import Gazetteer
+from factionmap.lookup.gazetteer import Gazetteer, place_key
 from factionmap.lookup.kb import KnowledgeBase
 from factionmap.records import GazetteerEntry, Place, Span
 
@@ -657,13 +657,6 @@ def _mention(text: str, cand: _Candidate) -> PlaceMention:
     precision = "region" if cand.region else precision_of(cand.chosen)
     return PlaceMention(Span(text[cand.start:cand.end], cand.start, cand.end), cand.chosen, precision,
                         cand.head_start, cand.head_end)
-
-
-def place_key(entry: GazetteerEntry) -> str:
-    """``geonames:<id>``, else ``name:<country>:<normalised name>``."""
-    if entry.geonames_id is not None:
-        return f"geonames:{entry.geonames_id}"
-    return f"name:{entry.country or ''}:{normalize_place_name(entry.name)}"
 
 
 def group_places(mentions: Sequence[PlaceMention]) -> list[Place]:

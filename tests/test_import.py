@@ -153,3 +153,15 @@ def test_bad_records_are_refused_with_the_line_and_the_rest_imported(
 def test_unreadable_file_is_an_input_error(fresh_store: Store, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="missing.jsonl: cannot be read"):
         import_records(fresh_store, tmp_path / "missing.jsonl")
+
+
+def test_a_place_imported_without_a_key_is_keyed_as_ingest_keys_it() -> None:
+    """One place key: a record without ``key`` or GeoNames id lands on the row ingest made for the same place."""
+    from factionmap.places import place_key as ingest_key
+    from factionmap.records import GazetteerEntry, Place
+    from factionmap.store.sql_write import place_key as import_key
+
+    entry = GazetteerEntry("Kunduz Province", "AF", "ADM1", None, None)
+    imported = Place("p1", "Kunduz Province", "AF", "ADM1", None, None)
+    assert import_key(imported) == ingest_key(entry) == "name:AF:kunduz province"
+    assert import_key(Place("p2", "Kunduz", "AF", "PPLA", 36.7, 68.9, geonames_id=1135689)) == "geonames:1135689"

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 from factionmap.errors import InputError
 from factionmap.lookup.folding import normalize_place_name
@@ -44,6 +45,27 @@ DUMP_CLASSES = frozenset("APL")
 DUMP_SPOTS = frozenset({"AIRP", "AIRB", "CMP", "MILB", "PRT", "DAM", "BDG"})
 DUMP_CACHE_VERSION = "1"
 _SKELETON_MAP = str.maketrans({"q": "k", "y": "i", "w": "v", "h": None, "j": "g", "c": "k", "z": "s"})
+
+
+class Placed(Protocol):
+    """What a place key is made of: a gazetteer entry and a document's ``Place`` both have it."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def country(self) -> str | None: ...
+
+    @property
+    def geonames_id(self) -> int | None: ...
+
+
+def place_key(place: Placed) -> str:
+    """The cross-document key of a place, on ingest and on import alike: ``geonames:<id>``, else
+    ``name:<country>:<folded name>`` (``normalize_place_name``), so one place keys the same from either road."""
+    if place.geonames_id is not None:
+        return f"geonames:{place.geonames_id}"
+    return f"name:{place.country or ''}:{normalize_place_name(place.name)}"
 
 
 def skeleton(norm: str) -> str:
