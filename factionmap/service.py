@@ -30,9 +30,9 @@ from factionmap.evaluation import (
 )
 from factionmap.ingest import read_documents, read_gold
 from factionmap.lookup.folding import normalize_name
+from factionmap.record_format import RunIds, record_to_dict
 from factionmap.records import Document, Extraction, IngestProblem
 from factionmap.scale import IN_PROCESS, Scale, extract_scaled
-from factionmap.serialize import RunIds, record_to_dict
 from factionmap.store.base import ActorProfile, Store, StoredActor, StoredEvent, StoredEvidence, StoredRelation
 from factionmap.timeline import bounds, sort_key
 

@@ -12,8 +12,7 @@ from export_records import HOSTILE_SENTENCE, all_records
 
 from factionmap.errors import InputError
 from factionmap.export import export, import_records
-from factionmap.export.importer import EVIDENCE_ONLY_PREFIX
-from factionmap.serialize import write_jsonl
+from factionmap.record_format import EVIDENCE_ONLY_PREFIX, write_jsonl
 from factionmap.store import Store, StoredRelation, open_store
 from factionmap.vocabulary import SYMMETRIC_RELATIONS
 
