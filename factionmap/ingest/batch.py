@@ -11,8 +11,8 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from factionmap.ingest import registry
 from factionmap.ingest.published import normalise_date
-from factionmap.ingest.registry import SUPPORTED_SUFFIXES, reader_for
 from factionmap.records import Document, IngestProblem
 
 MAX_BYTES: int = 5_000_000
@@ -45,7 +45,7 @@ def count_inputs(paths: Sequence[str | Path]) -> int:
     """Count the items ``read_documents`` will yield for ``paths`` (one per file, one per JSON Lines record)."""
     total = 0
     for item in _iter_files(paths):
-        reader = None if isinstance(item, IngestProblem) else reader_for(item[0].suffix)
+        reader = None if isinstance(item, IngestProblem) else registry.reader_for(item[0].suffix)
         total += reader.count(item[0], MAX_BYTES) if reader is not None and not isinstance(item, IngestProblem) else 1
     return total
 
@@ -57,13 +57,13 @@ def _read_all(paths: Sequence[str | Path], published: str | None, max_bytes: int
             yield item
             continue
         path, explicit = item
-        reader = reader_for(path.suffix)
+        reader = registry.reader_for(path.suffix)
         if reader is not None:
             yield from reader.read(path, published, max_bytes)
         elif explicit:
             suffix = path.suffix.lower()
             yield IngestProblem(
-                str(path), f"unsupported file type {suffix or '(none)'!r}: use {', '.join(sorted(SUPPORTED_SUFFIXES))}"
+                str(path), f"unsupported file type {suffix or '(none)'!r}: use {', '.join(sorted(registry.SUPPORTED_SUFFIXES))}"
             )
 
 
@@ -92,5 +92,5 @@ def _walk_folder(folder: Path) -> Iterator[tuple[Path, bool] | IngestProblem]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk_folder(Path(entry.path))
-        elif entry.is_file() and Path(entry.name).suffix.lower() in SUPPORTED_SUFFIXES:
+        elif entry.is_file() and Path(entry.name).suffix.lower() in registry.SUPPORTED_SUFFIXES:
             yield Path(entry.path), False

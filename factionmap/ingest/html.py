@@ -11,11 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from factionmap.errors import InputError
-from factionmap.ingest.decoding import read_file_text
 from factionmap.ingest.document import text_document
 from factionmap.ingest.html_text import page_text
-from factionmap.ingest.reader import Reader
+from factionmap.ingest.reader import Reader, read_one_article
 from factionmap.records import Document, IngestProblem
 
 logger = logging.getLogger(__name__)
@@ -23,12 +21,7 @@ logger = logging.getLogger(__name__)
 
 def read_html(path: Path, published: str | None, max_bytes: int) -> Iterator[Document | IngestProblem]:
     """Yield the document of one HTML file, or the problem that kept it from being read."""
-    try:
-        raw = read_file_text(path, max_bytes)
-    except InputError as error:
-        yield IngestProblem(error.source, error.reason)
-        return
-    yield html_document(raw, path.stem, str(path), {}, published)
+    return read_one_article(path, published, max_bytes, html_document)
 
 
 def html_document(

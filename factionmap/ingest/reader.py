@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from factionmap.errors import InputError
+from factionmap.ingest.decoding import read_file_text
 from factionmap.records import Document, IngestProblem
 
 ReadFile = Callable[[Path, str | None, int], Iterator[Document | IngestProblem]]
@@ -17,6 +19,23 @@ ReadFile = Callable[[Path, str | None, int], Iterator[Document | IngestProblem]]
 
 CountFile = Callable[[Path, int], int]
 """Count the items a ``ReadFile`` yields for one file (path, size limit)."""
+
+
+MakeDocument = Callable[[str, str, str, dict[str, str], str | None], Document | IngestProblem]
+"""Make a document of a decoded text (text, document id, source, metadata, publication date given)."""
+
+
+def read_one_article(
+    path: Path, published: str | None, max_bytes: int, make: MakeDocument
+) -> Iterator[Document | IngestProblem]:
+    """Yield the document of a file that holds one article (its decoded text made a document by ``make``), or the
+    problem that kept it from being read."""
+    try:
+        raw = read_file_text(path, max_bytes)
+    except InputError as error:
+        yield IngestProblem(error.source, error.reason)
+        return
+    yield make(raw, path.stem, str(path), {}, published)
 
 
 def one_item(path: Path, max_bytes: int) -> int:

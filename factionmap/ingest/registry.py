@@ -15,9 +15,14 @@ READERS: tuple[Reader, ...] = (
     jsonl.READER,
 )
 
-BY_SUFFIX: dict[str, Reader] = {suffix: reader for reader in READERS for suffix in reader.suffixes}
-"""The reader of each file ending (lower case, with the dot)."""
 
+
+def by_suffix(readers: tuple[Reader, ...]) -> dict[str, Reader]:
+    """The reader of each file ending (lower case, with the dot); a later reader of an ending wins."""
+    return {suffix: reader for reader in readers for suffix in reader.suffixes}
+
+
+BY_SUFFIX: dict[str, Reader] = by_suffix(READERS)
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(BY_SUFFIX)
 
 
