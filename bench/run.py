@@ -34,7 +34,7 @@ from report import replace_speed_rows
 from factionmap.config import Settings
 from factionmap.extract import Extractor
 from factionmap.pipeline.nlp import MODEL_PACKAGES
-from factionmap.serialize import RunIds, record_to_dict
+from factionmap.record_format import RunIds, record_to_dict
 
 WARM_UP_DOCS = 16
 PETRARCH2_PER_HOUR = 1_000  # stories an hour, PETRARCH2's README (after a CoreNLP parse)

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 import click
 
 from factionmap import service
-from factionmap.dates import parse_partial_date
 from factionmap.errors import FactionmapError, InvalidDate
 from factionmap.ingest import count_inputs
 from factionmap.records import IngestProblem
 from factionmap.scale import POOL_MIN_DOCUMENTS, Scale
 from factionmap.scale.lifeline import stop_on_sigterm
+from factionmap.timeline import check_date
 from factionmap.vocabulary import RELATION_TYPES
 
 if TYPE_CHECKING:  # what only some commands use is imported in them, so that `factionmap --version` starts fast
@@ -34,15 +34,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2015, 2015-08, 2015-08-24)"
 
 
-def check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """Option callback: a partial date (``2015``, ``2015-08``, ``2015-08-24``), returned zero-padded.
-
-    A bad date is a usage error that names the valid forms.
+def date_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Option callback: a partial date (``2015``, ``2015-08``, ``2015-08-24``; ``timeline.check_date``), returned
+    zero-padded. A bad date is a usage error that names the valid forms.
     """
-    if value is None:
-        return None
     try:
-        return parse_partial_date(value)
+        return check_date(value, pad=True)
     except InvalidDate:
         raise click.BadParameter(f"{value!r} is not a date: use {DATE_FORMS}", ctx, param) from None
 
@@ -157,7 +154,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
-@click.option("--published", metavar="DATE", callback=check_date,
+@click.option("--published", metavar="DATE", callback=date_callback,
               help=f"Publication date of inputs that give none: {DATE_FORMS}.")
 @scale_options
 @config_option
@@ -197,7 +194,7 @@ def _output(path: str) -> Iterator[TextIO]:
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
               help="Output format: one extraction record (shared/eval/FORMAT.md) a line.")
 @click.option("--output", "-o", metavar="FILE", default="-", show_default=True, help="Output file; - for stdout.")
-@click.option("--published", metavar="DATE", callback=check_date,
+@click.option("--published", metavar="DATE", callback=date_callback,
               help=f"Publication date of inputs that give none: {DATE_FORMS}.")
 @scale_options
 @config_option
@@ -235,7 +232,7 @@ def actor(name: str, db: str | None, config: Path | None) -> None:
 
 
 @cli.command()
-@click.option("--as-of", metavar="DATE", callback=check_date, help="Only relations in force on this date.")
+@click.option("--as-of", metavar="DATE", callback=date_callback, help="Only relations in force on this date.")
 @click.option("--format", "fmt", type=click.Choice(service.GRAPH_FORMATS), default="json", show_default=True,
               help="node-link JSON (networkx) or GraphML.")
 @click.option("--type", "types", multiple=True, type=click.Choice(RELATION_TYPES), metavar="TYPE",
@@ -288,7 +285,7 @@ def stats(db: str | None, config: Path | None) -> None:
 
 @cli.command(name="export")
 @click.argument("fmt", metavar="FORMAT")
-@click.option("--as-of", metavar="DATE", callback=check_date,
+@click.option("--as-of", metavar="DATE", callback=date_callback,
               help="Only what was in force on DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--actor", "actors", multiple=True, metavar="NAME",
               help="Only this actor's relations and events (repeatable).")

@@ -1,7 +1,7 @@
 """Scoring extraction records against gold records, by the rules of ``shared/eval/FORMAT.md``.
 
 A port of ``shared/eval/score.py`` (which an install cannot rely on): the same name folding
-(``factionmap.kb.normalize_name`` equals score.py's ``norm``), the same matching rules, and ``summarize`` returns
+(``factionmap.lookup.folding.normalize_name`` equals score.py's ``norm``), the same matching rules, and ``summarize`` returns
 exactly the object ``score.py --json`` prints, and ``Tally.errors`` the lines of ``score.py --errors``.
 
 Everything here is a pure function over the JSON objects of the two files (``dict``), as they are read.
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from factionmap.kb import normalize_name
+from factionmap.lookup.folding import normalize_name
 from factionmap.vocabulary import SYMMETRIC_RELATIONS
 
 COUNTRY_FEATURES = ("country", "PCLI", "PCL", "PCLD", "PCLS", "PCLF")

@@ -21,9 +21,9 @@ from spacy.tokens import Doc
 from factionmap.config import Settings
 from factionmap.datelines import find_dateline_place
 from factionmap.dates import find_date_expressions
-from factionmap.gazetteer import Gazetteer
-from factionmap.kb import KnowledgeBase
 from factionmap.longtext import make_tokens, parse_docs
+from factionmap.lookup.gazetteer import Gazetteer
+from factionmap.lookup.kb import KnowledgeBase
 from factionmap.pipeline.aliases import is_alias_form
 from factionmap.pipeline.arguments import MentionIndex
 from factionmap.pipeline.assemble import Assembler

@@ -21,8 +21,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from factionmap.date_patterns import MONTHS, WEEKDAYS
-from factionmap.gazetteer import Gazetteer, normalise_name
-from factionmap.kb import KnowledgeBase
+from factionmap.lookup.folding import normalize_place_name
+from factionmap.lookup.gazetteer import Gazetteer, place_key
+from factionmap.lookup.kb import KnowledgeBase
 from factionmap.records import GazetteerEntry, Place, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -137,8 +138,8 @@ class StateWords:
     @classmethod
     def from_kb(cls, kb: KnowledgeBase) -> StateWords:
         """The demonyms, names and aliases of the knowledge base's states."""
-        names = {normalise_name(n) for e in kb.entries if e.kind == "state" for n in (e.name, *e.aliases)}
-        return cls(frozenset(normalise_name(d) for d, _ in kb.demonym_forms()) - names, frozenset(names))
+        names = {normalize_place_name(n) for e in kb.entries if e.kind == "state" for n in (e.name, *e.aliases)}
+        return cls(frozenset(normalize_place_name(d) for d, _ in kb.demonym_forms()) - names, frozenset(names))
 
 
 def spot_place_mentions(doc: Doc, gazetteer: Gazetteer, states: StateWords = StateWords(),
@@ -164,7 +165,7 @@ def spot_place_mentions(doc: Doc, gazetteer: Gazetteer, states: StateWords = Sta
         _extend(doc, text, cand)
     _share_plural_suffixes(doc, text, found)
     people = _person_name_words(toks, text, gazetteer) - {
-        normalise_name(text[c.head_start:c.head_end]) for c in found if c.label == "placed"}
+        normalize_place_name(text[c.head_start:c.head_end]) for c in found if c.label == "placed"}
     for cand in found:
         cand.entries = _spotted_entries(text, cand, gazetteer, people, states.names)
     found = [c for c in found if c.entries]
@@ -253,7 +254,7 @@ def _longest_name(doc: list[Token], text: str, k: int, end: int, gazetteer: Gaze
         if doc[stop - 1].lower_ in SPOT_CONNECTORS:
             continue
         name = text[doc[k].idx:doc[stop - 1].idx + len(doc[stop - 1].text)]
-        norm = normalise_name(name)
+        norm = normalize_place_name(name)
         if norm in not_places or norm in TIME_WORDS or norm in DIRECTIONS:
             continue
         if gazetteer.candidates(name, abbreviations=_initialism(name)):
@@ -265,7 +266,7 @@ def _spotted_entries(text: str, cand: _Candidate, gazetteer: Gazetteer, people: 
                      state_names: frozenset[str]) -> list[GazetteerEntry]:
     """The entries a spotted name may stand for (see :func:`spot_place_mentions`)."""
     name = text[cand.head_start:cand.head_end]
-    norm = normalise_name(name)
+    norm = normalize_place_name(name)
     entries = gazetteer.candidates(name, abbreviations=_initialism(name))
     if _initialism(name):  # "US", "U.K.": countries news abbreviates; "Ky.", "B.C.": divisions, checked later
         comma = text[:cand.start].rstrip().endswith(",")
@@ -279,7 +280,7 @@ def _spotted_entries(text: str, cand: _Candidate, gazetteer: Gazetteer, people: 
         if e.feature == "ADM2" and "ADM2" not in cand.prefer:
             continue  # "Walsh" is a surname before it is Walsh County
         town = e.feature.startswith("PPL")
-        if town and normalise_name(e.name) != norm and e.population < ALTERNATE_MIN_POPULATION:
+        if town and normalize_place_name(e.name) != norm and e.population < ALTERNATE_MIN_POPULATION:
             continue  # "Google" was once another name of Topeka
         if cand.label == "weak" and not _standing(e):
             continue
@@ -444,7 +445,7 @@ def _repeated_names(doc: Doc, text: str, found: Sequence[_Candidate], excluded: 
     sense: dict[str, _Candidate] = {}
     for c in found:
         if c.chosen is not None and c.entries and not c.region and c.label != "NORP":
-            sense.setdefault(normalise_name(text[c.head_start:c.head_end]), c)
+            sense.setdefault(normalize_place_name(text[c.head_start:c.head_end]), c)
     out = []
     for ent in doc.ents:
         if ent.label_ not in PROPAGATED_LABELS or any(i in excluded for i in range(ent.start, ent.end)):
@@ -454,7 +455,7 @@ def _repeated_names(doc: Doc, text: str, found: Sequence[_Candidate], excluded: 
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         for p in POSSESSIVES:
             name = name.removesuffix(p)
-        host = sense.get(normalise_name(name))
+        host = sense.get(normalize_place_name(name))
         if host is not None:
             start = ent.start_char + ent.text.index(name)
             out.append(_Candidate(start, start + len(name), start, start + len(name), ent.sent.start_char,
@@ -602,7 +603,7 @@ def _score(entry: GazetteerEntry, cand: _Candidate, countries: Counter[str],
     if entry.country and entry.admin1 and admin1s[(entry.country, entry.admin1)] and entry.feature != "ADM1":
         # a town in a division the text names; less for a county ("Delaware" is the state) or the division's
         # namesake town, which its own name voted for
-        town = entry.feature.startswith("PPL") and normalise_name(entry.admin1) != normalise_name(entry.name)
+        town = entry.feature.startswith("PPL") and normalize_place_name(entry.admin1) != normalize_place_name(entry.name)
         s += IN_DIVISION if town else NAMESAKE_IN_DIVISION
     if neighbour is not None and entry.country == neighbour.country and (
             neighbour.feature == "country" or entry.admin1 == neighbour.admin1):
@@ -656,13 +657,6 @@ def _mention(text: str, cand: _Candidate) -> PlaceMention:
     precision = "region" if cand.region else precision_of(cand.chosen)
     return PlaceMention(Span(text[cand.start:cand.end], cand.start, cand.end), cand.chosen, precision,
                         cand.head_start, cand.head_end)
-
-
-def place_key(entry: GazetteerEntry) -> str:
-    """``geonames:<id>``, else ``name:<country>:<normalised name>``."""
-    if entry.geonames_id is not None:
-        return f"geonames:{entry.geonames_id}"
-    return f"name:{entry.country or ''}:{normalise_name(entry.name)}"
 
 
 def group_places(mentions: Sequence[PlaceMention]) -> list[Place]:

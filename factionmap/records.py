@@ -1,7 +1,7 @@
 """Typed records that flow from ingest to store.
 
 Every stage of factionmap passes these frozen dataclasses, never loose dicts. Their JSON shape
-(``factionmap.serialize``) is the extraction record of ``shared/eval/FORMAT.md``.
+(``factionmap.record_format``) is the extraction record of ``shared/eval/FORMAT.md``.
 
 Dates are *partial dates*: strings ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` carrying exactly the
 precision the source text supports (see ``factionmap.dates``).

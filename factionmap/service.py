@@ -17,7 +17,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from factionmap.errors import ActorNotFound, InputError, UnknownFormat
+from factionmap.errors import ActorNotFound, UnknownFormat
 from factionmap.evaluation import (
     CalibrationBin,
     ScoringError,
@@ -28,14 +28,13 @@ from factionmap.evaluation import (
     scores_by_type,
     summarize,
 )
-from factionmap.ingest import read_documents
-from factionmap.kb import normalize_name
+from factionmap.ingest import read_documents, read_gold
+from factionmap.lookup.folding import normalize_name
+from factionmap.record_format import RunIds, record_to_dict
 from factionmap.records import Document, Extraction, IngestProblem
 from factionmap.scale import IN_PROCESS, Scale, extract_scaled
-from factionmap.serialize import RunIds, record_to_dict
 from factionmap.store.base import ActorProfile, Store, StoredActor, StoredEvent, StoredEvidence, StoredRelation
-from factionmap.timeline import sort_key
-from factionmap.vocabulary import SYMMETRIC_RELATIONS
+from factionmap.timeline import bounds, sort_key
 
 if TYPE_CHECKING:  # spaCy and pydantic-settings load where they are used: commands that need neither start fast
     from factionmap.config import Settings
@@ -218,30 +217,6 @@ class EvalReport:
     calibration: tuple[CalibrationBin, ...] = ()
 
 
-def read_gold(path: str | Path) -> list[dict[str, Any]]:
-    """The gold records of a JSON Lines gold file.
-
-    Raises:
-        InputError: the file cannot be read, or a line is not a JSON object with an ``id``.
-    """
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(str(path), f"cannot read the gold file ({e})") from e
-    records = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(f"{path}:{number}", f"not JSON ({e.msg} at column {e.colno})") from e
-        if not isinstance(record, dict) or "id" not in record:
-            raise InputError(f"{path}:{number}", "a gold record must be a JSON object with an 'id'")
-        records.append(record)
-    return records
-
-
 def evaluate(
     gold_path: str | Path, settings: Settings, extractor: Extractor | None = None
 ) -> EvalReport:
@@ -327,74 +302,23 @@ def _error_lines(errors: Iterable[ScoringError]) -> list[str]:
 GRAPH_FORMATS: tuple[str, ...] = ("json", "graphml")
 
 
-def _actor_node(store: Store, actor_id: int, name: str) -> dict[str, Any]:
-    """Node attributes of a stored actor: name, kind, aliases, KB id (looked up by its name)."""
-    match = next((a for a in store.find_actors(name) if a.id == actor_id), None)
-    if match is None:
-        return {"type": "actor", "name": name, "kind": None, "aliases": [], "kb_id": None}
-    return {"type": "actor", "name": match.name, "kind": match.kind, "aliases": list(match.aliases),
-            "kb_id": match.kb_id}
-
-
-def _place_nodes(store: Store) -> dict[int, dict[str, Any]]:
-    """Node attributes of the places events name (country, coordinates), by place id."""
-    nodes: dict[int, dict[str, Any]] = {}
-    for event in store.events():
-        p = event.place
-        if p is not None:
-            nodes[p.id] = {"type": "place", "name": p.name, "kind": "place", "aliases": [], "country": p.country,
-                           "admin1": p.admin1, "feature": p.feature, "lat": p.lat, "lon": p.lon,
-                           "geonames_id": p.geonames_id}
-    return nodes
-
-
 def build_graph(
     store: Store, as_of: str | None = None, types: Sequence[str] = (), min_sources: int = 1
 ) -> Any:
     """The relations of the store (in force ``as_of`` a date, if given) as a networkx ``MultiDiGraph``.
 
-    Nodes are ``actor:<id>`` and ``place:<id>``; each edge is one merged relation, keyed by its type, with its
-    dates (``end`` is the effective end, after supersession), status, confidence and counts of sources and
-    evidence sentences. Symmetric relations are one edge from the lower actor id, marked ``symmetric``.
+    The graph of ``factionmap export graphml`` (:func:`factionmap.export.graphs.relation_graph`): nodes are the
+    actors and places the relations join, keyed by their store keys; each edge is one merged relation, keyed by its
+    type (docs/exports.md lists the attributes).
 
     Raises:
         InvalidDate: ``as_of`` is not a partial date.
     """
-    import networkx as nx  # only the graph command needs it
+    from factionmap.export.graphs import relation_graph  # only the graph command needs networkx
 
-    graph = nx.MultiDiGraph(as_of=as_of)
-    relations = store.relations(as_of=as_of, types=types, min_sources=min_sources)
-    places = _place_nodes(store) if any(r.object_is_place for r in relations) else {}
-    for rel in relations:
-        source = f"actor:{rel.subject_id}"
-        target = f"{'place' if rel.object_is_place else 'actor'}:{rel.object_id}"
-        if source not in graph:
-            graph.add_node(source, **_actor_node(store, rel.subject_id, rel.subject_name))
-        if target not in graph:
-            attrs = (places.get(rel.object_id, {"type": "place", "name": rel.object_name, "kind": "place",
-                                                "aliases": []})
-                     if rel.object_is_place else _actor_node(store, rel.object_id, rel.object_name))
-            graph.add_node(target, **attrs)
-        graph.add_edge(source, target, key=rel.type, relation_id=rel.id, type=rel.type, start=rel.start,
-                       end=rel.effective_end, stated_end=rel.end, superseded_by=rel.superseded_by,
-                       status=rel.status, confidence=rel.confidence, sources=rel.n_sources,
-                       evidence=len(rel.evidence), symmetric=rel.type in SYMMETRIC_RELATIONS)
-    return graph
-
-
-def _scalar_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
-    """GraphML takes scalars only: lists become "; "-joined strings and missing values are left out."""
-    return {k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in attrs.items() if v is not None}
-
-
-def _graphml(graph: Any) -> str:
-    """GraphML text of a graph, with every attribute made a scalar."""
-    import networkx as nx
-
-    flat = nx.MultiDiGraph(**_scalar_attrs(dict(graph.graph)))
-    flat.add_nodes_from((n, _scalar_attrs(d)) for n, d in graph.nodes(data=True))
-    flat.add_edges_from((u, v, k, _scalar_attrs(d)) for u, v, k, d in graph.edges(keys=True, data=True))
-    return "\n".join(nx.generate_graphml(flat)) + "\n"
+    if as_of is not None:
+        bounds(as_of)
+    return relation_graph(store.snapshot(as_of), types, min_sources)
 
 
 def graph(
@@ -409,10 +333,12 @@ def graph(
     if fmt not in GRAPH_FORMATS:
         raise UnknownFormat(fmt, GRAPH_FORMATS)
     g = build_graph(store, as_of, types, min_sources)
-    if fmt == "graphml":
-        return _graphml(g)
     import networkx as nx
 
+    from factionmap.export.graphs import graphml_lines
+
+    if fmt == "graphml":
+        return "".join(graphml_lines(g))
     return json.dumps(nx.node_link_data(g, edges="links"), ensure_ascii=False, indent=1) + "\n"
 
 

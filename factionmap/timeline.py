@@ -53,6 +53,21 @@ def bounds(value: str) -> tuple[date, date]:
     return date_bounds(value)
 
 
+def check_date(value: str | None, *, pad: bool = False) -> str | None:
+    """A date a user gave (a command's option, an API query), checked; the one rule of both.
+
+    ``InvalidDate`` unless it is YYYY, YYYY-MM or YYYY-MM-DD naming a real day. With ``pad`` (the command line)
+    "2015-8" is read as "2015-08" and only None is no date; without it (the API, where an empty query value is no
+    date) only the zero-padded form passes, as stored dates are compared as strings.
+    """
+    if pad:
+        return None if value is None else parse_partial_date(value)
+    if not value:
+        return None
+    bounds(value)
+    return value
+
+
 def lower_bound(value: str) -> date:
     """First day a partial date can mean: ``2015`` -> 2015-01-01, ``2015-08`` -> 2015-08-01."""
     return bounds(value)[0]

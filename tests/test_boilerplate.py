@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from factionmap.boilerplate import clean_text, is_boilerplate_line
+from factionmap.ingest.boilerplate import clean_text, is_boilerplate_line
 
 SHARED = Path(__file__).parents[2] / "shared"
 SEEDS = SHARED / "seeds"

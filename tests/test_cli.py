@@ -60,7 +60,7 @@ def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
 
 def edges(graph: Any) -> set[tuple[str, str, str]]:
     """(subject name, type, object name) of every edge."""
-    return {(graph.nodes[u]["name"], k, graph.nodes[v]["name"]) for u, v, k in graph.edges(keys=True)}
+    return {(graph.nodes[u]["label"], k, graph.nodes[v]["label"]) for u, v, k in graph.edges(keys=True)}
 
 
 # --- extract ----------------------------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from factionmap.errors import InputError
-from factionmap.gazetteer import Gazetteer, normalise_name, open_bundled
+from factionmap.lookup.folding import normalize_place_name
+from factionmap.lookup.gazetteer import Gazetteer, open_bundled
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geonames"
 
@@ -56,7 +57,7 @@ def test_codes_match_only_when_asked(gazetteer: Gazetteer) -> None:
 
 @pytest.mark.parametrize(("raw", "folded"), [("U.S.", "us"), ("Badakhshān", "badakhshan"), ("Kunduz  City", "kunduz city")])
 def test_names_fold_accents_dots_and_case(raw: str, folded: str) -> None:
-    assert normalise_name(raw) == folded
+    assert normalize_place_name(raw) == folded
 
 
 def test_an_unknown_name_has_no_candidates(gazetteer: Gazetteer) -> None:

@@ -12,8 +12,7 @@ from export_records import HOSTILE_SENTENCE, all_records
 
 from factionmap.errors import InputError
 from factionmap.export import export, import_records
-from factionmap.export.importer import EVIDENCE_ONLY_PREFIX
-from factionmap.serialize import write_jsonl
+from factionmap.record_format import EVIDENCE_ONLY_PREFIX, write_jsonl
 from factionmap.store import Store, StoredRelation, open_store
 from factionmap.vocabulary import SYMMETRIC_RELATIONS
 
@@ -153,3 +152,15 @@ def test_bad_records_are_refused_with_the_line_and_the_rest_imported(
 def test_unreadable_file_is_an_input_error(fresh_store: Store, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="missing.jsonl: cannot be read"):
         import_records(fresh_store, tmp_path / "missing.jsonl")
+
+
+def test_a_place_imported_without_a_key_is_keyed_as_ingest_keys_it() -> None:
+    """One place key: a record without ``key`` or GeoNames id lands on the row ingest made for the same place."""
+    from factionmap.places import place_key as ingest_key
+    from factionmap.records import GazetteerEntry, Place
+    from factionmap.store.sql_write import place_key as import_key
+
+    entry = GazetteerEntry("Kunduz Province", "AF", "ADM1", None, None)
+    imported = Place("p1", "Kunduz Province", "AF", "ADM1", None, None)
+    assert import_key(imported) == ingest_key(entry) == "name:AF:kunduz province"
+    assert import_key(Place("p2", "Kunduz", "AF", "PPLA", 36.7, 68.9, geonames_id=1135689)) == "geonames:1135689"

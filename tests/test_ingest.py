@@ -507,3 +507,28 @@ def test_a_page_of_ten_thousand_nested_divs_keeps_its_text(tmp_path: Path) -> No
         "The group denied losing the village.",
     ]
     assert doc.title == "Clashes near Idlib"
+
+
+def test_a_new_input_format_is_one_reader_listed_in_the_registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Adding CSV input: a reader (here a toy one, one article per row) and one more entry in ``READERS``."""
+    import csv
+
+    from factionmap.ingest import registry
+    from factionmap.ingest.document import text_document
+    from factionmap.ingest.reader import Reader
+
+    def read_csv(path: Path, published: str | None, max_bytes: int) -> Iterator[Document | IngestProblem]:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for number, row in enumerate(csv.DictReader(handle), start=1):
+                yield text_document(row["text"], row["id"], f"{path}:{number}", {"title": row["title"]}, published)
+
+    readers = (*registry.READERS, Reader(frozenset({".csv"}), read_csv))
+    monkeypatch.setattr(registry, "BY_SUFFIX", registry.by_suffix(readers))
+    monkeypatch.setattr(registry, "SUPPORTED_SUFFIXES", frozenset(registry.BY_SUFFIX))
+    (tmp_path / "feed.csv").write_text(
+        "id,title,text\nm1,Ceasefire,The militia agreed a ceasefire in Goma on Monday.\n", encoding="utf-8")
+    (tmp_path / "note.txt").write_text("Rebels seized the town of Bunia.\n", encoding="utf-8")
+    docs = read(tmp_path, published="2024-03")
+    assert [(d.id, d.title) for d in docs if isinstance(d, Document)] == [("m1", "Ceasefire"), ("note", None)]
+    (tmp_path / "feed.rss").write_text("<rss/>", encoding="utf-8")
+    assert only_problem(tmp_path / "feed.rss").reason == "unsupported file type '.rss': use .csv, .htm, .html, .jsonl, .txt"

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from factionmap.errors import KnowledgeBaseError
-from factionmap.kb import KnowledgeBase, fold_transliteration, is_case_sensitive, normalize_name, particle_variants
+from factionmap.lookup.folding import fold_transliteration, normalize_name
+from factionmap.lookup.kb import KnowledgeBase, is_case_sensitive, particle_variants
 from factionmap.records import FormerName, KBEntry
 from factionmap.vocabulary import ACTOR_KINDS
 
@@ -224,7 +225,7 @@ def test_build_script_is_deterministic_and_matches_bundled_file(tmp_path: Path) 
 @pytest.mark.parametrize("name", ["kb.jsonl", "states.jsonl", "organizations.jsonl", "kb_curated.jsonl"])
 def test_bundled_files_are_valid_and_small(name: str) -> None:
     path = ROOT / "factionmap" / "data" / name
-    from factionmap.kb import read_user_file
+    from factionmap.lookup.kb import read_user_file
     assert read_user_file(path)
     assert path.stat().st_size < 2_000_000
 
@@ -341,13 +342,14 @@ def test_no_alias_is_an_ordinary_word(kb: KnowledgeBase) -> None:
 
 
 def test_no_group_alias_is_a_bare_place_name(kb: KnowledgeBase) -> None:
-    from factionmap.gazetteer import Gazetteer, normalise_name
+    from factionmap.lookup.folding import normalize_place_name
+    from factionmap.lookup.gazetteer import Gazetteer
     gazetteer = Gazetteer.load()
     state_names = {normalize_name(n) for e in kb.entries if e.kind == "state" for n in e.all_names()}
     state_names |= {normalize_name(d) for words in kb.demonyms.values() for d in words}
 
     def is_major_place(text: str) -> bool:
-        return any(normalise_name(p.name) == normalise_name(text) and (
+        return any(normalize_place_name(p.name) == normalize_place_name(text) and (
             p.feature.startswith("PCL") or p.feature in ("ADM1", "RGN", "PPLC")
             or (p.feature.startswith("PPL") and p.population >= 50_000))
             for p in gazetteer.candidates(text, abbreviations=False))

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from factionmap.errors import KnowledgeBaseError
-from factionmap.kb import KnowledgeBase
-from factionmap.offices import OfficeBook, held_at, held_before, parse_office_lines
+from factionmap.lookup.kb import KnowledgeBase
+from factionmap.lookup.offices import OfficeBook, held_at, held_before, parse_office_lines
 from factionmap.pipeline.office_titles import load_titles
 from factionmap.records import Office
 

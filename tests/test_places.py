@@ -7,8 +7,8 @@ from collections.abc import Sequence
 import pytest
 import spacy
 
-from factionmap.gazetteer import Gazetteer
-from factionmap.kb import KnowledgeBase
+from factionmap.lookup.gazetteer import Gazetteer
+from factionmap.lookup.kb import KnowledgeBase
 from factionmap.places import PlaceMention, StateWords, find_place_mentions, group_places, spot_place_mentions
 
 

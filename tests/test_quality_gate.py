@@ -16,8 +16,8 @@ import pytest
 
 from factionmap.evaluation import score_files
 from factionmap.extract import Extractor
+from factionmap.record_format import RunIds, record_to_dict
 from factionmap.records import Document
-from factionmap.serialize import RunIds, record_to_dict
 
 FLOORS_FILE = Path(__file__).with_name("quality_floors.json")
 FLOORS: dict[str, Any] = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))

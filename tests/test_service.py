@@ -213,7 +213,7 @@ def imu_store(fresh_store: Store) -> Store:
 
 def edges(graph: Any) -> set[tuple[str, str, str]]:
     """(subject name, type, object name) of every edge."""
-    return {(graph.nodes[u]["name"], k, graph.nodes[v]["name"]) for u, v, k in graph.edges(keys=True)}
+    return {(graph.nodes[u]["label"], k, graph.nodes[v]["label"]) for u, v, k in graph.edges(keys=True)}
 
 
 def test_the_graph_as_of_a_date_has_only_the_relations_in_force_then(imu_store: Store) -> None:
@@ -229,17 +229,34 @@ def test_graph_json_and_graphml_parse_back_with_networkx(imu_store: Store) -> No
     from_json = nx.node_link_graph(json.loads(service.graph(imu_store, fmt="json")), edges="links")
     from_graphml = nx.parse_graphml(service.graph(imu_store, fmt="graphml"))
     assert edges(from_json) == edges(service.build_graph(imu_store))
-    imu = next(n for n, d in from_graphml.nodes(data=True) if d["name"] == "Islamic Movement of Uzbekistan")
+    assert "name:islamic movement of uzbekistan" in from_graphml  # the store keys of `export graphml`
+    imu = next(n for n, d in from_graphml.nodes(data=True) if d["label"] == "Islamic Movement of Uzbekistan")
     assert from_graphml.nodes[imu]["aliases"] == "IMU"
-    kunduz = next(d for _, d in from_graphml.nodes(data=True) if d["name"] == "Kunduz")
+    kunduz = next(d for _, d in from_graphml.nodes(data=True) if d["label"] == "Kunduz")
     assert (kunduz["country"], kunduz["lat"]) == ("AF", 36.73)
-    allegiance = next(d for _, _, d in from_graphml.edges(data=True) if d["type"] == "allegiance")
-    assert (allegiance["start"], allegiance["sources"], allegiance["evidence"]) == ("2015-08-06", 1, 1)
+    allegiance = next(d for _, _, d in from_graphml.edges(data=True) if d["relation"] == "allegiance")
+    assert (allegiance["start_date"], allegiance["sources"], allegiance["evidence"]) == ("2015-08-06", 1, PLEDGE)
+
+
+def test_graph_command_and_graphml_export_write_one_dialect(imu_store: Store) -> None:
+    """`factionmap graph --format graphml` and `factionmap export graphml` share one builder: same node ids, same
+    attributes, same edges (the export also keeps actors no relation names)."""
+    from factionmap.export import export
+
+    exported = io.StringIO()
+    export(imu_store, "graphml", exported, as_of="2016")
+    whole = nx.parse_graphml(exported.getvalue(), force_multigraph=True)
+    graph = nx.parse_graphml(service.graph(imu_store, as_of="2016", fmt="graphml"), force_multigraph=True)
+    assert sorted(graph.edges(keys=True, data=True)) == sorted(whole.edges(keys=True, data=True))
+    assert all(graph.nodes[n] == whole.nodes[n] for n in graph)
+    assert set(graph) == {n for edge in whole.edges() for n in edge}
 
 
 def test_graph_types_filter_and_unknown_format(imu_store: Store) -> None:
     only = service.build_graph(imu_store, types=["allegiance"])
     assert {k for _, _, k in only.edges(keys=True)} == {"allegiance"}
+    assert {d["label"] for _, d in only.nodes(data=True)} == {"Islamic Movement of Uzbekistan", "Islamic State"}
+    assert service.build_graph(imu_store, min_sources=2).number_of_nodes() == 0
     with pytest.raises(UnknownFormat, match="Choose from: graphml, json"):
         service.graph(imu_store, fmt="csv")
 

@@ -10,6 +10,7 @@ from factionmap.errors import InvalidDate
 from factionmap.timeline import (
     Superseded,
     TimedFact,
+    check_date,
     earliest,
     effective_end,
     happened_by,
@@ -142,3 +143,11 @@ def test_open_alliance_stands_when_the_new_patron_is_not_hostile_to_the_ally() -
     alliance = TimedFact(10, "alliance", TALIBAN, IMU)
     pledge = TimedFact(11, "allegiance", IMU, ISLAMIC_STATE, start="2015-08-06")
     assert supersessions([alliance, pledge]) == {}
+
+
+def test_one_check_for_a_date_a_user_gives_pads_on_the_command_line_and_is_strict_in_the_api() -> None:
+    assert (check_date("2015-8", pad=True), check_date(None, pad=True)) == ("2015-08", None)
+    assert (check_date("2015-08"), check_date(""), check_date(None)) == ("2015-08", None, None)
+    for value, pad in (("2015-8", False), ("", True), ("2015-02-30", True), ("Aug 2015", False)):
+        with pytest.raises(InvalidDate):
+            check_date(value, pad=pad)

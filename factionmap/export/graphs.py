@@ -1,5 +1,9 @@
 """GraphML and GEXF (via networkx): actors and places as nodes, relations as edges (``docs/exports.md``).
 
+The one graph builder of factionmap: ``factionmap export graphml|gexf`` writes it for a snapshot, and
+``factionmap graph`` (``relation_graph``: only some relation types, or relations stated by several sources) writes
+the same graph as GraphML or as networkx node-link JSON.
+
 Node ids are the store keys (``kb:G:taliban``, ``name:islamic jihad union``, ``geonames:1135689``), stable across
 stores. Missing values are empty strings (neither format has a null). In GEXF every edge also carries its time
 interval (``start``/``end`` as days, the widest a partial date can mean) so Gephi's timeline plays the network.
@@ -7,6 +11,8 @@ interval (``start``/``end`` as days, the widest a partial date can mean) so Geph
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator
+from dataclasses import replace
 from typing import Any, TextIO
 
 import networkx as nx
@@ -81,6 +87,32 @@ def build_graph(snapshot: Snapshot) -> tuple[nx.MultiDiGraph, ExportCounts]:
     return g, counts
 
 
+def select_relations(snapshot: Snapshot, types: Collection[str] = (), min_sources: int = 1) -> Snapshot:
+    """The snapshot cut to relations of ``types`` (all if empty) stated by at least ``min_sources`` independent
+    sources, with only the actors and places they join."""
+    kept = tuple(r for r in snapshot.relations if (not types or r.type in types) and r.n_sources >= min_sources)
+    actor_ids = {r.subject_id for r in kept} | {r.object_id for r in kept if not r.object_is_place}
+    place_ids = {r.object_id for r in kept if r.object_is_place}
+    return replace(
+        snapshot,
+        relations=kept,
+        actors={i: a for i, a in snapshot.actors.items() if i in actor_ids},
+        places={i: p for i, p in snapshot.places.items() if i in place_ids},
+    )
+
+
+def relation_graph(snapshot: Snapshot, types: Collection[str] = (), min_sources: int = 1) -> nx.MultiDiGraph:
+    """The graph of the snapshot's relations (see ``select_relations``): the nodes are the actors and places they
+    join, in ``build_graph``'s dialect."""
+    return build_graph(select_relations(snapshot, types, min_sources))[0]
+
+
+def graphml_lines(g: nx.MultiDiGraph) -> Iterator[str]:
+    """The GraphML text of a graph, line by line: named keys (``label``, ``relation``, ...), pretty-printed."""
+    for line in nx.generate_graphml(g, encoding="utf-8", prettyprint=True, named_key_ids=True):
+        yield line + "\n"
+
+
 def with_time_intervals(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy for GEXF: each edge gets ``start``/``end`` days and a GEXF edge ``type`` (directed, or mutual for symmetric relations)."""
     h = g.copy()
@@ -103,9 +135,7 @@ class GraphMLExporter:
     def __call__(self, snapshot: Snapshot, out: TextIO) -> ExportCounts:
         """Write the graph as GraphML."""
         g, counts = build_graph(snapshot)
-        out.writelines(
-            line + "\n" for line in nx.generate_graphml(g, encoding="utf-8", prettyprint=True, named_key_ids=True)
-        )
+        out.writelines(graphml_lines(g))
         return counts
 
 

@@ -17,20 +17,17 @@ import codecs
 import json
 import logging
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from factionmap.errors import FactionmapError, InputError, StoreError
-from factionmap.records import Actor, Document, Event, Extraction, IngestProblem, Participant, Place, Relation, Span
+from factionmap.record_format import record_to_extraction
+from factionmap.records import IngestProblem
 from factionmap.store.base import Store
 
 log = logging.getLogger(__name__)
 
-EVIDENCE_ONLY_PREFIX = "evidence-only:"
-_EVENT_FIELDS = frozenset(
-    {"type", "participants", "date", "place", "status", "attributed_to", "confidence", "evidence"}
-)
 
 
 @dataclass(slots=True)
@@ -53,154 +50,6 @@ class ImportReport:
             f"{self.added} documents added, {self.duplicates} already stored, "
             f"{len(self.evidence_only)} evidence-only, {len(self.problems)} refused"
         )
-
-
-def _str(d: Mapping[str, Any], key: str, where: str) -> str:
-    value = d.get(key)
-    if not isinstance(value, str) or not value:
-        raise InputError(where, f"{key!r} must be a non-empty string, got {value!r}")
-    return value
-
-
-def _opt(d: Mapping[str, Any], key: str) -> Any:
-    value = d.get(key)
-    return None if value == "" else value
-
-
-def _span(d: Any, where: str) -> Span:
-    if not isinstance(d, Mapping):
-        raise InputError(where, f"evidence must be an object with text, start and end, got {d!r}")
-    start, end = d.get("start"), d.get("end")
-    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start <= end:
-        raise InputError(where, f"span offsets must be integers with 0 <= start <= end, got {start!r}, {end!r}")
-    return Span(_str(d, "text", where), start, end)
-
-
-def _actor(d: Mapping[str, Any], where: str) -> Actor:
-    aliases = tuple(str(a) for a in d.get("aliases") or ())
-    return Actor(
-        _str(d, "id", where),
-        _str(d, "name", where),
-        _str(d, "kind", where),
-        aliases,
-        key=str(d.get("key") or ""),
-        kb_id=_opt(d, "kb_id"),
-    )
-
-
-def _place(d: Mapping[str, Any], where: str) -> Place:
-    gid = d.get("geonames_id")
-    return Place(
-        _str(d, "id", where),
-        _str(d, "name", where),
-        _opt(d, "country"),
-        str(d.get("feature") or "unknown"),
-        _opt(d, "lat"),
-        _opt(d, "lon"),
-        admin1=_opt(d, "admin1"),
-        geonames_id=int(gid) if gid else None,
-        precision=_opt(d, "precision"),
-        mentions=tuple(_span(m, where) for m in d.get("mentions") or ()),
-        key=str(d.get("key") or ""),
-    )
-
-
-def _relation(d: Mapping[str, Any], where: str) -> Relation:
-    return Relation(
-        _str(d, "subject", where),
-        _str(d, "type", where),
-        _str(d, "object", where),
-        _span(d.get("evidence"), where),
-        start=_opt(d, "start"),
-        end=_opt(d, "end"),
-        status=str(d.get("status") or "asserted"),
-        attributed_to=_opt(d, "attributed_to"),
-        confidence=float(d.get("confidence", 0.5)),
-    )
-
-
-def _participant(d: Mapping[str, Any], where: str) -> Participant:
-    ref = d.get("ref") if d.get("ref") is not None else d.get("value")
-    if not isinstance(ref, str) or not ref:
-        raise InputError(where, f"a participant needs a 'ref' (actor id) or a 'value', got {d!r}")
-    return Participant(_str(d, "role", where), ref)
-
-
-def _event(d: Mapping[str, Any], where: str) -> Event:
-    attributes = tuple((k, str(v)) for k, v in d.items() if k not in _EVENT_FIELDS and v is not None)
-    return Event(
-        _str(d, "type", where),
-        tuple(_participant(p, where) for p in d.get("participants") or ()),
-        _span(d.get("evidence"), where),
-        date=_opt(d, "date"),
-        place=_opt(d, "place"),
-        status=str(d.get("status") or "asserted"),
-        attributed_to=_opt(d, "attributed_to"),
-        confidence=float(d.get("confidence", 0.5)),
-        attributes=attributes,
-    )
-
-
-def _spans(places: Iterable[Place], rels: Iterable[Relation], events: Iterable[Event]) -> list[Span]:
-    return [*(m for p in places for m in p.mentions), *(r.evidence for r in rels), *(e.evidence for e in events)]
-
-
-def evidence_text(spans: Iterable[Span], where: str) -> str:
-    """A text of spaces with each span written at its offsets; ``InputError`` if two spans disagree."""
-    spans = list(spans)
-    chars = [" "] * max((s.end for s in spans), default=0)
-    written = [False] * len(chars)
-    for s in spans:
-        if len(s.text) != s.end - s.start:
-            raise InputError(where, f"span {s.text[:40]!r} does not fit its offsets {s.start}-{s.end}")
-        for i, ch in enumerate(s.text, start=s.start):
-            if written[i] and chars[i] != ch:
-                raise InputError(where, f"spans disagree at offset {i}; the record needs its doc.text")
-            chars[i], written[i] = ch, True
-    return "".join(chars)
-
-
-def _check_spans(text: str, spans: Iterable[Span], where: str) -> None:
-    for s in spans:
-        if text[s.start : s.end] != s.text:
-            raise InputError(where, f"span {s.text[:40]!r} at {s.start}-{s.end} is not in the document text there")
-
-
-def _document(d: Mapping[str, Any], spans: list[Span], where: str) -> tuple[Document, bool]:
-    """The record's document; the flag says its text was rebuilt from evidence (evidence-only)."""
-    source = str(d.get("source") or d.get("id") or where)
-    given = d.get("text")
-    evidence_only = not isinstance(given, str) or not given
-    if isinstance(given, str) and given:
-        text = given
-        _check_spans(text, spans, where)
-    else:
-        text = evidence_text(spans, where)
-        source = EVIDENCE_ONLY_PREFIX + source.removeprefix(EVIDENCE_ONLY_PREFIX)
-    doc = Document(
-        _str(d, "id", where),
-        text,
-        source,
-        title=_opt(d, "title"),
-        published=_opt(d, "published"),
-        published_from=_opt(d, "published_from"),
-        url=_opt(d, "url"),
-    )
-    return doc, evidence_only
-
-
-def record_to_extraction(record: Mapping[str, Any], where: str) -> tuple[Extraction, bool]:
-    """One FORMAT.md record as an ``Extraction``; the flag says the document is evidence-only."""
-    if not isinstance(record, Mapping) or not isinstance(record.get("doc"), Mapping):
-        raise InputError(where, "a record must be a JSON object with a 'doc' object")
-    actors = tuple(_actor(a, where) for a in record.get("actors") or ())
-    places = tuple(_place(p, where) for p in record.get("places") or ())
-    rels = tuple(_relation(r, where) for r in record.get("relations") or ())
-    events = tuple(_event(e, where) for e in record.get("events") or ())
-    if not (record.get("doc") or {}).get("text") and not _spans(places, rels, events):
-        raise InputError(where, "the record has neither doc.text nor any evidence to store")
-    doc, evidence_only = _document(record["doc"], _spans(places, rels, events), where)
-    return Extraction(doc, actors, places, rels, events), evidence_only
 
 
 def read_records(path: str | os.PathLike[str]) -> Iterator[tuple[str, Any]]:

@@ -24,7 +24,7 @@ from typing import Any, TextIO
 
 from factionmap.errors import StoreError
 from factionmap.export.base import ExportCounts
-from factionmap.export.importer import EVIDENCE_ONLY_PREFIX
+from factionmap.record_format import EVIDENCE_ONLY_PREFIX
 from factionmap.records import Span
 from factionmap.store.base import Snapshot, Store, StoredDocument, StoredEvent, StoredEvidence, StoredRelation
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from factionmap.kb import KnowledgeBase
+from factionmap.lookup.kb import KnowledgeBase
 from factionmap.pipeline.cues import cue_words
 from factionmap.pipeline.names import GROUP_NOUNS, MEMBER_WORDS
 from factionmap.records import ActorMention, Place

@@ -18,7 +18,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from factionmap.kb import KnowledgeBase, normalize_name
+from factionmap.lookup.folding import normalize_name
+from factionmap.lookup.kb import KnowledgeBase
 from factionmap.pipeline.aliases import link_text_aliases
 from factionmap.pipeline.cues import cue_words
 from factionmap.pipeline.name_lexicon import name_lexicon

@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from factionmap.kb import normalize_name
+from factionmap.lookup.folding import normalize_name
 from factionmap.pipeline.name_lexicon import name_lexicon
 from factionmap.pipeline.names import GROUP_NAME_WORDS
 from factionmap.records import ActorMention

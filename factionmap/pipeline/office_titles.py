@@ -1,7 +1,7 @@
 """Offices named by a title: "President Museveni", "then-Prime Minister Erdogan", "X, the group's emir".
 
 A title before or after a person's name says that the person holds an office, but often not of what: the
-writer leaves the state or group to the reader's knowledge. The office book (:mod:`factionmap.offices`) is that
+writer leaves the state or group to the reader's knowledge. The office book (:mod:`factionmap.lookup.offices`) is that
 knowledge. Where a title with no owner in the text ("President X", not "Uganda's President X" nor "the
 president of Uganda, X", which the constructions read) stands beside a person whom the book knows in that office
 on the article's date, the person leads the state or group (``leader_of``), or is a member of it for a minister
@@ -29,8 +29,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from spacy.tokens import Doc, Token
 
 from factionmap.errors import KnowledgeBaseError
-from factionmap.kb import KnowledgeBase
-from factionmap.offices import held_at, held_before
+from factionmap.lookup.kb import KnowledgeBase
+from factionmap.lookup.offices import held_at, held_before
 from factionmap.pipeline.arguments import clause_verb
 from factionmap.pipeline.assemble import sentence_evidence
 from factionmap.pipeline.names import PERSON_TITLES

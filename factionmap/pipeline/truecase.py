@@ -28,8 +28,9 @@ from spacy.strings import get_string_id
 
 from factionmap.date_patterns import MONTHS, WEEKDAYS
 from factionmap.datelines import find_dateline_place
-from factionmap.gazetteer import Gazetteer, normalise_name
-from factionmap.kb import KnowledgeBase
+from factionmap.lookup.folding import normalize_place_name
+from factionmap.lookup.gazetteer import Gazetteer
+from factionmap.lookup.kb import KnowledgeBase
 from factionmap.pipeline.name_lexicon import name_lexicon
 from factionmap.pipeline.names import GROUP_NAME_WORDS, NAME_CONNECTORS, TRAILING_GROUP_WORDS
 
@@ -124,7 +125,7 @@ class Truecaser:
             return False
         if lower not in self._places:
             self._places[lower] = any(
-                normalise_name(e.name) == lower and (e.population >= BIG_PLACE or e.feature in ("country", "ADM1"))
+                normalize_place_name(e.name) == lower and (e.population >= BIG_PLACE or e.feature in ("country", "ADM1"))
                 for e in self.gazetteer.candidates(lower, abbreviations=False)[:3])
         return self._places[lower]
 

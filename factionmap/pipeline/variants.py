@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from factionmap.kb import normalize_name
+from factionmap.lookup.folding import normalize_name
 from factionmap.pipeline.name_lexicon import name_lexicon
 from factionmap.pipeline.names import (
     GROUP_NAME_WORDS,

@@ -10,7 +10,7 @@ Extraction over many cores or a Dask cluster gives the same records, in the same
 
 Each worker (a pool process or a Dask worker) loads the model once and extracts chunks of ``settings.batch_size``
 documents; only documents go out and only ``Extraction`` records come back. The caller's process reads the
-inputs, numbers actors and places for the whole run (``serialize.RunIds``) and writes the store, so the output is
+inputs, numbers actors and places for the whole run (``record_format.RunIds``) and writes the store, so the output is
 byte for byte the same whatever the worker count. At most ``2 x workers`` chunks are in flight, so memory stays
 flat on an archive of any size.
 

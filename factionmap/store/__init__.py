@@ -13,6 +13,7 @@ so that what only reads the store's record types (``factionmap.store.base``) doe
 
 from typing import TYPE_CHECKING, Any
 
+from factionmap.lookup.folding import normalize_name
 from factionmap.store.base import (
     ActorProfile,
     Snapshot,
@@ -24,7 +25,6 @@ from factionmap.store.base import (
     StoredParticipant,
     StoredPlace,
     StoredRelation,
-    normalize_name,
 )
 
 if TYPE_CHECKING:

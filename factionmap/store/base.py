@@ -8,22 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import lru_cache
 from types import TracebackType
 from typing import Protocol, Self
 
-from factionmap.kb import normalize_name as kb_normalize_name
 from factionmap.records import Extraction, Span
-
-
-@lru_cache(maxsize=65536)
-def normalize_name(name: str) -> str:
-    """``factionmap.kb.normalize_name`` (the rules of shared/eval/score.py ``norm``), memoised for the store.
-
-    "the Islamic State's" and "Islamic State" both give "islamic state"; "al-Qaeda" and "al Qaeda" give
-    "alqaeda". The store keeps each alias's normalised form, so changing these rules needs a migration.
-    """
-    return kb_normalize_name(name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Row, func, select, true
 
+from factionmap.lookup.folding import normalize_name
 from factionmap.records import Span
 from factionmap.store import schema as t
 from factionmap.store.base import (
@@ -23,7 +24,6 @@ from factionmap.store.base import (
     StoredParticipant,
     StoredPlace,
     StoredRelation,
-    normalize_name,
 )
 from factionmap.timeline import Superseded, TimedFact, effective_end, sort_key, supersessions
 

@@ -29,9 +29,10 @@ from urllib.parse import urlsplit
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from factionmap.errors import InputError
+from factionmap.lookup.folding import normalize_name
+from factionmap.lookup.gazetteer import place_key as gazetteer_place_key
 from factionmap.records import Actor, Document, Event, Extraction, Place, Relation
 from factionmap.store import schema as t
-from factionmap.store.base import normalize_name
 from factionmap.timeline import bounds, earliest, latest
 from factionmap.vocabulary import EVENT_TYPES, PLACE_RELATIONS, RELATION_TYPES, STATUSES, SYMMETRIC_RELATIONS
 
@@ -218,10 +219,9 @@ def resolve_actors(conn: Connection, actors: Sequence[Actor]) -> dict[str, int]:
 
 
 def place_key(place: Place) -> str:
-    """The place's cross-document key: ``Place.key``, else ``geonames:<id>``, else ``name:<normalised name>``."""
-    if place.key:
-        return place.key
-    return f"geonames:{place.geonames_id}" if place.geonames_id else f"name:{normalize_name(place.name)}"
+    """The place's cross-document key: ``Place.key`` (set on ingest), else the same rule ingest uses
+    (``lookup.gazetteer.place_key``) for a record imported without one."""
+    return place.key or gazetteer_place_key(place)
 
 
 def _place_row(place: Place) -> dict[str, object]:

@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import HTTPException
 
 from factionmap.store import Snapshot, StoredActor, StoredEvent, StoredRelation, normalize_name
-from factionmap.timeline import bounds, earliest, happened_during, in_force, latest
+from factionmap.timeline import earliest, happened_during, in_force, latest
 from factionmap.vocabulary import ACTOR_KINDS, RELATION_TYPES, STATUSES, SYMMETRIC_RELATIONS
 from factionmap.web.convert import event_place_link, relation_out, relation_place_link
 from factionmap.web.schemas import ActorOut, GraphOut, NodeOut, PlaceLinkOut, StatsOut
@@ -39,14 +39,6 @@ def parse_choices(values: Iterable[str] | None, choices: Sequence[str], what: st
         if value not in choices:
             raise HTTPException(400, f"Unknown {what} {value!r}. Choose from: {', '.join(choices)}")
     return found
-
-
-def check_date(value: str | None) -> str | None:
-    """Check a partial date (``InvalidDate``, answered with 400, unless YYYY, YYYY-MM or YYYY-MM-DD)."""
-    if value:
-        bounds(value)
-        return value
-    return None
 
 
 def actor_out(actor: StoredActor) -> ActorOut:

@@ -6,11 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from factionmap.timeline import check_date
 from factionmap.vocabulary import EVENT_TYPES
 from factionmap.web.convert import event_out
 from factionmap.web.dependencies import MAX_STORE_ID, SnapshotDep
 from factionmap.web.incidents import incidents
-from factionmap.web.queries import check_date, events, parse_choices
+from factionmap.web.queries import events, parse_choices
 from factionmap.web.schemas import EventOut, IncidentOut
 
 router = APIRouter(prefix="/api", tags=["events"])

@@ -6,10 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from factionmap.timeline import check_date
 from factionmap.vocabulary import ACTOR_KINDS, RELATION_TYPES, STATUSES
 from factionmap.web.dependencies import CatalogDep
 from factionmap.web.exports import View, export_view
-from factionmap.web.queries import check_date, parse_choices
+from factionmap.web.queries import parse_choices
 
 router = APIRouter(prefix="/api", tags=["export"])
 

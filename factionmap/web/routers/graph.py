@@ -7,9 +7,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from factionmap.timeline import check_date
 from factionmap.vocabulary import ACTOR_KINDS, RELATION_TYPES, STATUSES
 from factionmap.web.dependencies import MAX_STORE_ID, CatalogDep, SnapshotDep
-from factionmap.web.queries import GraphFilter, check_date, compact_graph, graph, parse_choices
+from factionmap.web.queries import GraphFilter, compact_graph, graph, parse_choices
 from factionmap.web.schemas import CompactGraphOut, GraphOut
 
 router = APIRouter(prefix="/api", tags=["network"])

@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from factionmap.timeline import check_date
 from factionmap.web.dependencies import MAX_STORE_ID, SnapshotDep
-from factionmap.web.queries import check_date, place_links
+from factionmap.web.queries import place_links
 from factionmap.web.schemas import PlaceLinkOut
 
 router = APIRouter(prefix="/api", tags=["places"])

@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 
-from factionmap.timeline import in_force
+from factionmap.timeline import check_date, in_force
 from factionmap.vocabulary import RELATION_TYPES
 from factionmap.web.convert import evidence_out, relation_out
 from factionmap.web.dependencies import MAX_STORE_ID, RelationIdPath, SnapshotDep
-from factionmap.web.queries import check_date, parse_choices
+from factionmap.web.queries import parse_choices
 from factionmap.web.schemas import RelationEvidenceOut, RelationOut
 
 router = APIRouter(prefix="/api/relations", tags=["relations"])

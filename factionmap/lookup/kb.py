@@ -8,7 +8,7 @@ The bundled files live in ``factionmap/data`` (read through :mod:`importlib.reso
 - ``organizations.jsonl``: international bodies, NGOs, think tanks and publishers.
 
 Users may add JSONL files with the same fields; an entry whose id already exists replaces it. Who held which office
-of a state or group, and when, is the office book (``offices.jsonl``, :mod:`factionmap.offices`):
+of a state or group, and when, is the office book (``offices.jsonl``, :mod:`factionmap.lookup.offices`):
 ``kb.offices_at("Erdogan", "2012")``.
 
 Example::
@@ -22,84 +22,21 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from factionmap.errors import KnowledgeBaseError
+from factionmap.lookup.folding import fold_transliteration, normalize_name
+from factionmap.lookup.offices import OfficeBook
 from factionmap.records import Designation, FormerName, KBEntry, Office, PartialDate
 from factionmap.vocabulary import ACTOR_KINDS
 
-if TYPE_CHECKING:
-    from factionmap.offices import OfficeBook
-
 BUNDLED_FILES: tuple[str, ...] = ("kb.jsonl", "states.jsonl", "organizations.jsonl")
-APOSTROPHES = "\u2019\u2018`\u02bc\u02bb'"
-_APOSTROPHE_TABLE = str.maketrans({a: "'" for a in APOSTROPHES})
-_PUNCT = re.compile(r"[^\w]+")
-_AL = re.compile(r"\bal (?=\w)")
-_SPACES = re.compile(r"\s+")
-_POSSESSIVE = re.compile(r"'s\b")
 _PARTIAL_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
-# Transliteration folds, applied to a normalised name: the article's sun-letter forms ("ash-Sham", "an-Nusra",
-# "ul-", "el-") read as "al"; "wa al-", "wa-l-", "wa'l-" read as "wal"; bin/ibn, Abu/Abou, Umm/Um; Ahlu/Ahle as "ahl" and
-# Ahlus/Ahlis (the article joined to Ahl) as "ahl al";
-# a final "ah" as "a" (Nusrah, Sunnah); "ee"/"oo"/"ou" as "i"/"u" (Mujahideen, Mourabitoun); and two English
-# spellings: "Peoples" as "People's", "Anti-Communist" as "Anticommunist".
-_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bwa (?:al|l) ?(?=\w)"), "wal "),
-    (re.compile(r"\bwal(?=\w)"), "wal "),
-    (re.compile(r"\b(?:a[dnrstz]|ash|adh|ath|el|ul|il) (?=\w)"), "al"),
-    (re.compile(r"\b(?:ibn|ben|bn)\b"), "bin"),
-    (re.compile(r"\b(?:abou|abo)\b"), "abu"),
-    (re.compile(r"\bum\b"), "umm"),
-    (re.compile(r"\bahl(?:[iu]?s|[iu]?sh|[iu]l|[iu]t|[iu]d|[iu]r|[iu]n|[iu]z) (?=\w)"), "ahl al "),
-    (re.compile(r"\b(?:ahlu|ahle|ahli)\b"), "ahl"),
-    (re.compile(r"ee"), "i"),
-    (re.compile(r"oo|ou"), "u"),
-    (re.compile(r"(?<=\w\w)ah\b"), "a"),
-    (re.compile(r"\bpeoples\b"), "people"),  # "People's" loses its "'s" in normalize_name; "Peoples" keeps it
-    (re.compile(r"\banti (?=\w)"), "anti"),  # "Anti-Communist", "Anticommunist"
-)
-
-
-def normalize_name(name: str) -> str:
-    """Fold a name so that spellings of the same name compare equal.
-
-    Same rules as ``shared/eval/score.py``'s ``norm()``: accents off, lower case, apostrophes and
-    a possessive "'s" dropped, punctuation to spaces, a leading "the " dropped, "al-"/"al " joined to
-    the next word, whitespace collapsed. ``normalize_name("The al-Qa'ida") == "alqaida"``.
-    """
-    s = name
-    if not s.isascii():
-        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-        s = s.translate(_APOSTROPHE_TABLE)
-    elif "`" in s:  # the one ASCII apostrophe-like mark: "Kata`ib" is "Kata'ib"
-        s = s.replace("`", "'")
-    s = s.lower()
-    if "'" in s:
-        s = _POSSESSIVE.sub("", s).replace("'", "")
-    s = _PUNCT.sub(" ", s).strip()
-    s = re.sub(r"^the ", "", s)
-    s = _AL.sub("al", s)
-    return _SPACES.sub(" ", s)
-
-
-def fold_transliteration(name: str) -> str:
-    """Fold a normalised name further, so that transliterations of one Arabic (or Urdu, Pashto) name compare equal.
-
-    ``fold_transliteration(normalize_name("Jabhat an-Nusrah")) == fold_transliteration(normalize_name("Jabhat
-    al-Nusra"))``. Looser than :func:`normalize_name`: the knowledge base tries it only when no name or alias
-    matches exactly, and never for acronyms.
-    """
-    s = name
-    for pattern, replacement in _FOLDS:
-        s = pattern.sub(replacement, s)
-    return _AL.sub("al", _SPACES.sub(" ", s).strip())
 
 
 _INNER_ARTICLE = re.compile(r"(?<=\S) (?:al|el|ul|as|ad|ash|an|ar|at|az)[-\s](?=[A-Z])", re.IGNORECASE)
@@ -318,8 +255,6 @@ class KnowledgeBase:
             for model in read_user_file(Path(path)):
                 entries[model.id] = model.to_entry()
                 demonyms[model.id] = model.demonyms
-        from factionmap.offices import OfficeBook  # offices.py folds names with this module's rules
-
         return cls(sorted(entries.values(), key=lambda e: e.id), {k: v for k, v in demonyms.items() if v},
                    OfficeBook.load())
 

@@ -29,7 +29,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from factionmap.errors import KnowledgeBaseError
-from factionmap.kb import fold_transliteration, normalize_name
+from factionmap.lookup.folding import fold_transliteration, normalize_name
 from factionmap.records import Office, PartialDate
 
 BUNDLED_OFFICES = "offices.jsonl"

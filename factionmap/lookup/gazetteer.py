@@ -10,11 +10,9 @@ searched before the bundled index.
 
 from __future__ import annotations
 
-import functools
 import gzip
 import logging
 import os
-import re
 import sqlite3
 import tempfile
 import unicodedata
@@ -22,8 +20,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 from factionmap.errors import InputError
+from factionmap.lookup.folding import normalize_place_name
 from factionmap.records import GazetteerEntry
 
 BUNDLED = "gazetteer.sqlite.gz"
@@ -44,23 +44,28 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITH
 DUMP_CLASSES = frozenset("APL")
 DUMP_SPOTS = frozenset({"AIRP", "AIRB", "CMP", "MILB", "PRT", "DAM", "BDG"})
 DUMP_CACHE_VERSION = "1"
-_APOSTROPHES = "'’‘`´ʼʻʾʿ"
-_NON_WORD = re.compile(r"[^\w]+")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def normalise_name(name: str) -> str:
-    """Fold a place name for lookup: accents, case, apostrophes, dots and punctuation ("U.S." -> "us")."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = s.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
-    for a in _APOSTROPHES + ".":
-        s = s.replace(a, "")
-    s = _NON_WORD.sub(" ", s).replace("_", " ")
-    return " ".join(s.split())
-
-
 _SKELETON_MAP = str.maketrans({"q": "k", "y": "i", "w": "v", "h": None, "j": "g", "c": "k", "z": "s"})
+
+
+class Placed(Protocol):
+    """What a place key is made of: a gazetteer entry and a document's ``Place`` both have it."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def country(self) -> str | None: ...
+
+    @property
+    def geonames_id(self) -> int | None: ...
+
+
+def place_key(place: Placed) -> str:
+    """The cross-document key of a place, on ingest and on import alike: ``geonames:<id>``, else
+    ``name:<country>:<folded name>`` (``normalize_place_name``), so one place keys the same from either road."""
+    if place.geonames_id is not None:
+        return f"geonames:{place.geonames_id}"
+    return f"name:{place.country or ''}:{normalize_place_name(place.name)}"
 
 
 def skeleton(norm: str) -> str:
@@ -133,7 +138,7 @@ class Gazetteer:
 
         With ``abbreviations=False`` codes and short forms ("KY", "UK", "B.C.") do not match.
         """
-        key = (normalise_name(name), abbreviations)
+        key = (normalize_place_name(name), abbreviations)
         if not key[0]:
             return []
         if key not in self._cache:
@@ -157,7 +162,7 @@ class Gazetteer:
     def variant_candidates(self, name: str) -> list[GazetteerEntry]:
         """Entries whose name is a spelling variant of ``name`` ("Paktya" for "Paktia"): same consonant skeleton,
         at most two edits apart. Only countries, divisions, regions and places of 15,000+ people are indexed."""
-        norm = normalise_name(name)
+        norm = normalize_place_name(name)
         if len(norm) < 5:
             return []
         limit = min(2, len(norm) // 4)
@@ -323,7 +328,7 @@ def index_dump(db: sqlite3.Connection, path: Path, admin1: dict[str, str]) -> No
         db.execute("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?)",
                    (i, row.name, row.country or None, dump_feature(row), row.lat, row.lon, a1, row.geonames_id,
                     row.population))
-        keys = {normalise_name(n) for n in (row.name, *usable_alternates(row.alternates))}
+        keys = {normalize_place_name(n) for n in (row.name, *usable_alternates(row.alternates))}
         db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,0)", [(k, i) for k in keys if k])
     db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (DUMP_CACHE_VERSION,))
     db.commit()
