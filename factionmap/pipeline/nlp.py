@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from factionmap.errors import FactionmapError
@@ -43,9 +44,12 @@ FOOTNOTE_MARK = r"\[\d{1,3}$"  # "Hamas[1]": after "]" goes, "[1" leaves the nam
 def _split_footnote_marks(nlp: Language) -> None:
     """Encyclopaedic text glues reference marks to words ("Hamas[1] took Fatah's[2] stronghold"); split them off
     so the word is the name it is."""
-    current = nlp.tokenizer.suffix_search
-    pattern = current.__self__.pattern if current is not None else ""  # type: ignore[attr-defined]
-    nlp.tokenizer.suffix_search = re.compile(f"{pattern}|(?:{FOOTNOTE_MARK})" if pattern else FOOTNOTE_MARK).search
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
+    current = tokenizer.suffix_search
+    pattern = getattr(getattr(current, "__self__", None), "pattern", "")
+    tokenizer.suffix_search = re.compile(f"{pattern}|(?:{FOOTNOTE_MARK})" if pattern else FOOTNOTE_MARK).search
 
 
 def load_nlp(package: str | None = None, **kwargs: Any) -> Language:
