@@ -185,7 +185,8 @@ class Extractor:
                          if span is not None and m.start < span[1] and span[0] < m.end), None)
         if dateline is None and places:  # "CLANDESTINE, 13 JAN 90 (RADIO VENCEREMOS)": the place most told of
             dateline = max(places, key=lambda p: len(p.mentions)).key
-        return PlaceInfo(place_at, countries, names, dateline)
+        return PlaceInfo(place_at, countries, names, dateline,
+                         frozenset(p.key for p in places if p.feature == "country"))
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

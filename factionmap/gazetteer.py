@@ -47,6 +47,10 @@ DUMP_CACHE_VERSION = "1"
 _APOSTROPHES = "'’‘`´ʼʻʾʿ"
 _NON_WORD = re.compile(r"[^\w]+")
 
+NAME_ARTICLES = frozenset({"la", "el", "los", "las", "le", "les"})
+"""Romance articles that open place names ("La Paz", "El Alto", "Los Angeles"); English copy uses them in
+names only, so an article before a name is part of it."""
+
 
 @functools.lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:

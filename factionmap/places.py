@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from factionmap.date_patterns import MONTHS, WEEKDAYS
-from factionmap.gazetteer import Gazetteer, normalise_name
+from factionmap.gazetteer import NAME_ARTICLES, Gazetteer, normalise_name
 from factionmap.kb import KnowledgeBase
 from factionmap.records import GazetteerEntry, Place, Span
 
@@ -91,6 +91,7 @@ class _Candidate:
     region: bool = False
     from_ner: bool = True
     label: str = ""
+    modifier: bool = False  # names the owner of a thing ("the U.S. embassy"), not where the text is
     entries: list[GazetteerEntry] = field(default_factory=list)
     chosen: GazetteerEntry | None = None
 
@@ -386,8 +387,14 @@ def _ner_candidates(doc: Doc, blocked: set[int], excluded: set[int]) -> list[_Ca
             continue
         span = doc[start:ent.end]
         out.append(_Candidate(span.start_char, span.end_char, span.start_char, span.end_char,
-                              span.sent.start_char, label=label))
+                              span.sent.start_char, label=label, modifier=_modifies_noun(span)))
     return out
+
+
+def _modifies_noun(span: SpacySpan) -> bool:
+    """ "the U.S. embassy", "U.S. diplomats": a name that qualifies a common noun after it."""
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i >= span.end
 
 
 def _place_label(doc: Doc, ent: SpacySpan) -> str | None:
@@ -471,13 +478,22 @@ def _token_run_candidates(doc: Doc, blocked: set[int], gazetteer: Gazetteer) -> 
         while j < len(doc) and _run_token(doc[j], blocked) and j - i < 4:
             j += 1
         if j > i and not _inside_name(doc, i):
-            span = doc[i:j]
+            span = _with_article(doc, i, j, gazetteer)
             entries = gazetteer.candidates(span.text, abbreviations=False)
             if any(e.feature != "PPL" or e.population >= MIN_TOKEN_RUN_POPULATION for e in entries):
                 out.append(_Candidate(span.start_char, span.end_char, span.start_char, span.end_char,
                                       span.sent.start_char, from_ner=False))
         i = max(j, i + 1)
     return out
+
+
+def _with_article(doc: Doc, i: int, j: int, gazetteer: Gazetteer) -> SpacySpan:
+    """The run, with the Romance article before it when the gazetteer knows the longer name ("La Paz")."""
+    before = doc[i - 1] if i > 0 else None
+    if (before is not None and before.lower_ in NAME_ARTICLES and before.is_title and not before.ent_type_
+            and gazetteer.candidates(doc[i - 1:j].text, abbreviations=False)):
+        return doc[i - 1:j]
+    return doc[i:j]
 
 
 def _run_token(tok: Token, blocked: set[int]) -> bool:
@@ -581,6 +597,8 @@ def _votes(found: Sequence[_Candidate]) -> tuple[Counter[str], Counter[tuple[str
         picks = [c.chosen] if c.chosen else ([c.entries[0]] if len(c.entries) == 1 or (
             c.entries and c.entries[0].feature == "country") else [])
         for e in picks:
+            if c.modifier and e.feature == "country":
+                continue  # "the U.S. embassy in La Paz" says nothing of where La Paz is
             if e.country:
                 countries[e.country] += 2 if e.feature == "country" else 1
             if e.country and e.admin1 and e.feature != "country":

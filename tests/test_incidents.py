@@ -161,3 +161,55 @@ def test_a_person_founding_a_group_and_a_group_founded_are_foundings(extractor: 
         extract(extractor, "Heriberto Lazcano founded Los Zetas in 1999."), "founding")
     passive = extract(extractor, "In Derna, the Derna Mujahideen Shura Council was created in December 2014.")
     assert [("target", "Derna Mujahideen Shura Council")] in events_of(passive, "founding")
+
+
+def test_claim_in_a_later_paragraph_of_wire_copy_names_the_perpetrator(extractor: Extractor) -> None:
+    text = ("   MANILA, 4 FEB 19 -- [TEXT] A BOMB EXPLODED YESTERDAY OUTSIDE A CATHEDRAL IN JOLO, WOUNDING TWO.\n\n"
+            "   THE BLAST DAMAGED SEVERAL SHOPS NEARBY.\n\n"
+            "   THE ABU SAYYAF CLAIMED RESPONSIBILITY FOR THE ATTACK IN A MESSAGE TO A LOCAL RADIO STATION.")
+    found = incidents(extract(extractor, text, "2019-02-04"))
+    assert any(name and "Abu Sayyaf" in name for _, name, _ in found), found
+
+
+def test_claim_far_after_the_incident_names_no_perpetrator(extractor: Extractor) -> None:
+    text = ("A roadside bomb killed a soldier near Kandahar on Monday.\n\nThe soldier was 24.\n\nHe had served "
+            "two tours.\n\nHis family lives in the city.\n\nIn an unrelated statement, the Taliban claimed "
+            "responsibility for last year's attack on a bank in Kabul.")
+    ex = extract(extractor, text)
+    first = next(e for e in ex.events if e.type == "killing")
+    names = {a.id: a.name for a in ex.actors}
+    assert not any(names.get(p.ref) == "Taliban" for p in first.participants)
+
+
+@pytest.mark.parametrize(("text", "kind", "country"), [
+    ("NAIROBI, Kenya (Reuters) - Gunmen attacked a police post near the border on Tuesday, officials said.",
+     "attack", "Kenya"),
+    ("KABUL, Afghanistan (Jan. 25, 2013) — Gunmen kidnapped five engineers in Nad Ali district on Thursday.",
+     "capture", "Afghanistan"),
+])
+def test_dateline_words_are_never_the_perpetrator(extractor: Extractor, text: str, kind: str, country: str) -> None:
+    found = incidents(extract(extractor, text))
+    assert (kind, f"unidentified armed group ({country})", "unidentified") in found, found
+
+
+def test_acronym_introduced_in_brackets_is_read_again_in_all_caps_copy(extractor: Extractor) -> None:
+    text = ("   BOGOTA, 9 JAN 90 (EFE) -- [TEXT] THE NATIONAL LIBERATION ARMY (ELN) HAS BEEN ACTIVE IN THE NORTH FOR "
+            "YEARS. A MAYOR WAS KIDNAPPED YESTERDAY BY ELN GUERRILLAS WHILE HE WAS TRAVELING ON THE RIVER, "
+            "THE POLICE SAID.")
+    found = incidents(extract(extractor, text, "1990-01-09"))
+    assert ("capture", "National Liberation Army", "armed_group") in found, found
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    (("   LA PAZ, 21 MAR 89 (EFE) -- [TEXT] A BOMB EXPLODED TODAY NEAR THE U.S. EMBASSY, DAMAGING TWO CARS. THE "
+     "POLICE SAID THE U.S. DIPLOMATS WERE UNHURT AND THAT THE ATTACKERS FLED IN A TRUCK TOWARD THE CITY CENTER."),
+     "BO"),
+    (("   QUITO, 2 JUN 89 (EFE) -- [TEXT] GUNMEN KILLED A GUARD TODAY OUTSIDE THE U.S. CONSULATE. THE POLICE "
+      "SAID THE GUNMEN FLED IN A CAR AND THAT AN INVESTIGATION WAS UNDER WAY IN THE CITY."), "EC"),
+])
+def test_wire_city_with_an_article_and_a_foreign_embassy_is_placed_in_its_own_country(
+        extractor: Extractor, text: str, country: str) -> None:
+    ex = extract(extractor, text, "1989-03-21")
+    places = {p.id: p for p in ex.places}
+    found = [places[e.place].country for e in ex.events if e.type in INCIDENTS and e.place in places]
+    assert found and all(c == country for c in found), found

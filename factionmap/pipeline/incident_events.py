@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from factionmap.pipeline.arguments import prep_objects
 from factionmap.pipeline.incidents import INCIDENT_TYPES, Incident
@@ -29,6 +29,7 @@ from factionmap.records import Span as TextSpan
 PLACE_PREPS = ("in", "near", "at", "around", "outside", "inside", "on", "along", "from", "between")
 CONFIDENCE = 0.6
 UNIDENTIFIED_CONFIDENCE = 0.5
+CLAIM_REACH = 3  # sentences after an incident in which a claim or blame may still name its author
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,7 @@ class PlaceInfo:
     countries: Mapping[str, str | None]  # place key -> ISO country
     country_names: Mapping[str, str]  # ISO country -> its name
     dateline: str | None = None  # the dateline's place key
+    nations: frozenset[str] = frozenset()  # keys of places that are whole countries
 
 
 @dataclass(slots=True)
@@ -103,21 +105,36 @@ def _same_incident(a: Event, b: Event) -> bool:
 def _perpetrators(incident: Incident, blamed: Sequence[Responsibility], text: str) -> tuple[
         list[ActorMention], str, str | None]:
     """The named perpetrators, else those a claim or blame holds responsible: in the same sentence, else the
-    first such statement after it in its paragraph ("... The FMLN is held responsible.")."""
+    first such statement after it in its paragraph or in the next few sentences ("... The FMLN is held
+    responsible."): wire copy gives each sentence its own paragraph, and tells the claim just after the deed."""
     named = [a for a in incident.actors if a.kind != "person" or not incident.unidentified]
     if named:
         return named, "asserted", None
     sent = incident.sentence
     para_end = text.find("\n\n", sent.end_char)
     para_end = len(text) if para_end < 0 else para_end
+    reach = max(para_end, _sentences_after(sent, CLAIM_REACH))
     here = [r for r in blamed if r.sentence.start == sent.start]
-    later = [r for r in blamed if sent.end_char <= r.sentence.start_char < para_end]
+    later = [r for r in blamed if sent.end_char <= r.sentence.start_char < reach]
     for group in (here, later[:1]):
         if group:
             first = group[0]
             return [r.actor for r in group if r.sentence.start == first.sentence.start], first.status, \
                 first.attributed_to
     return [], "asserted", None
+
+
+def _sentences_after(sent: Span, count: int) -> int:
+    """The character offset where the ``count``-th sentence after ``sent`` ends (or the text's end)."""
+    doc = sent.doc
+    end = sent.end_char
+    token = sent.end
+    for _ in range(count):
+        if token >= len(doc):
+            break
+        following = doc[token].sent
+        end, token = following.end_char, following.end
+    return end
 
 
 def _unidentified(incident: Incident, places: PlaceInfo, place: str | None) -> ActorMention:
@@ -142,10 +159,10 @@ def _place(trigger: Token, places: PlaceInfo, text: str) -> str | None:
     heads = [trigger, trigger.head] + [t for t in trigger.children if t.dep_ in ("dobj", "nsubjpass")]
     for obj in prep_objects(heads, PLACE_PREPS):
         for token in obj.subtree:
-            if token.i in places.at:
+            if token.i in places.at and not _owner_nation(token, places):
                 return places.at[token.i]
     sent = trigger.sent
-    in_sentence = [places.at[t.i] for t in sent if t.i in places.at]
+    in_sentence = [places.at[t.i] for t in sent if t.i in places.at and not _owner_nation(t, places)]
     if in_sentence:
         return in_sentence[0]
     para_start = text.rfind("\n\n", 0, sent.start_char)
@@ -153,6 +170,12 @@ def _place(trigger: Token, places: PlaceInfo, text: str) -> str | None:
         if i in places.at:
             return places.at[i] if trigger.doc[i].idx > para_start else places.dateline
     return places.dateline
+
+
+def _owner_nation(token: Token, places: PlaceInfo) -> bool:
+    """ "the U.S. embassy", "a Peru consulate": a country that owns what was hit is not where it was hit."""
+    return (places.at[token.i] in places.nations and token.dep_ in ("compound", "amod", "poss", "nmod")
+            and token.head.i not in places.at)
 
 
 def _evidence(incident: Incident) -> TextSpan:

@@ -26,6 +26,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from spacy.tokens import Doc, Span, Token
 
+from factionmap.datelines import HEAD as DATELINE_HEAD
+from factionmap.datelines import find_dateline_end
 from factionmap.errors import FactionmapError
 from factionmap.pipeline.arguments import (
     MentionIndex,
@@ -154,13 +156,14 @@ class IncidentFinder:
 
     def __call__(self, sentence: Span, index: MentionIndex, taken: set[int]) -> Iterator[Incident]:
         """Incidents of the sentence, skipping tokens another finding already made an event of."""
+        head = find_dateline_end(sentence.doc.text) if sentence.start_char < DATELINE_HEAD else 0
         for token in sentence:
             if token.i in taken or _told_with(token, taken):
                 continue
             kind = self._type(token)
             if kind is None or not self._realis(token):
                 continue
-            yield self._roles(token, kind, index)
+            yield self._roles(token, kind, index, head)
 
     def _type(self, token: Token) -> str | None:
         lemma = token.lemma_.lower()
@@ -206,9 +209,11 @@ class IncidentFinder:
             node = node.head
         return True
 
-    def _roles(self, token: Token, kind: str, index: MentionIndex) -> Incident:
+    def _roles(self, token: Token, kind: str, index: MentionIndex, head: int = 0) -> Incident:
+        """Perpetrators and targets from the word's arguments; the dateline's words (before ``head``) are none
+        of them, though the parse may hang "NAIROBI, Kenya (Reuters) -" on the first clause as its subject."""
         incident = Incident(token, kind)
-        for arg in self._agents(token):
+        for arg in self._agents(token, head):
             for t in expand(self._members(arg)):
                 named = actors_at(t, index) or self._owners(t, index) or self._antecedent(t, index)
                 if named:
@@ -217,7 +222,7 @@ class IncidentFinder:
                     incident.unidentified = t
                     incident.armed = t.lower_ in self.armed or t.lemma_.lower() in self.armed
         for arg in self._patients(token):
-            for t in expand(arg):
+            for t in (t for t in expand(arg) if t.idx >= head):
                 incident.targets += [m for m in actors_at(t, index) if m.key not in {a.key for a in incident.actors}]
         return incident
 
@@ -258,12 +263,15 @@ class IncidentFinder:
     def _describes_perpetrator(self, token: Token) -> bool:
         return token.lower_ in self.perpetrators or token.lemma_.lower() in self.perpetrators
 
-    def _agents(self, token: Token) -> list[Token]:
+    def _agents(self, token: Token, head: int = 0) -> list[Token]:
         if token.pos_ == "VERB":
             agents = prep_objects([token], ("by",))
             if any(c.dep_ == "nsubjpass" for c in token.children) or token.tag_ == "VBN" and token.dep_ == "acl":
                 return agents
-            return agents or [s for s in clause_subjects(token) if s.dep_ != "nsubjpass"]
+            subjects = [s for s in clause_subjects(token) if s.dep_ != "nsubjpass" and s.idx >= head]
+            if not subjects and head:
+                subjects = [c for c in token.children if c.dep_ == "nsubj" and c.idx >= head]
+            return agents or subjects
         owners = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         return [*prep_objects([token], ("by",)), *owners]
 

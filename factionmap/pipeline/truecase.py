@@ -10,7 +10,11 @@ text to ordinary case, letter for letter, so that every offset stays valid:
   demonym ("Salvadoran");
 - other words are names and are capitalised ("Gacha", "Usulutan");
 - an acronym in brackets, or one the knowledge base spells in capitals, stays in capitals ("[FMLN]"), and the
-  words it abbreviates before it are a name ("Manuel Rodriguez Patriotic Front [FPMR]");
+  words it abbreviates before it are a name ("Manuel Rodriguez Patriotic Front [FPMR]"); an acronym the text
+  once gives in brackets stays in capitals wherever the text uses it again ("... (ELN) ... ELN GUERRILLAS");
+- initials with full stops stay capitals ("U.S.", "U.N."): "u.s." is no word, and "US" no place;
+- a Romance article opens the name it stands before ("LA PAZ", "EL ALTO", "LOS ANGELES": "La Paz", "El Alto"),
+  as English copy uses these words only in names;
 - a group word after a name is part of it ("Farabundo Marti National Liberation Front", "Salvadoran Army");
 - sentences start with a capital.
 
@@ -28,7 +32,7 @@ from spacy.strings import get_string_id
 
 from factionmap.date_patterns import MONTHS, WEEKDAYS
 from factionmap.datelines import find_dateline_place
-from factionmap.gazetteer import Gazetteer, normalise_name
+from factionmap.gazetteer import NAME_ARTICLES, Gazetteer, normalise_name
 from factionmap.kb import KnowledgeBase
 from factionmap.pipeline.names import GROUP_NAME_WORDS, NAME_CONNECTORS, TRAILING_GROUP_WORDS
 
@@ -94,9 +98,11 @@ class Truecaser:
         if not is_single_case(text):
             return text
         words = [_Word(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
-        cased = [self._case(text, w) for w in words]
+        local = _text_acronyms(text, words)
+        cased = [text[w.start:w.end] if _kept_capitals(text, w, local) else self._case(text, w) for w in words]
         _dateline_name(text, words, cased)
         self._acronym_names(text, words, cased)
+        _article_names(text, words, cased)
         self._group_names(text, words, cased)
         chars = list(text)
         for w, form in zip(words, cased):
@@ -161,6 +167,29 @@ class Truecaser:
                     break
 
 
+def _text_acronyms(text: str, words: list[_Word]) -> frozenset[str]:
+    """The acronyms the text itself introduces in brackets ("(ELN)", "[MRTA]")."""
+    return frozenset(raw for w in words if _bracketed(text, w)
+                     and 2 <= len(raw := text[w.start:w.end]) <= ACRONYM_MAX and raw.isupper())
+
+
+def _kept_capitals(text: str, w: _Word, local: frozenset[str]) -> bool:
+    """An acronym the text introduced, or one of a run of initials with full stops ("U.S.", "U.N.")."""
+    raw = text[w.start:w.end]
+    if re.sub(r"['’]S$", "", raw) in local:
+        return True
+    return w.end - w.start == 1 and bool(
+        re.match(r"\.[A-Z]\.", text[w.end:w.end + 3]) or re.search(r"[A-Z]\.$", text[max(0, w.start - 2):w.start])
+        and text[w.end:w.end + 1] == ".")
+
+
+def _article_names(text: str, words: list[_Word], cased: list[str]) -> None:
+    """ "IN LA PAZ", "EL ALTO": a Romance article and the word after it are a name."""
+    for i, w in enumerate(words[:-1]):
+        if w.lower in NAME_ARTICLES and _joined(text, w, words[i + 1]) and text[words[i + 1].start].isalpha():
+            cased[i], cased[i + 1] = _title(w.lower), _title(words[i + 1].lower)
+
+
 def _dateline_name(text: str, words: list[_Word], cased: list[str]) -> None:
     """ "BUENOS AIRES, 10 JAN 90 --": the dateline's place is a name, whatever its words mean in English."""
     span = find_dateline_place(text)
@@ -210,6 +239,8 @@ def _bracketed(text: str, w: _Word) -> bool:
 
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 60):start]
+    if re.search(r"(?:^|[^A-Za-z])[A-Za-z]\.[A-Za-z]\.\s+$", before):
+        return False  # "THE U.S. EMBASSY": initials end no sentence
     return bool(SENTENCE_END.search(before[-12:]) or TAGS.search(before))
 
 
