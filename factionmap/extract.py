@@ -31,7 +31,12 @@ from factionmap.pipeline.constructions import ConstructionFinder
 from factionmap.pipeline.coref import resolve_references
 from factionmap.pipeline.cues import CueLexicon, load_cues
 from factionmap.pipeline.home_state import home_state_mentions, title_state_mentions
-from factionmap.pipeline.incident_events import PlaceInfo, build_incident_events, merge_incident_events
+from factionmap.pipeline.incident_events import (
+    PlaceInfo,
+    build_incident_events,
+    date_undated_events,
+    merge_incident_events,
+)
 from factionmap.pipeline.incidents import INCIDENT_TYPES, IncidentFinder, IncidentLexicon, load_incident_lexicon
 from factionmap.pipeline.mentions import ActorFinder
 from factionmap.pipeline.nlp import load_nlp
@@ -161,15 +166,17 @@ class Extractor:
             assembler.add(finding)
         assembly = assembler.finish()
         relations, states = self.office_titles(doc, mentions, assembly.relations, dates, document.published)
-        taken = {f.trigger.i for f in findings if f.cue.event in INCIDENT_TYPES}
+        # a cue that found no perpetrator leaves the word to the incident reader, whose event joins the cue's
+        taken = {f.trigger.i for f in findings if f.cue.event in INCIDENT_TYPES and f.subjects}
         incidents = [i for sentence in doc.sents for i in self.incidents(sentence, index, taken)]
         if not incidents:  # the dateline and the claims matter only to incidents
-            return _records(document, [*mentions, *states], places, relations, merge_incident_events(assembly.events))
+            events = date_undated_events(merge_incident_events(assembly.events), document.published)
+            return _records(document, [*mentions, *states], places, relations, events)
         blamed = [r for sentence in doc.sents for r in self.responsibility(sentence, index)]
         built = build_incident_events(incidents, blamed, self._place_info(document, place_at, places), dates,
                                       document.published)
-        events = merge_incident_events([*assembly.events, *built.events])
-        return _records(document, [*mentions, *states, *built.unidentified], places, relations, events)
+        events = date_undated_events(merge_incident_events([*assembly.events, *built.events]), document.published)
+        return _records(document, [*mentions, *states, *built.added], places, relations, events)
 
     def _country_name(self, code: str) -> str:
         if code not in self._country_names:  # the gazetteer's country lookup is a slow query: once per country
@@ -256,7 +263,7 @@ def _actors(mentions: Sequence[ActorMention]) -> list[Actor]:
         if m.observer:
             continue
         names.setdefault(m.key, m)
-        if m.via not in ("coref", "forces", "description") and is_alias_form(m.text):
+        if m.via not in ("coref", "forces", "description", "place") and is_alias_form(m.text):
             aliases.setdefault(m.key, []).append(m.text)
     actors = []
     for n, (key, first) in enumerate(names.items(), 1):

@@ -532,10 +532,10 @@ def _extend(doc: Doc, text: str, cand: _Candidate) -> None:
     elif len(after) >= 2 and after[0].text in {"'s", "’s"}:
         _extend_region(cand, after[1:])
     before = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    if before is not None and before.start > 0 and doc[before.start - 1].lower_ in DIRECTIONS:
-        if doc[before.start - 1].is_lower:
-            cand.start = doc[before.start - 1].idx
-            cand.region = True
+    if (before is not None and before.start > 0 and doc[before.start - 1].lower_ in DIRECTIONS
+            and doc[before.start - 1].is_lower):
+        cand.start = doc[before.start - 1].idx
+        cand.region = True
 
 
 def _extend_region(cand: _Candidate, after: list[Token]) -> None:

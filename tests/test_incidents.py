@@ -213,3 +213,39 @@ def test_wire_city_with_an_article_and_a_foreign_embassy_is_placed_in_its_own_co
     places = {p.id: p for p in ex.places}
     found = [places[e.place].country for e in ex.events if e.type in INCIDENTS and e.place in places]
     assert found and all(c == country for c in found), found
+
+
+def participants(ex: Extraction, kind: str) -> list[set[tuple[str, str]]]:
+    names = {a.id: a.name for a in ex.actors}
+    return [{(p.role, names[p.ref]) for p in e.participants} for e in ex.events if e.type == kind]
+
+
+@pytest.mark.parametrize(("text", "kind", "actor"), [
+    ("The AQAP commander was killed by a U.S. drone strike in Shabwa last June.", "killing", "United States"),
+    ("Five policemen were killed in an attack by Boko Haram fighters near Maiduguri.", "killing", "Boko Haram"),
+    ("Three villagers died when they were killed during a raid by al-Shabaab near Kismayo.", "killing", "al-Shabaab"),
+])
+def test_the_deed_or_weapon_a_killing_happened_in_names_its_perpetrator(
+        extractor: Extractor, text: str, kind: str, actor: str) -> None:
+    found = participants(extract(extractor, text), kind)
+    assert any(("actor", actor) in roles for roles in found), found
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("On Tuesday a pair of suicide bombers targeted Kampala, killing three people.", "Uganda"),
+    ("Fighters of the Russian Volunteer Corps raided Russia's Belgorod region in May.", "Russia"),
+    ("Rebels shelled the town of Goma on Sunday.", "Democratic Republic of the Congo"),
+])
+def test_an_attack_on_a_place_targets_the_state_it_lies_in(extractor: Extractor, text: str, state: str) -> None:
+    found = participants(extract(extractor, text), "attack")
+    assert any(("target", state) in roles for roles in found), found
+
+
+def test_a_foretold_explosion_is_no_incident(extractor: Extractor) -> None:
+    assert incidents(extract(extractor, "Without a political solution there will be a social explosion in Lima.")) == []
+
+
+def test_an_event_the_text_does_not_date_takes_the_report_date(extractor: Extractor) -> None:
+    text = "The United States has designated the Egyptian group Hasm as a terrorist organisation, officials said."
+    ex = extract(extractor, text, "2021-01-15")
+    assert [e.date for e in ex.events if e.type == "designation"] == ["2021-01-15"]

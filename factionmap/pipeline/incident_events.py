@@ -8,6 +8,9 @@
   the publication date), else the day its paragraph narrates, else the report's own day.
 - The place is the one under the word's locative ("in San Miguel Department"), else one the sentence names,
   else the last one named before it in the paragraph, else the dateline's.
+- Any event the text dates nowhere (a designation, a statement "has designated", "announced") takes the
+  report's day.
+- The target is what the words hit; an attack on a place ("targeted Kampala") hits the state it lies in.
 - One incident, one event: the same incident told again (same type, day and place, no conflicting
   perpetrator) joins the first telling.
 """
@@ -45,10 +48,11 @@ class PlaceInfo:
 
 @dataclass(slots=True)
 class IncidentEvents:
-    """Events built from a document's incidents, and the unidentified actors they name."""
+    """Events built from a document's incidents, and the actors they name that no name in the text gave:
+    unidentified perpetrators, and the states of places attacked."""
 
     events: list[Event] = field(default_factory=list)
-    unidentified: list[ActorMention] = field(default_factory=list)
+    added: list[ActorMention] = field(default_factory=list)
 
 
 def build_incident_events(incidents: Sequence[Incident], blamed: Sequence[Responsibility], places: PlaceInfo,
@@ -62,9 +66,11 @@ def build_incident_events(incidents: Sequence[Incident], blamed: Sequence[Respon
         participants = [Participant("actor", a.key) for a in actors]
         if not actors and incident.unidentified is not None:
             mention = _unidentified(incident, places, place)
-            out.unidentified.append(mention)
+            out.added.append(mention)
             participants.append(Participant("actor", mention.key))
-        participants += [Participant("target", t.key) for t in incident.targets
+        targets = incident.targets or _place_targets(incident, places)
+        out.added += [t for t in targets if t.via == "place"]
+        participants += [Participant("target", t.key) for t in targets
                          if t.key not in {p.ref for p in participants}]
         confidence = CONFIDENCE if actors else UNIDENTIFIED_CONFIDENCE
         event = Event(incident.type, tuple(participants), _evidence(incident), _date(incident, dates, published),
@@ -82,6 +88,14 @@ def merge_incident_events(events: Sequence[Event]) -> list[Event]:
         else:
             merged.append(event)
     return merged
+
+
+def date_undated_events(events: Sequence[Event], published: str | None) -> list[Event]:
+    """An event the text dates nowhere takes the report's day, as event coders date it ("The United States has
+    designated Hasm a terrorist organisation" in a report of 2021-01 happened then)."""
+    if not published:
+        return list(events)
+    return [e if e.date else replace(e, date=published) for e in events]
 
 
 def _merge(events: list[Event], event: Event) -> None:
@@ -135,6 +149,23 @@ def _sentences_after(sent: Span, count: int) -> int:
         following = doc[token].sent
         end, token = following.end_char, following.end
     return end
+
+
+def _place_targets(incident: Incident, places: PlaceInfo) -> list[ActorMention]:
+    """ "targeted Kampala", "raided Russia's Belgorod region", "shelled the town of Kherson": an attack on a place
+    hits the state it lies in (ACLED's "Civilians (Uganda)" is coded to Uganda)."""
+    if incident.type != "attack":
+        return []
+    for patient in incident.patients:
+        heads = [patient, *(c for c in patient.children if c.dep_ in ("poss", "compound"))]
+        heads += prep_objects([patient], ("of",))  # "the town of Kherson"
+        for token in heads:
+            country = places.countries.get(places.at.get(token.i, ""))
+            if country:
+                name = places.country_names.get(country, country)
+                return [ActorMention(token.i, token.i + 1, token.idx, token.idx + len(token.text), token.text, name,
+                                     "state", f"kb:S:{country}", "place", f"S:{country}")]
+    return []
 
 
 def _unidentified(incident: Incident, places: PlaceInfo, place: str | None) -> ActorMention:

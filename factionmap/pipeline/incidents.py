@@ -12,7 +12,7 @@ verbal or nominal:
   gives an explicit unidentified perpetrator (``Incident.unidentified``), never a made-up name;
 - the target: the object of the verb, the subject of a passive one, the object of "on"/"against";
 - statements of what did not or may not happen ("will continue to assassinate", "threatened to kill", "did not
-  attack", "prevented an attack") are no incidents.
+  attack", "prevented an attack", "there will be an explosion") are no incidents.
 """
 
 from __future__ import annotations
@@ -128,6 +128,7 @@ class Incident:
     type: str
     actors: list[ActorMention] = field(default_factory=list)
     targets: list[ActorMention] = field(default_factory=list)
+    patients: list[Token] = field(default_factory=list)  # the heads of what was hit, named or not
     unidentified: Token | None = None  # the description of a perpetrator no name is given for ("gunmen")
     armed: bool = False  # the description says the perpetrators bore arms ("gunmen", "guerrillas")
 
@@ -204,7 +205,7 @@ class IncidentFinder:
                 return False
             if node.dep_ in ("xcomp", "pobj", "dobj", "pcomp", "acomp") and node.head.lemma_.lower() in self.irrealis_heads:
                 return False
-            if node.dep_ not in ("xcomp", "pobj", "dobj", "pcomp", "prep", "acomp") or node.head.i == node.i:
+            if node.dep_ not in ("xcomp", "pobj", "dobj", "pcomp", "prep", "acomp", "attr") or node.head.i == node.i:
                 break
             node = node.head
         return True
@@ -214,7 +215,7 @@ class IncidentFinder:
         of them, though the parse may hang "NAIROBI, Kenya (Reuters) -" on the first clause as its subject."""
         incident = Incident(token, kind)
         for arg in self._agents(token, head):
-            for t in expand(self._members(arg)):
+            for t in expand(self._members(self._wielder(arg))):
                 named = actors_at(t, index) or self._owners(t, index) or self._antecedent(t, index)
                 if named:
                     incident.actors += named
@@ -222,6 +223,7 @@ class IncidentFinder:
                     incident.unidentified = t
                     incident.armed = t.lower_ in self.armed or t.lemma_.lower() in self.armed
         for arg in self._patients(token):
+            incident.patients += [t for t in expand(arg) if t.idx >= head]
             for t in (t for t in expand(arg) if t.idx >= head):
                 incident.targets += [m for m in actors_at(t, index) if m.key not in {a.key for a in incident.actors}]
         return incident
@@ -263,9 +265,18 @@ class IncidentFinder:
     def _describes_perpetrator(self, token: Token) -> bool:
         return token.lower_ in self.perpetrators or token.lemma_.lower() in self.perpetrators
 
+    def _wielder(self, arg: Token) -> Token:
+        """ "killed by a U.S. drone strike", "by Israeli shelling": a deed or weapon as agent stands for whoever
+        its owner word names."""
+        if not (self._type(arg) or arg.lower_ in self.weapons or arg.lemma_.lower() in self.weapons):
+            return arg
+        owners = [c for c in arg.subtree if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < arg.i
+                  and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+        return next((o for o in owners if o.pos_ == "PROPN" or o.ent_type_ in ("NORP", "GPE", "ORG")), arg)
+
     def _agents(self, token: Token, head: int = 0) -> list[Token]:
         if token.pos_ == "VERB":
-            agents = prep_objects([token], ("by",))
+            agents = prep_objects([token], ("by",)) or self._deed_agents(token)
             if any(c.dep_ == "nsubjpass" for c in token.children) or token.tag_ == "VBN" and token.dep_ == "acl":
                 return agents
             subjects = [s for s in clause_subjects(token) if s.dep_ != "nsubjpass" and s.idx >= head]
@@ -274,6 +285,11 @@ class IncidentFinder:
             return agents or subjects
         owners = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         return [*prep_objects([token], ("by",)), *owners]
+
+    def _deed_agents(self, token: Token) -> list[Token]:
+        """ "five policemen were killed in an attack by Boko Haram": the agents of the deed it happened in."""
+        deeds = [d for d in prep_objects([token], ("in", "during")) if d.pos_ == "NOUN" and self._type(d)]
+        return [a for d in deeds for a in self._agents(d)]
 
     def _patients(self, token: Token) -> list[Token]:
         if token.pos_ == "VERB":
