@@ -30,13 +30,9 @@ from factionmap.pipeline.assemble import Assembler
 from factionmap.pipeline.constructions import ConstructionFinder
 from factionmap.pipeline.coref import resolve_references
 from factionmap.pipeline.cues import CueLexicon, load_cues
+from factionmap.pipeline.event_defaults import EventDefaults
 from factionmap.pipeline.home_state import home_state_mentions, title_state_mentions
-from factionmap.pipeline.incident_events import (
-    PlaceInfo,
-    build_incident_events,
-    date_undated_events,
-    merge_incident_events,
-)
+from factionmap.pipeline.incident_events import PlaceInfo, build_incident_events, merge_incident_events
 from factionmap.pipeline.incidents import INCIDENT_TYPES, IncidentFinder, IncidentLexicon, load_incident_lexicon
 from factionmap.pipeline.mentions import ActorFinder
 from factionmap.pipeline.nlp import load_nlp
@@ -84,6 +80,7 @@ class Extractor:
         self.incident_words = resources.incidents or load_incident_lexicon()
         self.incidents = IncidentFinder(self.incident_words)
         self.responsibility = ResponsibilityFinder(self.incident_words)
+        self.defaults = EventDefaults.from_kb(resources.kb)
         self._truecaser: Truecaser | None = None  # built on the first single-case text (wire copy, lower-cased feeds)
         self._country_names: dict[str, str] = {}
 
@@ -170,13 +167,13 @@ class Extractor:
         taken = {f.trigger.i for f in findings if f.cue.event in INCIDENT_TYPES and f.subjects}
         incidents = [i for sentence in doc.sents for i in self.incidents(sentence, index, taken)]
         if not incidents:  # the dateline and the claims matter only to incidents
-            events = date_undated_events(merge_incident_events(assembly.events), document.published)
-            return _records(document, [*mentions, *states], places, relations, events)
+            done = self.defaults(merge_incident_events(assembly.events), document.published)
+            return _records(document, [*mentions, *states, *done.added], places, relations, done.events)
         blamed = [r for sentence in doc.sents for r in self.responsibility(sentence, index)]
         built = build_incident_events(incidents, blamed, self._place_info(document, place_at, places), dates,
                                       document.published)
-        events = date_undated_events(merge_incident_events([*assembly.events, *built.events]), document.published)
-        return _records(document, [*mentions, *states, *built.added], places, relations, events)
+        done = self.defaults(merge_incident_events([*assembly.events, *built.events]), document.published)
+        return _records(document, [*mentions, *states, *built.added, *done.added], places, relations, done.events)
 
     def _country_name(self, code: str) -> str:
         if code not in self._country_names:  # the gazetteer's country lookup is a slow query: once per country
@@ -263,7 +260,7 @@ def _actors(mentions: Sequence[ActorMention]) -> list[Actor]:
         if m.observer:
             continue
         names.setdefault(m.key, m)
-        if m.via not in ("coref", "forces", "description", "place") and is_alias_form(m.text):
+        if m.via not in ("coref", "forces", "description", "place", "list") and is_alias_form(m.text):
             aliases.setdefault(m.key, []).append(m.text)
     actors = []
     for n, (key, first) in enumerate(names.items(), 1):

@@ -249,3 +249,34 @@ def test_an_event_the_text_does_not_date_takes_the_report_date(extractor: Extrac
     text = "The United States has designated the Egyptian group Hasm as a terrorist organisation, officials said."
     ex = extract(extractor, text, "2021-01-15")
     assert [e.date for e in ex.events if e.type == "designation"] == ["2021-01-15"]
+
+
+@pytest.mark.parametrize(("text", "keeper", "target"), [
+    ("Kata'ib Hizballah, designated as a Foreign Terrorist Organization in July 2009, denied the report.",
+     "United States", "Kata'ib Hezbollah"),
+    ("Lashkar-e-Taiba, listed as a foreign terrorist organisation, is based in Muridke.",
+     "United States", "Lashkar-e-Taiba"),
+])
+def test_a_designation_without_designator_takes_the_keeper_of_its_list(
+        extractor: Extractor, text: str, keeper: str, target: str) -> None:
+    found = participants(extract(extractor, text), "designation")
+    assert any(("actor", keeper) in roles and ("target", target) in roles for roles in found), found
+
+
+def test_a_designation_on_an_unknown_list_gets_no_made_up_designator(extractor: Extractor) -> None:
+    found = participants(extract(extractor, "Boko Haram, banned as a criminal gang in 2013, attacked Bama."),
+                         "designation")
+    assert not any(role == "actor" for roles in found for role, _ in roles), found
+
+
+@pytest.mark.parametrize(("text", "actor", "target"), [
+    ("Turkish warplanes struck PKK camps in northern Iraq early Saturday.", "Turkey", None),
+    ("U.S. strikes in Iraq and Syria on Sunday targeted the Kataib Hezbollah militia group.", "United States",
+     "Kata'ib Hezbollah"),
+    ("Ethiopian troops have killed more than 300 Fano fighters in the Amhara region, the army said.", "Ethiopia",
+     "Fano"),
+])
+def test_weapons_and_forces_stand_for_who_wields_them(
+        extractor: Extractor, text: str, actor: str, target: str | None) -> None:
+    found = [r for kind in INCIDENTS for r in participants(extract(extractor, text), kind)]
+    assert any(("actor", actor) in roles and (target is None or ("target", target) in roles) for roles in found), found

@@ -8,8 +8,6 @@
   the publication date), else the day its paragraph narrates, else the report's own day.
 - The place is the one under the word's locative ("in San Miguel Department"), else one the sentence names,
   else the last one named before it in the paragraph, else the dateline's.
-- Any event the text dates nowhere (a designation, a statement "has designated", "announced") takes the
-  report's day.
 - The target is what the words hit; an attack on a place ("targeted Kampala") hits the state it lies in.
 - One incident, one event: the same incident told again (same type, day and place, no conflicting
   perpetrator) joins the first telling.
@@ -88,14 +86,6 @@ def merge_incident_events(events: Sequence[Event]) -> list[Event]:
         else:
             merged.append(event)
     return merged
-
-
-def date_undated_events(events: Sequence[Event], published: str | None) -> list[Event]:
-    """An event the text dates nowhere takes the report's day, as event coders date it ("The United States has
-    designated Hasm a terrorist organisation" in a report of 2021-01 happened then)."""
-    if not published:
-        return list(events)
-    return [e if e.date else replace(e, date=published) for e in events]
 
 
 def _merge(events: list[Event], event: Event) -> None:

@@ -65,6 +65,9 @@ class IncidentLexiconFile(BaseModel):
     collective_nouns: list[str]
     weapon_verbs: list[str]
     weapon_objects: list[str]
+    armed_means: list[str]
+    """Weapons and strikes that stand, as a sentence's agent, for whoever wields them ("Turkish warplanes struck",
+    "killed by a U.S. drone strike")."""
     irrealis_heads: list[str]
     irrealis_modifiers: list[str]
     claim_verbs: list[str]
@@ -154,6 +157,7 @@ class IncidentFinder:
         self.hostage = frozenset(spec.hostage_words)
         self.weapon_verbs = frozenset(spec.weapon_verbs)
         self.weapons = frozenset(spec.weapon_objects)
+        self.means = frozenset(spec.armed_means) | self.weapons
 
     def __call__(self, sentence: Span, index: MentionIndex, taken: set[int]) -> Iterator[Incident]:
         """Incidents of the sentence, skipping tokens another finding already made an event of."""
@@ -214,8 +218,8 @@ class IncidentFinder:
         """Perpetrators and targets from the word's arguments; the dateline's words (before ``head``) are none
         of them, though the parse may hang "NAIROBI, Kenya (Reuters) -" on the first clause as its subject."""
         incident = Incident(token, kind)
-        for arg in self._agents(token, head):
-            for t in expand(self._members(self._wielder(arg))):
+        for arg in (w for a in self._agents(token, head) for w in self._wielders(a)):
+            for t in expand(self._members(arg)):
                 named = actors_at(t, index) or self._owners(t, index) or self._antecedent(t, index)
                 if named:
                     incident.actors += named
@@ -225,7 +229,8 @@ class IncidentFinder:
         for arg in self._patients(token):
             incident.patients += [t for t in expand(arg) if t.idx >= head]
             for t in (t for t in expand(arg) if t.idx >= head):
-                incident.targets += [m for m in actors_at(t, index) if m.key not in {a.key for a in incident.actors}]
+                hit = actors_at(t, index) or self._owners(t, index)  # "killed 300 Fano fighters"
+                incident.targets += [m for m in hit if m.key not in {a.key for a in incident.actors}]
         return incident
 
     def _antecedent(self, token: Token, index: MentionIndex) -> list[ActorMention]:
@@ -265,14 +270,14 @@ class IncidentFinder:
     def _describes_perpetrator(self, token: Token) -> bool:
         return token.lower_ in self.perpetrators or token.lemma_.lower() in self.perpetrators
 
-    def _wielder(self, arg: Token) -> Token:
-        """ "killed by a U.S. drone strike", "by Israeli shelling": a deed or weapon as agent stands for whoever
-        its owner word names."""
-        if not (self._type(arg) or arg.lower_ in self.weapons or arg.lemma_.lower() in self.weapons):
-            return arg
-        owners = [c for c in arg.subtree if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < arg.i
+    def _wielders(self, arg: Token) -> list[Token]:
+        """ "killed by a U.S. drone strike", "Turkish warplanes struck", "Nigerian army shelling": a deed or weapon
+        as agent stands for whoever the words before it name."""
+        if not (self._type(arg) or arg.lower_ in self.means or arg.lemma_.lower() in self.means):
+            return [arg]
+        owners = [c for c in arg.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < arg.i
                   and c.pos_ in ("PROPN", "ADJ", "NOUN")]
-        return next((o for o in owners if o.pos_ == "PROPN" or o.ent_type_ in ("NORP", "GPE", "ORG")), arg)
+        return owners or [arg]
 
     def _agents(self, token: Token, head: int = 0) -> list[Token]:
         if token.pos_ == "VERB":
@@ -288,7 +293,8 @@ class IncidentFinder:
 
     def _deed_agents(self, token: Token) -> list[Token]:
         """ "five policemen were killed in an attack by Boko Haram": the agents of the deed it happened in."""
-        deeds = [d for d in prep_objects([token], ("in", "during")) if d.pos_ == "NOUN" and self._type(d)]
+        deeds = [d for d in prep_objects([token], ("in", "during")) if d.pos_ == "NOUN" and (
+            self._type(d) or d.lower_ in self.means or d.lemma_.lower() in self.means)]
         return [a for d in deeds for a in self._agents(d)]
 
     def _patients(self, token: Token) -> list[Token]:
