@@ -173,7 +173,8 @@ class Extractor:
         built = build_incident_events(incidents, blamed, self._place_info(document, place_at, places), dates,
                                       document.published)
         done = self.defaults(merge_incident_events([*assembly.events, *built.events]), document.published)
-        return _records(document, [*mentions, *states, *built.added, *done.added], places, relations, done.events)
+        found = [*built.added, *mentions, *states, *done.added]  # an incident's reading of a mention comes first
+        return _records(document, found, places, relations, done.events)
 
     def _country_name(self, code: str) -> str:
         if code not in self._country_names:  # the gazetteer's country lookup is a slow query: once per country

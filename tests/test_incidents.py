@@ -280,3 +280,31 @@ def test_weapons_and_forces_stand_for_who_wields_them(
         extractor: Extractor, text: str, actor: str, target: str | None) -> None:
     found = [r for kind in INCIDENTS for r in participants(extract(extractor, text), kind)]
     assert any(("actor", actor) in roles and (target is None or ("target", target) in roles) for roles in found), found
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    (('   MANILA, 3 MAR 19 -- [TEXT] A GROUP CALLING ITSELF THE "SULU FREEDOM COMMAND" TODAY CLAIMED RESPONSIBILITY '
+     "FOR THE BOMBING OF A FERRY IN ZAMBOANGA THAT KILLED SEVEN PASSENGERS, THE COAST GUARD SAID."),
+     "Sulu Freedom Command"),
+    (("   LIMA, 11 JAN 90 -- [TEXT] THE MRTA [TUPAC AMARU REVOLUTIONARY MOVEMENT] TODAY DISTRIBUTED LEAFLETS "
+     "CLAIMING RESPONSIBILITY FOR THE MURDER OF A FORMER MINISTER IN HIS HOME IN THE CAPITAL, THE POLICE SAID."),
+     "Tupac Amaru Revolutionary Movement"),
+])
+def test_a_group_claiming_an_incident_in_wire_copy_is_its_armed_perpetrator(
+        extractor: Extractor, text: str, group: str) -> None:
+    found = incidents(extract(extractor, text, "1990-01-11"))
+    assert any(name == group and k == "armed_group" for _, name, k in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said donors gave the militia money to murder opponents in Darfur.",
+    "The minister said the FMLN attacks the civilian population in a brutal manner.",
+    "The ELN plans to continue its sabotage and its attacks on the pipeline in Arauca.",
+])
+def test_purposes_habits_and_plans_are_no_incidents(extractor: Extractor, text: str) -> None:
+    assert incidents(extract(extractor, text)) == []
+
+
+def test_a_headline_in_the_present_reports_the_news(extractor: Extractor) -> None:
+    text = "Gunmen kill three soldiers near Gao\nGunmen killed three soldiers near Gao on Tuesday, officials said."
+    assert "killing" in [t for t, _, _ in incidents(extract(extractor, text))]

@@ -16,6 +16,10 @@ FILLER = " THE POLICE SAID THE MEN FLED IN A CAR AND THAT AN INVESTIGATION WAS U
      "Later ELN guerrillas freed him."),
     ("A BOMB WENT OFF AT THE U.S. EMBASSY AND NEAR THE U.N. OFFICE IN THE CITY.",
      "A bomb went off at the U.S. embassy and near the U.N. office in the city."),
+    ("THE FPMR [PATRIOTIC FRONT MANUEL RODRIGUEZ] CLAIMED THE BOMBING.",
+     "The FPMR [Patriotic Front Manuel Rodriguez] claimed the bombing."),
+    ('A GROUP CALLING ITSELF THE "NEW DAWN LIBERATION FRONT" CLAIMED THE BOMBING.',
+     'A group calling itself the "New Dawn Liberation Front" claimed the bombing.'),
     ("A BOMB WENT OFF IN LA PAZ AND SOLDIERS FIRED ON A BUS NEAR EL ALTO AND LOS ANGELES.",
      "A bomb went off in La Paz and soldiers fired on a bus near El Alto and Los Angeles."),
 ])

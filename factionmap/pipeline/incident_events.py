@@ -47,7 +47,8 @@ class PlaceInfo:
 @dataclass(slots=True)
 class IncidentEvents:
     """Events built from a document's incidents, and the actors they name that no name in the text gave:
-    unidentified perpetrators, and the states of places attacked."""
+    unidentified perpetrators, the states of places attacked, and unknown organisations that claim an incident,
+    which are armed groups."""
 
     events: list[Event] = field(default_factory=list)
     added: list[ActorMention] = field(default_factory=list)
@@ -61,6 +62,9 @@ def build_incident_events(incidents: Sequence[Incident], blamed: Sequence[Respon
     for incident in incidents:
         place = _place(incident.trigger, places, text)
         actors, status, source = _perpetrators(incident, blamed, text)
+        if status == "claimed" and source is None:  # "X claimed responsibility for the bombing": X is armed
+            actors = [_armed(a) for a in actors]
+            out.added += [a for a in actors if a.via == "claim"]
         participants = [Participant("actor", a.key) for a in actors]
         if not actors and incident.unidentified is not None:
             mention = _unidentified(incident, places, place)
@@ -139,6 +143,13 @@ def _sentences_after(sent: Span, count: int) -> int:
         following = doc[token].sent
         end, token = following.end_char, following.end
     return end
+
+
+def _armed(actor: ActorMention) -> ActorMention:
+    """An organisation the knowledge base does not know that claims an incident is an armed group."""
+    if actor.kind != "organization" or actor.kb_id is not None:
+        return actor
+    return replace(actor, kind="armed_group", via="claim")
 
 
 def _place_targets(incident: Incident, places: PlaceInfo) -> list[ActorMention]:

@@ -44,6 +44,7 @@ SUFFIXES = ("s", "es", "ed", "d", "ing")
 LINKED_DEPS = frozenset({"advcl", "relcl", "acl"})
 KNOWN_VIA = frozenset({"kb", "alias"})
 DEFINITE = frozenset({"the", "these", "those", "this", "that"})
+HEADLINE_REACH = 300  # characters from the text's start within which an unpunctuated line is a headline
 
 
 class IncidentLexiconFile(BaseModel):
@@ -199,17 +200,17 @@ class IncidentFinder:
         return kind
 
     def _realis(self, token: Token) -> bool:
-        """Not future, conditional, habitual, wished, prevented or denied."""
-        if is_negated(token):
+        """Not future, conditional, habitual, wished, prevented, denied or a purpose ("arms to murder")."""
+        if is_negated(token) or _purpose(token) or _habitual(token):
             return False
         node = token
-        for _ in range(4):
+        for _ in range(6):
             if any(c.lower_ in self.irrealis_mods and c.dep_ in ("aux", "amod", "det", "advmod")
                    for c in node.children):
                 return False
             if node.dep_ in ("xcomp", "pobj", "dobj", "pcomp", "acomp") and node.head.lemma_.lower() in self.irrealis_heads:
                 return False
-            if node.dep_ not in ("xcomp", "pobj", "dobj", "pcomp", "prep", "acomp", "attr") or node.head.i == node.i:
+            if node.dep_ not in ("xcomp", "pobj", "dobj", "pcomp", "prep", "acomp", "attr", "conj") or node.head.i == node.i:
                 break
             node = node.head
         return True
@@ -312,6 +313,23 @@ def _told_with(token: Token, taken: set[int]) -> bool:
     if token.dep_ in LINKED_DEPS and token.head.i in taken:
         return True
     return any(c.i in taken and c.dep_ in LINKED_DEPS for c in token.children)
+
+
+def _purpose(token: Token) -> bool:
+    """ "money to murder peasants", "made it possible to kill": an infinitive of purpose tells no deed."""
+    return token.pos_ == "VERB" and token.dep_ in ("advcl", "acl", "relcl", "ccomp") and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def _habitual(token: Token) -> bool:
+    """ "the FMLN attacks civilians", "they kill peasants": the simple present tells what is done, not a deed,
+    except in a headline, whose present is the news ("Turkey attacks Kurdish group in Iraq")."""
+    if token.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    sent = token.sent
+    headline = sent.start_char < HEADLINE_REACH and "\n" in token.doc.text[sent.end_char - 1:sent.end_char + 2] \
+        and not sent.text.rstrip().endswith(".")
+    return not headline
 
 
 def _personal(token: Token) -> bool:
