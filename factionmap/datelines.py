@@ -21,15 +21,20 @@ _DATELINE = re.compile(
 )
 
 
-def find_dateline_place(text: str) -> tuple[int, int] | None:
-    """The character span of the place a dateline names at the head of the text, or None."""
-    m = _DATELINE.search(text[:HEAD])
+_RECASED_DATELINE = re.compile(_DATELINE.pattern.replace("[A-Z'’.-]*", "[A-Za-z'’.-]*"))
+"""The same for text already recased ("Bogota, 20 Aug 89 (AFP) --"): its place words are capitalised only."""
+
+
+def find_dateline_place(text: str, recased: bool = False) -> tuple[int, int] | None:
+    """The character span of the place a dateline names at the head of the text, or None; ``recased`` for wire
+    copy whose capitals were restored."""
+    m = (_RECASED_DATELINE if recased else _DATELINE).search(text[:HEAD])
     if m is None:
         return None
     return m.start("place"), m.end("place")
 
 
-def find_dateline_end(text: str) -> int:
+def find_dateline_end(text: str, recased: bool = False) -> int:
     """The character offset where the dateline at the head of the text ends (0 when there is none)."""
-    m = _DATELINE.search(text[:HEAD])
+    m = (_RECASED_DATELINE if recased else _DATELINE).search(text[:HEAD])
     return 0 if m is None else m.end()

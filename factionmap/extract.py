@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factionmap.config import Settings
-from factionmap.datelines import find_dateline_place
+from factionmap.datelines import find_dateline_end, find_dateline_place
 from factionmap.dates import find_date_expressions
 from factionmap.gazetteer import Gazetteer
 from factionmap.kb import KnowledgeBase
@@ -191,7 +191,7 @@ class Extractor:
         if dateline is None and places:  # "CLANDESTINE, 13 JAN 90 (RADIO VENCEREMOS)": the place most told of
             dateline = max(places, key=lambda p: len(p.mentions)).key
         return PlaceInfo(place_at, countries, names, dateline,
-                         frozenset(p.key for p in places if p.feature == "country"))
+                         frozenset(p.key for p in places if p.feature == "country"), find_dateline_end(document.text))
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from factionmap.date_patterns import MONTHS, WEEKDAYS
+from factionmap.datelines import find_dateline_place
 from factionmap.gazetteer import NAME_ARTICLES, Gazetteer, normalise_name
 from factionmap.kb import KnowledgeBase
 from factionmap.records import GazetteerEntry, Place, Span
@@ -51,6 +52,7 @@ PROPAGATED_LABELS = frozenset({"ORG", "PERSON", "FAC", "LOC", "GPE"})
 POSSESSIVES = ("'s", "’s", "'", "’")
 PRECISION = {"country": "country", "ADM1": "admin1", "ADM2": "admin2", "region": "region"}
 MIN_TOKEN_RUN_POPULATION = 1000
+DATELINE_CITY_BONUS = {"PPLC": 3.0, "PPLA": 2.5, "PPL": 2.0, "country": 2.0}  # a dateline names a city
 UNSUPPORTED_MAX_POPULATION = 100_000  # a smaller place in a country nothing else names is likely a misreading
 LOCATIVE_WORDS = frozenset({"in", "near", "outside"})
 PLACE_NOUNS = frozenset({"hub", "town", "village", "city", "district", "area", "stronghold"})
@@ -107,7 +109,8 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer,
     text = doc.text  # Doc.text joins every token on each access: read it once
     excluded = _tokens_in(doc, exclude)
     blocked = _blocked_tokens(doc, excluded)
-    found = (_ner_candidates(doc, blocked, excluded) + _abbreviation_candidates(doc, excluded, gazetteer)
+    found = (_dateline_candidates(doc, text, excluded, gazetteer) + _ner_candidates(doc, blocked, excluded)
+             + _abbreviation_candidates(doc, excluded, gazetteer)
              + _token_run_candidates(doc, blocked, gazetteer) + _organisation_places(doc, text, excluded, gazetteer))
     found = sorted(_dedupe(found), key=lambda c: c.start)
     for cand in found:
@@ -628,6 +631,24 @@ def _score(entry: GazetteerEntry, cand: _Candidate, countries: Counter[str],
     return s
 
 
+def _dateline_candidates(doc: Doc, text: str, excluded: set[int], gazetteer: Gazetteer) -> list[_Candidate]:
+    """ "SUCRE, 3 SEP 89 (PRESENCIA) --": the place a wire dateline names, which the model may not tag."""
+    span = find_dateline_place(text, recased=True)
+    if span is None or not gazetteer.candidates(text[span[0]:span[1]], abbreviations=False):
+        return []
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if tokens is None or any(t.i in excluded for t in tokens):
+        return []
+    return [_Candidate(span[0], span[1], span[0], span[1], tokens.sent.start_char, from_ner=False, label="GPE")]
+
+
+def _dateline_score(entry: GazetteerEntry) -> float:
+    """ "SANTIAGO, 18 JUL 89 --", "BOGOTA (AFP) -": a wire files from a city of standing, whatever else the text
+    names (a Bogota in New Jersey is not where the wire was; the U.S. embassy the story mentions does not move it)."""
+    city = DATELINE_CITY_BONUS.get(entry.feature, DATELINE_CITY_BONUS["PPL"] if entry.feature.startswith("PPL") else 0.0)
+    return math.log10(entry.population + 10) + city
+
+
 def _neighbour(found: Sequence[_Candidate], k: int, text: str) -> GazetteerEntry | None:
     """The container named right after a mention: "Paris, Texas", "Kunduz, Afghanistan"."""
     if k + 1 >= len(found) or text[found[k].end:found[k + 1].start].strip() != ",":
@@ -638,11 +659,16 @@ def _neighbour(found: Sequence[_Candidate], k: int, text: str) -> GazetteerEntry
 
 def _resolve(found: list[_Candidate], rounds: int = 2, text: str = "") -> None:
     """Pick each mention's entry; a second round lets the first round's choices vote."""
+    span = find_dateline_place(text, recased=True) if text else None
+    filed = normalise_name(text[span[0]:span[1]]) if span else None
     for _ in range(rounds):
         countries, admin1s = _votes(found)
         for k, cand in enumerate(found):
             if cand.entries:
                 nb = _neighbour(found, k, text) if text else None
+                if filed and nb is None and normalise_name(text[cand.head_start:cand.head_end]) == filed:
+                    cand.chosen = max(cand.entries, key=_dateline_score)  # the dateline, and its city told again
+                    continue
                 cand.chosen = max(cand.entries, key=lambda e: _score(e, cand, countries, admin1s, nb))
     countries, _ = _votes(found)
     for cand in found:

@@ -308,3 +308,19 @@ def test_purposes_habits_and_plans_are_no_incidents(extractor: Extractor, text: 
 def test_a_headline_in_the_present_reports_the_news(extractor: Extractor) -> None:
     text = "Gunmen kill three soldiers near Gao\nGunmen killed three soldiers near Gao on Tuesday, officials said."
     assert "killing" in [t for t, _, _ in incidents(extract(extractor, text))]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("   BOGOTA, 20 AUG 89 (AFP) -- [TEXT] GUNMEN KILLED A JUDGE TODAY AS HE LEFT HIS HOME. THE U.S. GOVERNMENT "
+     "CONDEMNED THE CRIME AND THE UNITED STATES OFFERED HELP, WASHINGTON SAID.", "CO"),
+    ("   SUCRE, 3 SEP 89 (PRESENCIA) -- [TEXT] A BOMB EXPLODED TODAY AT THE HOME OF A JUDGE. THE POLICE SAID NO ONE "
+     "WAS HURT AND THAT THE ATTACKERS FLED IN A CAR.", "BO"),
+    ("SANTIAGO, 18 JUL 89 (TELEVISION NACIONAL) -- [TEXT] A BOMB EXPLODED TODAY AT A BANK. THE POLICE SAID NO ONE "
+     "WAS HURT AND THAT THE ATTACKERS FLED IN A CAR.", "CL"),
+])
+def test_a_dateline_names_the_city_of_standing_the_wire_filed_from(
+        extractor: Extractor, text: str, country: str) -> None:
+    ex = extract(extractor, text, "1989-08-20")
+    places = {p.id: p for p in ex.places}
+    found = [places[e.place].country for e in ex.events if e.type in INCIDENTS and e.place in places]
+    assert found and all(c == country for c in found), found

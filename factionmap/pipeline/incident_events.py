@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from factionmap.pipeline.arguments import prep_objects
+from factionmap.pipeline.home_state import FORCE_HEADS, GOVERNMENT_QUALIFIERS
 from factionmap.pipeline.incidents import INCIDENT_TYPES, Incident
 from factionmap.pipeline.responsibility import Responsibility
 from factionmap.pipeline.timing import DocumentDates, cue_timing
@@ -30,6 +31,7 @@ from factionmap.records import Span as TextSpan
 PLACE_PREPS = ("in", "near", "at", "around", "outside", "inside", "on", "along", "from", "between")
 CONFIDENCE = 0.6
 UNIDENTIFIED_CONFIDENCE = 0.5
+GENERIC_FORCE_WORDS = frozenset({"guerrilla", "guerrillas", "rebel", "rebels", "insurgent", "insurgents"})
 CLAIM_REACH = 3  # sentences after an incident in which a claim or blame may still name its author
 
 
@@ -42,6 +44,7 @@ class PlaceInfo:
     country_names: Mapping[str, str]  # ISO country -> its name
     dateline: str | None = None  # the dateline's place key
     nations: frozenset[str] = frozenset()  # keys of places that are whole countries
+    dateline_end: int = 0  # where the dateline ends: the agency in its brackets is no place of an incident
 
 
 @dataclass(slots=True)
@@ -115,7 +118,7 @@ def _perpetrators(incident: Incident, blamed: Sequence[Responsibility], text: st
     """The named perpetrators, else those a claim or blame holds responsible: in the same sentence, else the
     first such statement after it in its paragraph or in the next few sentences ("... The FMLN is held
     responsible."): wire copy gives each sentence its own paragraph, and tells the claim just after the deed."""
-    named = [a for a in incident.actors if a.kind != "person" or not incident.unidentified]
+    named = [a for a in incident.actors if (a.kind != "person" or not incident.unidentified) and not _generic(a)]
     if named:
         return named, "asserted", None
     sent = incident.sentence
@@ -143,6 +146,14 @@ def _sentences_after(sent: Span, count: int) -> int:
         following = doc[token].sent
         end, token = following.end_char, following.end
     return end
+
+
+def _generic(actor: ActorMention) -> bool:
+    """ "the Army", "Armed Forces", "Guerrilla Forces" read as a name in wire copy: a force word, no name (the
+    state's forces are the state only where one state dominates the text, ``home_state``)."""
+    words = actor.name.lower().split()
+    return actor.kind == "armed_group" and actor.kb_id is None and all(
+        w in FORCE_HEADS or w in GOVERNMENT_QUALIFIERS or w in GENERIC_FORCE_WORDS for w in words)
 
 
 def _armed(actor: ActorMention) -> ActorMention:
@@ -199,6 +210,8 @@ def _place(trigger: Token, places: PlaceInfo, text: str) -> str | None:
         return in_sentence[0]
     para_start = text.rfind("\n\n", 0, sent.start_char)
     for i in range(sent.start - 1, -1, -1):  # the last place named before it in its paragraph
+        if trigger.doc[i].idx < places.dateline_end:
+            break
         if i in places.at:
             return places.at[i] if trigger.doc[i].idx > para_start else places.dateline
     return places.dateline

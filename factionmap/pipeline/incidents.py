@@ -162,7 +162,7 @@ class IncidentFinder:
 
     def __call__(self, sentence: Span, index: MentionIndex, taken: set[int]) -> Iterator[Incident]:
         """Incidents of the sentence, skipping tokens another finding already made an event of."""
-        head = find_dateline_end(sentence.doc.text) if sentence.start_char < DATELINE_HEAD else 0
+        head = find_dateline_end(sentence.doc.text, recased=True) if sentence.start_char < DATELINE_HEAD else 0
         for token in sentence:
             if token.i in taken or _told_with(token, taken):
                 continue
