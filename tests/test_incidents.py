@@ -324,3 +324,16 @@ def test_a_dateline_names_the_city_of_standing_the_wire_filed_from(
     places = {p.id: p for p in ex.places}
     found = [places[e.place].country for e in ex.events if e.type in INCIDENTS and e.place in places]
     assert found and all(c == country for c in found), found
+
+
+def test_guerrillas_in_a_report_naming_one_armed_group_are_that_groups(extractor: Extractor) -> None:
+    text = ("Police in Cucuta said the ELN had threatened local officials for weeks. On Monday night urban "
+            "guerrillas threw two grenades at the mayor's office, wounding a guard.")
+    assert any(name == "National Liberation Army" for _, name, _ in incidents(extract(extractor, text)))
+
+
+def test_guerrillas_in_a_report_naming_two_armed_groups_stay_unidentified(extractor: Extractor) -> None:
+    text = ("The ELN and the FARC both operate near Cucuta. On Monday night urban guerrillas threw two grenades "
+            "at the mayor's office, wounding a guard.")
+    found = incidents(extract(extractor, text))
+    assert found and not any(k == "armed_group" for _, _, k in found), found

@@ -238,9 +238,10 @@ class IncidentFinder:
         """ "the guerrillas", "these terrorists": a definite description refers back to the last armed group
         the text named before it that the knowledge base knows (a unit named by its shape, "the Atlacatl
         Battalion", is as likely the state's)."""
-        if not self._describes_perpetrator(token) or not any(
-                c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+        if not self._describes_perpetrator(token) or token.lower_ not in self.armed:
             return []
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+            return _only_group(index)
         for i in range(token.i - 1, -1, -1):
             groups = [m for m in index.by_token.get(i, []) if m.kind == "armed_group" and not m.observer
                       and m.via in KNOWN_VIA]
@@ -305,6 +306,14 @@ class IncidentFinder:
                 direct.append(token.head)  # "a soldier killed by the rebels"
             return direct + prep_objects([token], ("on", "against"))
         return prep_objects([token], ("on", "against", "of"))
+
+
+def _only_group(index: MentionIndex) -> list[ActorMention]:
+    """ "urban guerrillas threw two bombs" in a report that names one armed group, the FMLN, and no other: the
+    guerrillas are that group's, as an event coder reads them."""
+    groups = {m.key: m for ms in index.by_token.values() for m in ms
+              if m.kind == "armed_group" and not m.observer and m.via in KNOWN_VIA}
+    return list(groups.values()) if len(groups) == 1 else []
 
 
 def _told_with(token: Token, taken: set[int]) -> bool:
