@@ -337,3 +337,10 @@ def test_guerrillas_in_a_report_naming_two_armed_groups_stay_unidentified(extrac
             "at the mayor's office, wounding a guard.")
     found = incidents(extract(extractor, text))
     assert found and not any(k == "armed_group" for _, _, k in found), found
+
+
+def test_unidentified_gunmen_in_a_report_naming_one_group_stay_unidentified(extractor: Extractor) -> None:
+    text = ("Police in Cucuta said the ELN had threatened local officials for weeks. On Monday night unidentified "
+            "terrorists threw two grenades at the mayor's office, wounding a guard.")
+    found = incidents(extract(extractor, text))
+    assert found and not any(k == "armed_group" for _, _, k in found), found

@@ -63,6 +63,8 @@ class IncidentLexiconFile(BaseModel):
     noun_modifiers_required: dict[str, list[str]]
     perpetrator_nouns: list[str]
     armed_perpetrator_nouns: list[str]
+    unknown_modifiers: list[str]
+    """Words that say the perpetrators are not known ("unidentified gunmen"): never resolved to a named group."""
     collective_nouns: list[str]
     weapon_verbs: list[str]
     weapon_objects: list[str]
@@ -150,6 +152,7 @@ class IncidentFinder:
         spec = lexicon.spec
         self.perpetrators = frozenset(spec.perpetrator_nouns)
         self.armed = frozenset(spec.armed_perpetrator_nouns)
+        self.unknown = frozenset(spec.unknown_modifiers)
         self.collective = frozenset(spec.collective_nouns)
         self.irrealis_heads = frozenset(spec.irrealis_heads)
         self.irrealis_mods = frozenset(spec.irrealis_modifiers)
@@ -238,7 +241,8 @@ class IncidentFinder:
         """ "the guerrillas", "these terrorists": a definite description refers back to the last armed group
         the text named before it that the knowledge base knows (a unit named by its shape, "the Atlacatl
         Battalion", is as likely the state's)."""
-        if not self._describes_perpetrator(token) or token.lower_ not in self.armed:
+        if not self._describes_perpetrator(token) or token.lower_ not in self.armed or any(
+                c.lower_ in self.unknown for c in token.children):
             return []
         if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
             return _only_group(index)
