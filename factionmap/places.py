@@ -13,6 +13,7 @@ does not know only costs itself (it takes the place named beside it in its sente
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from factionmap.date_patterns import MONTHS, WEEKDAYS
-from factionmap.datelines import find_dateline_place
+from factionmap.datelines import find_dateline_end, find_dateline_place
 from factionmap.gazetteer import NAME_ARTICLES, Gazetteer, normalise_name
 from factionmap.kb import KnowledgeBase
 from factionmap.records import GazetteerEntry, Place, Span
@@ -112,7 +113,8 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer,
     found = (_dateline_candidates(doc, text, excluded, gazetteer) + _ner_candidates(doc, blocked, excluded)
              + _abbreviation_candidates(doc, excluded, gazetteer)
              + _token_run_candidates(doc, blocked, gazetteer) + _organisation_places(doc, text, excluded, gazetteer))
-    found = sorted(_dedupe(found), key=lambda c: c.start)
+    agency = _agency_span(text)
+    found = sorted((c for c in _dedupe(found) if not agency[0] <= c.start < agency[1]), key=lambda c: c.start)
     for cand in found:
         _extend(doc, text, cand)
     _share_plural_suffixes(doc, text, found)
@@ -631,6 +633,16 @@ def _score(entry: GazetteerEntry, cand: _Candidate, countries: Counter[str],
     return s
 
 
+def _agency_span(text: str) -> tuple[int, int]:
+    """ "SANTIAGO, 18 JUL 89 (TELEVISION NACIONAL) --": the brackets after the dateline's date name the agency or
+    station, no place ("Nacional" is no Distrito Nacional)."""
+    span, end = find_dateline_place(text, recased=True), find_dateline_end(text, recased=True)
+    if span is None:
+        return (0, 0)
+    m = re.search(r"\d[^(\n]*\(", text[span[1]:end])
+    return (span[1] + m.end() - 1, end) if m else (0, 0)
+
+
 def _dateline_candidates(doc: Doc, text: str, excluded: set[int], gazetteer: Gazetteer) -> list[_Candidate]:
     """ "SUCRE, 3 SEP 89 (PRESENCIA) --": the place a wire dateline names, which the model may not tag."""
     span = find_dateline_place(text, recased=True)
@@ -642,11 +654,13 @@ def _dateline_candidates(doc: Doc, text: str, excluded: set[int], gazetteer: Gaz
     return [_Candidate(span[0], span[1], span[0], span[1], tokens.sent.start_char, from_ner=False, label="GPE")]
 
 
-def _dateline_score(entry: GazetteerEntry) -> float:
-    """ "SANTIAGO, 18 JUL 89 --", "BOGOTA (AFP) -": a wire files from a city of standing, whatever else the text
-    names (a Bogota in New Jersey is not where the wire was; the U.S. embassy the story mentions does not move it)."""
-    city = DATELINE_CITY_BONUS.get(entry.feature, DATELINE_CITY_BONUS["PPL"] if entry.feature.startswith("PPL") else 0.0)
-    return math.log10(entry.population + 10) + city
+def _dateline_bonus(entry: GazetteerEntry) -> float:
+    """ "SANTIAGO, 18 JUL 89 --", "BOGOTA (AFP) -": a wire files from a city, most often one of standing, so a
+    dateline leans to cities and to capitals (Bogota is Colombia's, not New Jersey's), while the places the text
+    names still vote (a local paper's "EDMONTON" in a story about Kentucky)."""
+    if entry.feature in DATELINE_CITY_BONUS:
+        return DATELINE_CITY_BONUS[entry.feature]
+    return DATELINE_CITY_BONUS["PPL"] if entry.feature.startswith("PPL") else 0.0
 
 
 def _neighbour(found: Sequence[_Candidate], k: int, text: str) -> GazetteerEntry | None:
@@ -667,7 +681,8 @@ def _resolve(found: list[_Candidate], rounds: int = 2, text: str = "") -> None:
             if cand.entries:
                 nb = _neighbour(found, k, text) if text else None
                 if filed and nb is None and normalise_name(text[cand.head_start:cand.head_end]) == filed:
-                    cand.chosen = max(cand.entries, key=_dateline_score)  # the dateline, and its city told again
+                    cand.chosen = max(cand.entries, key=lambda e: _score(e, cand, countries, admin1s, nb)
+                                      + _dateline_bonus(e))  # the dateline, and its city told again
                     continue
                 cand.chosen = max(cand.entries, key=lambda e: _score(e, cand, countries, admin1s, nb))
     countries, _ = _votes(found)
