@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factionmap.config import Settings
-from factionmap.datelines import find_dateline_place
+from factionmap.datelines import find_dateline_end, find_dateline_place
 from factionmap.dates import find_date_expressions
 from factionmap.longtext import make_tokens, parse_docs
 from factionmap.lookup.gazetteer import Gazetteer
@@ -30,6 +30,7 @@ from factionmap.pipeline.assemble import Assembler
 from factionmap.pipeline.constructions import ConstructionFinder
 from factionmap.pipeline.coref import resolve_references
 from factionmap.pipeline.cues import CueLexicon, load_cues
+from factionmap.pipeline.event_defaults import EventDefaults
 from factionmap.pipeline.home_state import capital_mentions, home_state_mentions, title_state_mentions
 from factionmap.pipeline.incident_events import PlaceInfo, build_incident_events, merge_incident_events
 from factionmap.pipeline.incidents import IncidentFinder, IncidentLexicon, load_incident_lexicon
@@ -80,6 +81,7 @@ class Extractor:
         self.incident_words = resources.incidents or load_incident_lexicon()
         self.incidents = IncidentFinder(self.incident_words)
         self.responsibility = ResponsibilityFinder(self.incident_words)
+        self.defaults = EventDefaults.from_kb(resources.kb)
         self._truecaser: Truecaser | None = None  # built on the first single-case text (wire copy, lower-cased feeds)
         self._country_names: dict[str, str] = {}
 
@@ -164,15 +166,18 @@ class Extractor:
             assembler.add(finding)
         assembly = assembler.finish()
         relations, states = self.office_titles(doc, mentions, assembly.relations, dates, document.published)
-        taken = {f.trigger.i for f in findings if f.cue.event in INCIDENT_TYPES}
+        # a cue that found no perpetrator leaves the word to the incident reader, whose event joins the cue's
+        taken = {f.trigger.i for f in findings if f.cue.event in INCIDENT_TYPES and f.subjects}
         incidents = [i for sentence in doc.sents for i in self.incidents(sentence, index, taken)]
         if not incidents:  # the dateline and the claims matter only to incidents
-            return _records(document, [*mentions, *states], places, relations, merge_incident_events(assembly.events))
+            done = self.defaults(merge_incident_events(assembly.events), document.published)
+            return _records(document, [*mentions, *states, *done.added], places, relations, done.events)
         blamed = [r for sentence in doc.sents for r in self.responsibility(sentence, index)]
         built = build_incident_events(incidents, blamed, self._place_info(document, place_at, places), dates,
                                       document.published)
-        events = merge_incident_events([*assembly.events, *built.events])
-        return _records(document, [*mentions, *states, *built.unidentified], places, relations, events)
+        done = self.defaults(merge_incident_events([*assembly.events, *built.events]), document.published)
+        found = [*built.added, *mentions, *states, *done.added]  # an incident's reading of a mention comes first
+        return _records(document, found, places, relations, done.events)
 
     def _country_name(self, code: str) -> str:
         if code not in self._country_names:  # the gazetteer's country lookup is a slow query: once per country
@@ -188,7 +193,8 @@ class Extractor:
                          if span is not None and m.start < span[1] and span[0] < m.end), None)
         if dateline is None and places:  # "CLANDESTINE, 13 JAN 90 (RADIO VENCEREMOS)": the place most told of
             dateline = max(places, key=lambda p: len(p.mentions)).key
-        return PlaceInfo(place_at, countries, names, dateline)
+        return PlaceInfo(place_at, countries, names, dateline,
+                         frozenset(p.key for p in places if p.feature == "country"), find_dateline_end(document.text))
 
 
 def _surface_first(parsed: list[Finding], surface: list[Finding]) -> list[Finding]:
@@ -268,7 +274,7 @@ def _actors(mentions: Sequence[ActorMention]) -> list[Actor]:
         if m.observer:
             continue
         names.setdefault(m.key, m)
-        if m.via not in ("coref", "forces", "description") and is_alias_form(m.text):
+        if m.via not in ("coref", "forces", "description", "place", "list") and is_alias_form(m.text):
             aliases.setdefault(m.key, []).append(m.text)
     actors = []
     for n, (key, first) in enumerate(names.items(), 1):

@@ -13,6 +13,7 @@ does not know only costs itself (it takes the place named beside it in its sente
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -21,8 +22,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from factionmap.date_patterns import MONTHS, WEEKDAYS
+from factionmap.datelines import find_dateline_end, find_dateline_place
 from factionmap.lookup.folding import normalize_place_name
-from factionmap.lookup.gazetteer import Gazetteer, place_key
+from factionmap.lookup.gazetteer import NAME_ARTICLES, Gazetteer, place_key
 from factionmap.lookup.kb import KnowledgeBase
 from factionmap.records import GazetteerEntry, Place, Span
 
@@ -52,6 +54,7 @@ PROPAGATED_LABELS = frozenset({"ORG", "PERSON", "FAC", "LOC", "GPE"})
 POSSESSIVES = ("'s", "’s", "'", "’")
 PRECISION = {"country": "country", "ADM1": "admin1", "ADM2": "admin2", "region": "region"}
 MIN_TOKEN_RUN_POPULATION = 1000
+DATELINE_CITY_BONUS = {"PPLC": 3.0, "PPLA": 2.5, "PPL": 2.0, "country": 2.0}  # a dateline names a city
 UNSUPPORTED_MAX_POPULATION = 100_000  # a smaller place in a country nothing else names is likely a misreading
 LOCATIVE_WORDS = frozenset({"in", "near", "outside"})
 PLACE_NOUNS = frozenset({"hub", "town", "village", "city", "district", "area", "stronghold"})
@@ -92,6 +95,7 @@ class _Candidate:
     region: bool = False
     from_ner: bool = True
     label: str = ""
+    modifier: bool = False  # names the owner of a thing ("the U.S. embassy"), not where the text is
     entries: list[GazetteerEntry] = field(default_factory=list)
     chosen: GazetteerEntry | None = None
 
@@ -107,9 +111,11 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer,
     text = doc.text  # Doc.text joins every token on each access: read it once
     excluded = _tokens_in(doc, exclude)
     blocked = _blocked_tokens(doc, excluded)
-    found = (_ner_candidates(doc, blocked, excluded) + _abbreviation_candidates(doc, excluded, gazetteer)
+    found = (_dateline_candidates(doc, text, excluded, gazetteer) + _ner_candidates(doc, blocked, excluded)
+             + _abbreviation_candidates(doc, excluded, gazetteer)
              + _token_run_candidates(doc, blocked, gazetteer) + _organisation_places(doc, text, excluded, gazetteer))
-    found = sorted(_dedupe(found), key=lambda c: c.start)
+    agency = _agency_span(text)
+    found = sorted((c for c in _dedupe(found) if not agency[0] <= c.start < agency[1]), key=lambda c: c.start)
     for cand in found:
         _extend(doc, text, cand)
     _share_plural_suffixes(doc, text, found)
@@ -387,8 +393,14 @@ def _ner_candidates(doc: Doc, blocked: set[int], excluded: set[int]) -> list[_Ca
             continue
         span = doc[start:ent.end]
         out.append(_Candidate(span.start_char, span.end_char, span.start_char, span.end_char,
-                              span.sent.start_char, label=label))
+                              span.sent.start_char, label=label, modifier=_modifies_noun(span)))
     return out
+
+
+def _modifies_noun(span: SpacySpan) -> bool:
+    """ "the U.S. embassy", "U.S. diplomats": a name that qualifies a common noun after it."""
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i >= span.end
 
 
 def _place_label(doc: Doc, ent: SpacySpan) -> str | None:
@@ -472,13 +484,22 @@ def _token_run_candidates(doc: Doc, blocked: set[int], gazetteer: Gazetteer) -> 
         while j < len(doc) and _run_token(doc[j], blocked) and j - i < 4:
             j += 1
         if j > i and not _inside_name(doc, i):
-            span = doc[i:j]
+            span = _with_article(doc, i, j, gazetteer)
             entries = gazetteer.candidates(span.text, abbreviations=False)
             if any(e.feature != "PPL" or e.population >= MIN_TOKEN_RUN_POPULATION for e in entries):
                 out.append(_Candidate(span.start_char, span.end_char, span.start_char, span.end_char,
                                       span.sent.start_char, from_ner=False))
         i = max(j, i + 1)
     return out
+
+
+def _with_article(doc: Doc, i: int, j: int, gazetteer: Gazetteer) -> SpacySpan:
+    """The run, with the Romance article before it when the gazetteer knows the longer name ("La Paz")."""
+    before = doc[i - 1] if i > 0 else None
+    if (before is not None and before.lower_ in NAME_ARTICLES and before.is_title and not before.ent_type_
+            and gazetteer.candidates(doc[i - 1:j].text, abbreviations=False)):
+        return doc[i - 1:j]
+    return doc[i:j]
 
 
 def _run_token(tok: Token, blocked: set[int]) -> bool:
@@ -517,10 +538,10 @@ def _extend(doc: Doc, text: str, cand: _Candidate) -> None:
     elif len(after) >= 2 and after[0].text in {"'s", "’s"}:
         _extend_region(cand, after[1:])
     before = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    if before is not None and before.start > 0 and doc[before.start - 1].lower_ in DIRECTIONS:
-        if doc[before.start - 1].is_lower:
-            cand.start = doc[before.start - 1].idx
-            cand.region = True
+    if (before is not None and before.start > 0 and doc[before.start - 1].lower_ in DIRECTIONS
+            and doc[before.start - 1].is_lower):
+        cand.start = doc[before.start - 1].idx
+        cand.region = True
 
 
 def _extend_region(cand: _Candidate, after: list[Token]) -> None:
@@ -582,6 +603,8 @@ def _votes(found: Sequence[_Candidate]) -> tuple[Counter[str], Counter[tuple[str
         picks = [c.chosen] if c.chosen else ([c.entries[0]] if len(c.entries) == 1 or (
             c.entries and c.entries[0].feature == "country") else [])
         for e in picks:
+            if c.modifier and e.feature == "country":
+                continue  # "the U.S. embassy in La Paz" says nothing of where La Paz is
             if e.country:
                 countries[e.country] += 2 if e.feature == "country" else 1
             if e.country and e.admin1 and e.feature != "country":
@@ -611,6 +634,36 @@ def _score(entry: GazetteerEntry, cand: _Candidate, countries: Counter[str],
     return s
 
 
+def _agency_span(text: str) -> tuple[int, int]:
+    """ "SANTIAGO, 18 JUL 89 (TELEVISION NACIONAL) --": the brackets after the dateline's date name the agency or
+    station, no place ("Nacional" is no Distrito Nacional)."""
+    span, end = find_dateline_place(text, recased=True), find_dateline_end(text, recased=True)
+    if span is None:
+        return (0, 0)
+    m = re.search(r"\d[^(\n]*\(", text[span[1]:end])
+    return (span[1] + m.end() - 1, end) if m else (0, 0)
+
+
+def _dateline_candidates(doc: Doc, text: str, excluded: set[int], gazetteer: Gazetteer) -> list[_Candidate]:
+    """ "SUCRE, 3 SEP 89 (PRESENCIA) --": the place a wire dateline names, which the model may not tag."""
+    span = find_dateline_place(text, recased=True)
+    if span is None or not gazetteer.candidates(text[span[0]:span[1]], abbreviations=False):
+        return []
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if tokens is None or any(t.i in excluded for t in tokens):
+        return []
+    return [_Candidate(span[0], span[1], span[0], span[1], tokens.sent.start_char, from_ner=False, label="GPE")]
+
+
+def _dateline_bonus(entry: GazetteerEntry) -> float:
+    """ "SANTIAGO, 18 JUL 89 --", "BOGOTA (AFP) -": a wire files from a city, most often one of standing, so a
+    dateline leans to cities and to capitals (Bogota is Colombia's, not New Jersey's), while the places the text
+    names still vote (a local paper's "EDMONTON" in a story about Kentucky)."""
+    if entry.feature in DATELINE_CITY_BONUS:
+        return DATELINE_CITY_BONUS[entry.feature]
+    return DATELINE_CITY_BONUS["PPL"] if entry.feature.startswith("PPL") else 0.0
+
+
 def _neighbour(found: Sequence[_Candidate], k: int, text: str) -> GazetteerEntry | None:
     """The container named right after a mention: "Paris, Texas", "Kunduz, Afghanistan"."""
     if k + 1 >= len(found) or text[found[k].end:found[k + 1].start].strip() != ",":
@@ -621,11 +674,17 @@ def _neighbour(found: Sequence[_Candidate], k: int, text: str) -> GazetteerEntry
 
 def _resolve(found: list[_Candidate], rounds: int = 2, text: str = "") -> None:
     """Pick each mention's entry; a second round lets the first round's choices vote."""
+    span = find_dateline_place(text, recased=True) if text else None
+    filed = normalize_place_name(text[span[0]:span[1]]) if span else None
     for _ in range(rounds):
         countries, admin1s = _votes(found)
         for k, cand in enumerate(found):
             if cand.entries:
                 nb = _neighbour(found, k, text) if text else None
+                if filed and nb is None and normalize_place_name(text[cand.head_start:cand.head_end]) == filed:
+                    cand.chosen = max(cand.entries, key=lambda e: _score(e, cand, countries, admin1s, nb)
+                                      + _dateline_bonus(e))  # the dateline, and its city told again
+                    continue
                 cand.chosen = max(cand.entries, key=lambda e: _score(e, cand, countries, admin1s, nb))
     countries, _ = _votes(found)
     for cand in found:

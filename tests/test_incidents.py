@@ -161,3 +161,186 @@ def test_a_person_founding_a_group_and_a_group_founded_are_foundings(extractor: 
         extract(extractor, "Heriberto Lazcano founded Los Zetas in 1999."), "founding")
     passive = extract(extractor, "In Derna, the Derna Mujahideen Shura Council was created in December 2014.")
     assert [("target", "Derna Mujahideen Shura Council")] in events_of(passive, "founding")
+
+
+def test_claim_in_a_later_paragraph_of_wire_copy_names_the_perpetrator(extractor: Extractor) -> None:
+    text = ("   MANILA, 4 FEB 19 -- [TEXT] A BOMB EXPLODED YESTERDAY OUTSIDE A CATHEDRAL IN JOLO, WOUNDING TWO.\n\n"
+            "   THE BLAST DAMAGED SEVERAL SHOPS NEARBY.\n\n"
+            "   THE ABU SAYYAF CLAIMED RESPONSIBILITY FOR THE ATTACK IN A MESSAGE TO A LOCAL RADIO STATION.")
+    found = incidents(extract(extractor, text, "2019-02-04"))
+    assert any(name and "Abu Sayyaf" in name for _, name, _ in found), found
+
+
+def test_claim_far_after_the_incident_names_no_perpetrator(extractor: Extractor) -> None:
+    text = ("A roadside bomb killed a soldier near Kandahar on Monday.\n\nThe soldier was 24.\n\nHe had served "
+            "two tours.\n\nHis family lives in the city.\n\nIn an unrelated statement, the Taliban claimed "
+            "responsibility for last year's attack on a bank in Kabul.")
+    ex = extract(extractor, text)
+    first = next(e for e in ex.events if e.type == "killing")
+    names = {a.id: a.name for a in ex.actors}
+    assert not any(names.get(p.ref) == "Taliban" for p in first.participants)
+
+
+@pytest.mark.parametrize(("text", "kind", "country"), [
+    ("NAIROBI, Kenya (Reuters) - Gunmen attacked a police post near the border on Tuesday, officials said.",
+     "attack", "Kenya"),
+    ("KABUL, Afghanistan (Jan. 25, 2013) — Gunmen kidnapped five engineers in Nad Ali district on Thursday.",
+     "capture", "Afghanistan"),
+])
+def test_dateline_words_are_never_the_perpetrator(extractor: Extractor, text: str, kind: str, country: str) -> None:
+    found = incidents(extract(extractor, text))
+    assert (kind, f"unidentified armed group ({country})", "unidentified") in found, found
+
+
+def test_acronym_introduced_in_brackets_is_read_again_in_all_caps_copy(extractor: Extractor) -> None:
+    text = ("   BOGOTA, 9 JAN 90 (EFE) -- [TEXT] THE NATIONAL LIBERATION ARMY (ELN) HAS BEEN ACTIVE IN THE NORTH FOR "
+            "YEARS. A MAYOR WAS KIDNAPPED YESTERDAY BY ELN GUERRILLAS WHILE HE WAS TRAVELING ON THE RIVER, "
+            "THE POLICE SAID.")
+    found = incidents(extract(extractor, text, "1990-01-09"))
+    assert ("capture", "National Liberation Army", "armed_group") in found, found
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    (("   LA PAZ, 21 MAR 89 (EFE) -- [TEXT] A BOMB EXPLODED TODAY NEAR THE U.S. EMBASSY, DAMAGING TWO CARS. THE "
+     "POLICE SAID THE U.S. DIPLOMATS WERE UNHURT AND THAT THE ATTACKERS FLED IN A TRUCK TOWARD THE CITY CENTER."),
+     "BO"),
+    (("   QUITO, 2 JUN 89 (EFE) -- [TEXT] GUNMEN KILLED A GUARD TODAY OUTSIDE THE U.S. CONSULATE. THE POLICE "
+      "SAID THE GUNMEN FLED IN A CAR AND THAT AN INVESTIGATION WAS UNDER WAY IN THE CITY."), "EC"),
+])
+def test_wire_city_with_an_article_and_a_foreign_embassy_is_placed_in_its_own_country(
+        extractor: Extractor, text: str, country: str) -> None:
+    ex = extract(extractor, text, "1989-03-21")
+    places = {p.id: p for p in ex.places}
+    found = [places[e.place].country for e in ex.events if e.type in INCIDENTS and e.place in places]
+    assert found and all(c == country for c in found), found
+
+
+def participants(ex: Extraction, kind: str) -> list[set[tuple[str, str]]]:
+    names = {a.id: a.name for a in ex.actors}
+    return [{(p.role, names[p.ref]) for p in e.participants} for e in ex.events if e.type == kind]
+
+
+@pytest.mark.parametrize(("text", "kind", "actor"), [
+    ("The AQAP commander was killed by a U.S. drone strike in Shabwa last June.", "killing", "United States"),
+    ("Five policemen were killed in an attack by Boko Haram fighters near Maiduguri.", "killing", "Boko Haram"),
+    ("Three villagers died when they were killed during a raid by al-Shabaab near Kismayo.", "killing", "al-Shabaab"),
+])
+def test_the_deed_or_weapon_a_killing_happened_in_names_its_perpetrator(
+        extractor: Extractor, text: str, kind: str, actor: str) -> None:
+    found = participants(extract(extractor, text), kind)
+    assert any(("actor", actor) in roles for roles in found), found
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("On Tuesday a pair of suicide bombers targeted Kampala, killing three people.", "Uganda"),
+    ("Fighters of the Russian Volunteer Corps raided Russia's Belgorod region in May.", "Russia"),
+    ("Rebels shelled the town of Goma on Sunday.", "Democratic Republic of the Congo"),
+])
+def test_an_attack_on_a_place_targets_the_state_it_lies_in(extractor: Extractor, text: str, state: str) -> None:
+    found = participants(extract(extractor, text), "attack")
+    assert any(("target", state) in roles for roles in found), found
+
+
+def test_a_foretold_explosion_is_no_incident(extractor: Extractor) -> None:
+    assert incidents(extract(extractor, "Without a political solution there will be a social explosion in Lima.")) == []
+
+
+def test_an_event_the_text_does_not_date_takes_the_report_date(extractor: Extractor) -> None:
+    text = "The United States has designated the Egyptian group Hasm as a terrorist organisation, officials said."
+    ex = extract(extractor, text, "2021-01-15")
+    assert [e.date for e in ex.events if e.type == "designation"] == ["2021-01-15"]
+
+
+@pytest.mark.parametrize(("text", "keeper", "target"), [
+    ("Kata'ib Hizballah, designated as a Foreign Terrorist Organization in July 2009, denied the report.",
+     "United States", "Kata'ib Hezbollah"),
+    ("Lashkar-e-Taiba, listed as a foreign terrorist organisation, is based in Muridke.",
+     "United States", "Lashkar-e-Taiba"),
+])
+def test_a_designation_without_designator_takes_the_keeper_of_its_list(
+        extractor: Extractor, text: str, keeper: str, target: str) -> None:
+    found = participants(extract(extractor, text), "designation")
+    assert any(("actor", keeper) in roles and ("target", target) in roles for roles in found), found
+
+
+def test_a_designation_on_an_unknown_list_gets_no_made_up_designator(extractor: Extractor) -> None:
+    found = participants(extract(extractor, "Boko Haram, banned as a criminal gang in 2013, attacked Bama."),
+                         "designation")
+    assert not any(role == "actor" for roles in found for role, _ in roles), found
+
+
+@pytest.mark.parametrize(("text", "actor", "target"), [
+    ("Turkish warplanes struck PKK camps in northern Iraq early Saturday.", "Turkey", None),
+    ("U.S. strikes in Iraq and Syria on Sunday targeted the Kataib Hezbollah militia group.", "United States",
+     "Kata'ib Hezbollah"),
+    ("Ethiopian troops have killed more than 300 Fano fighters in the Amhara region, the army said.", "Ethiopia",
+     "Fano"),
+])
+def test_weapons_and_forces_stand_for_who_wields_them(
+        extractor: Extractor, text: str, actor: str, target: str | None) -> None:
+    found = [r for kind in INCIDENTS for r in participants(extract(extractor, text), kind)]
+    assert any(("actor", actor) in roles and (target is None or ("target", target) in roles) for roles in found), found
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    (('   MANILA, 3 MAR 19 -- [TEXT] A GROUP CALLING ITSELF THE "SULU FREEDOM COMMAND" TODAY CLAIMED RESPONSIBILITY '
+     "FOR THE BOMBING OF A FERRY IN ZAMBOANGA THAT KILLED SEVEN PASSENGERS, THE COAST GUARD SAID."),
+     "Sulu Freedom Command"),
+    (("   LIMA, 11 JAN 90 -- [TEXT] THE MRTA [TUPAC AMARU REVOLUTIONARY MOVEMENT] TODAY DISTRIBUTED LEAFLETS "
+     "CLAIMING RESPONSIBILITY FOR THE MURDER OF A FORMER MINISTER IN HIS HOME IN THE CAPITAL, THE POLICE SAID."),
+     "Tupac Amaru Revolutionary Movement"),
+])
+def test_a_group_claiming_an_incident_in_wire_copy_is_its_armed_perpetrator(
+        extractor: Extractor, text: str, group: str) -> None:
+    found = incidents(extract(extractor, text, "1990-01-11"))
+    assert any(name == group and k == "armed_group" for _, name, k in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said donors gave the militia money to murder opponents in Darfur.",
+    "The minister said the FMLN attacks the civilian population in a brutal manner.",
+    "The ELN plans to continue its sabotage and its attacks on the pipeline in Arauca.",
+])
+def test_purposes_habits_and_plans_are_no_incidents(extractor: Extractor, text: str) -> None:
+    assert incidents(extract(extractor, text)) == []
+
+
+def test_a_headline_in_the_present_reports_the_news(extractor: Extractor) -> None:
+    text = "Gunmen kill three soldiers near Gao\nGunmen killed three soldiers near Gao on Tuesday, officials said."
+    assert "killing" in [t for t, _, _ in incidents(extract(extractor, text))]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    (("   BOGOTA, 20 AUG 89 (AFP) -- [TEXT] GUNMEN KILLED A JUDGE TODAY AS HE LEFT HIS HOME. THE U.S. GOVERNMENT "
+     "CONDEMNED THE CRIME AND THE UNITED STATES OFFERED HELP, WASHINGTON SAID."), "CO"),
+    (("   SUCRE, 3 SEP 89 (PRESENCIA) -- [TEXT] A BOMB EXPLODED TODAY AT THE HOME OF A JUDGE. THE POLICE SAID NO ONE "
+     "WAS HURT AND THAT THE ATTACKERS FLED IN A CAR."), "BO"),
+    (("SANTIAGO, 18 JUL 89 (TELEVISION NACIONAL) -- [TEXT] A BOMB EXPLODED TODAY AT A BANK. THE POLICE SAID NO ONE "
+     "WAS HURT AND THAT THE ATTACKERS FLED IN A CAR."), "CL"),
+])
+def test_a_dateline_names_the_city_of_standing_the_wire_filed_from(
+        extractor: Extractor, text: str, country: str) -> None:
+    ex = extract(extractor, text, "1989-08-20")
+    places = {p.id: p for p in ex.places}
+    found = [places[e.place].country for e in ex.events if e.type in INCIDENTS and e.place in places]
+    assert found and all(c == country for c in found), found
+
+
+def test_guerrillas_in_a_report_naming_one_armed_group_are_that_groups(extractor: Extractor) -> None:
+    text = ("Police in Cucuta said the ELN had threatened local officials for weeks. On Monday night urban "
+            "guerrillas threw two grenades at the mayor's office, wounding a guard.")
+    assert any(name == "National Liberation Army" for _, name, _ in incidents(extract(extractor, text)))
+
+
+def test_guerrillas_in_a_report_naming_two_armed_groups_stay_unidentified(extractor: Extractor) -> None:
+    text = ("The ELN and the FARC both operate near Cucuta. On Monday night urban guerrillas threw two grenades "
+            "at the mayor's office, wounding a guard.")
+    found = incidents(extract(extractor, text))
+    assert found and not any(k == "armed_group" for _, _, k in found), found
+
+
+def test_unidentified_gunmen_in_a_report_naming_one_group_stay_unidentified(extractor: Extractor) -> None:
+    text = ("Police in Cucuta said the ELN had threatened local officials for weeks. On Monday night unidentified "
+            "terrorists threw two grenades at the mayor's office, wounding a guard.")
+    found = incidents(extract(extractor, text))
+    assert found and not any(k == "armed_group" for _, _, k in found), found

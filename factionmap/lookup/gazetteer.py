@@ -44,6 +44,11 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITH
 DUMP_CLASSES = frozenset("APL")
 DUMP_SPOTS = frozenset({"AIRP", "AIRB", "CMP", "MILB", "PRT", "DAM", "BDG"})
 DUMP_CACHE_VERSION = "1"
+NAME_ARTICLES = frozenset({"la", "el", "los", "las", "le", "les"})
+"""Romance articles that open place names ("La Paz", "El Alto", "Los Angeles"); English copy uses them in
+names only, so an article before a name is part of it."""
+
+
 _SKELETON_MAP = str.maketrans({"q": "k", "y": "i", "w": "v", "h": None, "j": "g", "c": "k", "z": "s"})
 
 

@@ -129,6 +129,9 @@ class CueWords(BaseModel):
     beginning_verbs: frozenset[str] = Field(description=(
         'Verbs whose date starts the relation they govern ("appointed in 2015", "fighting erupted"), lemmas.'
     ))
+    generic_force_words: frozenset[str] = Field(description=(
+        'Words for fighters that NER may read as a name ("Guerrilla Forces", "the Rebels") but that name no one.'
+    ))
     group_shape_words: frozenset[str] = Field(description=(
         'Words that make a name NER alone found a body of people that may be party to a relation between groups '
         '("Union of Sinai Tribes", "Islah Party").'

@@ -12,7 +12,7 @@ verbal or nominal:
   gives an explicit unidentified perpetrator (``Incident.unidentified``), never a made-up name;
 - the target: the object of the verb, the subject of a passive one, the object of "on"/"against";
 - statements of what did not or may not happen ("will continue to assassinate", "threatened to kill", "did not
-  attack", "prevented an attack") are no incidents.
+  attack", "prevented an attack", "there will be an explosion") are no incidents.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from spacy.tokens import Doc, Span, Token
 
+from factionmap.datelines import HEAD as DATELINE_HEAD
+from factionmap.datelines import find_dateline_end
 from factionmap.errors import FactionmapError
 from factionmap.pipeline.arguments import (
     MentionIndex,
@@ -42,6 +44,7 @@ SUFFIXES = ("s", "es", "ed", "d", "ing")
 LINKED_DEPS = frozenset({"advcl", "relcl", "acl"})
 KNOWN_VIA = frozenset({"kb", "alias"})
 DEFINITE = frozenset({"the", "these", "those", "this", "that"})
+HEADLINE_REACH = 300  # characters from the text's start within which an unpunctuated line is a headline
 
 
 class IncidentLexiconFile(BaseModel):
@@ -60,9 +63,14 @@ class IncidentLexiconFile(BaseModel):
     noun_modifiers_required: dict[str, list[str]]
     perpetrator_nouns: list[str]
     armed_perpetrator_nouns: list[str]
+    unknown_modifiers: list[str]
+    """Words that say the perpetrators are not known ("unidentified gunmen"): never resolved to a named group."""
     collective_nouns: list[str]
     weapon_verbs: list[str]
     weapon_objects: list[str]
+    armed_means: list[str]
+    """Weapons and strikes that stand, as a sentence's agent, for whoever wields them ("Turkish warplanes struck",
+    "killed by a U.S. drone strike")."""
     irrealis_heads: list[str]
     irrealis_modifiers: list[str]
     claim_verbs: list[str]
@@ -126,6 +134,7 @@ class Incident:
     type: str
     actors: list[ActorMention] = field(default_factory=list)
     targets: list[ActorMention] = field(default_factory=list)
+    patients: list[Token] = field(default_factory=list)  # the heads of what was hit, named or not
     unidentified: Token | None = None  # the description of a perpetrator no name is given for ("gunmen")
     armed: bool = False  # the description says the perpetrators bore arms ("gunmen", "guerrillas")
 
@@ -143,6 +152,7 @@ class IncidentFinder:
         spec = lexicon.spec
         self.perpetrators = frozenset(spec.perpetrator_nouns)
         self.armed = frozenset(spec.armed_perpetrator_nouns)
+        self.unknown = frozenset(spec.unknown_modifiers)
         self.collective = frozenset(spec.collective_nouns)
         self.irrealis_heads = frozenset(spec.irrealis_heads)
         self.irrealis_mods = frozenset(spec.irrealis_modifiers)
@@ -151,16 +161,18 @@ class IncidentFinder:
         self.hostage = frozenset(spec.hostage_words)
         self.weapon_verbs = frozenset(spec.weapon_verbs)
         self.weapons = frozenset(spec.weapon_objects)
+        self.means = frozenset(spec.armed_means) | self.weapons
 
     def __call__(self, sentence: Span, index: MentionIndex, taken: set[int]) -> Iterator[Incident]:
         """Incidents of the sentence, skipping tokens another finding already made an event of."""
+        head = find_dateline_end(sentence.doc.text, recased=True) if sentence.start_char < DATELINE_HEAD else 0
         for token in sentence:
             if token.i in taken or _told_with(token, taken):
                 continue
             kind = self._type(token)
             if kind is None or not self._realis(token):
                 continue
-            yield self._roles(token, kind, index)
+            yield self._roles(token, kind, index, head)
 
     def _type(self, token: Token) -> str | None:
         lemma = token.lemma_.lower()
@@ -191,24 +203,26 @@ class IncidentFinder:
         return kind
 
     def _realis(self, token: Token) -> bool:
-        """Not future, conditional, habitual, wished, prevented or denied."""
-        if is_negated(token):
+        """Not future, conditional, habitual, wished, prevented, denied or a purpose ("arms to murder")."""
+        if is_negated(token) or _purpose(token) or _habitual(token):
             return False
         node = token
-        for _ in range(4):
+        for _ in range(6):
             if any(c.lower_ in self.irrealis_mods and c.dep_ in ("aux", "amod", "det", "advmod")
                    for c in node.children):
                 return False
             if node.dep_ in ("xcomp", "pobj", "dobj", "pcomp", "acomp") and node.head.lemma_.lower() in self.irrealis_heads:
                 return False
-            if node.dep_ not in ("xcomp", "pobj", "dobj", "pcomp", "prep", "acomp") or node.head.i == node.i:
+            if node.dep_ not in ("xcomp", "pobj", "dobj", "pcomp", "prep", "acomp", "attr", "conj") or node.head.i == node.i:
                 break
             node = node.head
         return True
 
-    def _roles(self, token: Token, kind: str, index: MentionIndex) -> Incident:
+    def _roles(self, token: Token, kind: str, index: MentionIndex, head: int = 0) -> Incident:
+        """Perpetrators and targets from the word's arguments; the dateline's words (before ``head``) are none
+        of them, though the parse may hang "NAIROBI, Kenya (Reuters) -" on the first clause as its subject."""
         incident = Incident(token, kind)
-        for arg in self._agents(token):
+        for arg in (w for a in self._agents(token, head) for w in self._wielders(a)):
             for t in expand(self._members(arg)):
                 named = actors_at(t, index) or self._owners(t, index) or self._antecedent(t, index)
                 if named:
@@ -217,17 +231,21 @@ class IncidentFinder:
                     incident.unidentified = t
                     incident.armed = t.lower_ in self.armed or t.lemma_.lower() in self.armed
         for arg in self._patients(token):
-            for t in expand(arg):
-                incident.targets += [m for m in actors_at(t, index) if m.key not in {a.key for a in incident.actors}]
+            incident.patients += [t for t in expand(arg) if t.idx >= head]
+            for t in (t for t in expand(arg) if t.idx >= head):
+                hit = actors_at(t, index) or self._owners(t, index)  # "killed 300 Fano fighters"
+                incident.targets += [m for m in hit if m.key not in {a.key for a in incident.actors}]
         return incident
 
     def _antecedent(self, token: Token, index: MentionIndex) -> list[ActorMention]:
         """ "the guerrillas", "these terrorists": a definite description refers back to the last armed group
         the text named before it that the knowledge base knows (a unit named by its shape, "the Atlacatl
         Battalion", is as likely the state's)."""
-        if not self._describes_perpetrator(token) or not any(
-                c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+        if not self._describes_perpetrator(token) or token.lower_ not in self.armed or any(
+                c.lower_ in self.unknown for c in token.children):
             return []
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+            return _only_group(index)
         for i in range(token.i - 1, -1, -1):
             groups = [m for m in index.by_token.get(i, []) if m.kind == "armed_group" and not m.observer
                       and m.via in KNOWN_VIA]
@@ -258,14 +276,32 @@ class IncidentFinder:
     def _describes_perpetrator(self, token: Token) -> bool:
         return token.lower_ in self.perpetrators or token.lemma_.lower() in self.perpetrators
 
-    def _agents(self, token: Token) -> list[Token]:
+    def _wielders(self, arg: Token) -> list[Token]:
+        """ "killed by a U.S. drone strike", "Turkish warplanes struck", "Nigerian army shelling": a deed or weapon
+        as agent stands for whoever the words before it name."""
+        if not (self._type(arg) or arg.lower_ in self.means or arg.lemma_.lower() in self.means):
+            return [arg]
+        owners = [c for c in arg.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < arg.i
+                  and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+        return owners or [arg]
+
+    def _agents(self, token: Token, head: int = 0) -> list[Token]:
         if token.pos_ == "VERB":
-            agents = prep_objects([token], ("by",))
+            agents = prep_objects([token], ("by",)) or self._deed_agents(token)
             if any(c.dep_ == "nsubjpass" for c in token.children) or token.tag_ == "VBN" and token.dep_ == "acl":
                 return agents
-            return agents or [s for s in clause_subjects(token) if s.dep_ != "nsubjpass"]
+            subjects = [s for s in clause_subjects(token) if s.dep_ != "nsubjpass" and s.idx >= head]
+            if not subjects and head:
+                subjects = [c for c in token.children if c.dep_ == "nsubj" and c.idx >= head]
+            return agents or subjects
         owners = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         return [*prep_objects([token], ("by",)), *owners]
+
+    def _deed_agents(self, token: Token) -> list[Token]:
+        """ "five policemen were killed in an attack by Boko Haram": the agents of the deed it happened in."""
+        deeds = [d for d in prep_objects([token], ("in", "during")) if d.pos_ == "NOUN" and (
+            self._type(d) or d.lower_ in self.means or d.lemma_.lower() in self.means)]
+        return [a for d in deeds for a in self._agents(d)]
 
     def _patients(self, token: Token) -> list[Token]:
         if token.pos_ == "VERB":
@@ -276,12 +312,37 @@ class IncidentFinder:
         return prep_objects([token], ("on", "against", "of"))
 
 
+def _only_group(index: MentionIndex) -> list[ActorMention]:
+    """ "urban guerrillas threw two bombs" in a report that names one armed group, the FMLN, and no other: the
+    guerrillas are that group's, as an event coder reads them."""
+    groups = {m.key: m for ms in index.by_token.values() for m in ms
+              if m.kind == "armed_group" and not m.observer and m.via in KNOWN_VIA}
+    return list(groups.values()) if len(groups) == 1 else []
+
+
 def _told_with(token: Token, taken: set[int]) -> bool:
     """ "stormed a base, killing 12 soldiers", "an attack that killed two": one incident told by two words, one
     of which another finding already made an event of."""
     if token.dep_ in LINKED_DEPS and token.head.i in taken:
         return True
     return any(c.i in taken and c.dep_ in LINKED_DEPS for c in token.children)
+
+
+def _purpose(token: Token) -> bool:
+    """ "money to murder peasants", "made it possible to kill": an infinitive of purpose tells no deed."""
+    return token.pos_ == "VERB" and token.dep_ in ("advcl", "acl", "relcl", "ccomp") and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def _habitual(token: Token) -> bool:
+    """ "the FMLN attacks civilians", "they kill peasants": the simple present tells what is done, not a deed,
+    except in a headline, whose present is the news ("Turkey attacks Kurdish group in Iraq")."""
+    if token.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    sent = token.sent
+    headline = sent.start_char < HEADLINE_REACH and "\n" in token.doc.text[sent.end_char - 1:sent.end_char + 2] \
+        and not sent.text.rstrip().endswith(".")
+    return not headline
 
 
 def _personal(token: Token) -> bool:

@@ -67,6 +67,8 @@ class ResponsibilityFinder:
     def _read(self, token: Token, index: MentionIndex) -> tuple[list[ActorMention], str, str | None] | None:
         lemma = token.lemma_.lower()
         subjects = actors_of(clause_subjects(token), index) if token.pos_ == "VERB" else []
+        if not subjects and token.dep_ == "acl" and token.head.head.pos_ == "VERB":
+            subjects = actors_of(clause_subjects(token.head.head), index)  # "X distributed leaflets claiming..."
         speaker = subjects[0].key if subjects else None
         if lemma in self.claim_verbs and any(c.lemma_.lower() in self.claim_nouns for c in token.children
                                              if c.dep_ in ("dobj", "nsubjpass")):

@@ -10,7 +10,14 @@ text to ordinary case, letter for letter, so that every offset stays valid:
   demonym ("Salvadoran");
 - other words are names and are capitalised ("Gacha", "Usulutan");
 - an acronym in brackets, or one the knowledge base spells in capitals, stays in capitals ("[FMLN]"), and the
-  words it abbreviates before it are a name ("Manuel Rodriguez Patriotic Front [FPMR]");
+  words it abbreviates before it are a name ("Manuel Rodriguez Patriotic Front [FPMR]"); an acronym the text
+  once gives in brackets stays in capitals wherever the text uses it again ("... (ELN) ... ELN GUERRILLAS");
+- an acronym before its expansion in brackets stays in capitals when its letters are the expansion's initials, in
+  any order ("MRTA [TUPAC AMARU REVOLUTIONARY MOVEMENT]");
+- a quoted phrase that ends in a group word is a name ("THE SELF-STYLED "GERARDO BARRIOS CIVIC FORCE"");
+- initials with full stops stay capitals ("U.S.", "U.N."): "u.s." is no word, and "US" no place;
+- a Romance article opens the name it stands before ("LA PAZ", "EL ALTO", "LOS ANGELES": "La Paz", "El Alto"),
+  as English copy uses these words only in names;
 - a group word after a name is part of it ("Farabundo Marti National Liberation Front", "Salvadoran Army");
 - sentences start with a capital.
 
@@ -29,7 +36,7 @@ from spacy.strings import get_string_id
 from factionmap.date_patterns import MONTHS, WEEKDAYS
 from factionmap.datelines import find_dateline_place
 from factionmap.lookup.folding import normalize_place_name
-from factionmap.lookup.gazetteer import Gazetteer
+from factionmap.lookup.gazetteer import NAME_ARTICLES, Gazetteer
 from factionmap.lookup.kb import KnowledgeBase
 from factionmap.pipeline.name_lexicon import name_lexicon
 from factionmap.pipeline.names import GROUP_NAME_WORDS, NAME_CONNECTORS, TRAILING_GROUP_WORDS
@@ -90,9 +97,14 @@ class Truecaser:
         if not is_single_case(text):
             return text
         words = [_Word(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
-        cased = [self._case(text, w) for w in words]
+        expansions = _expansions(text)
+        local = _text_acronyms(text, words) | {acronym for acronym, _, _ in expansions}
+        cased = [text[w.start:w.end] if _kept_capitals(text, w, local) else self._case(text, w) for w in words]
         _dateline_name(text, words, cased)
         self._acronym_names(text, words, cased)
+        _article_names(text, words, cased)
+        _quoted_names(text, words, cased)
+        _expansion_names(words, cased, expansions)
         self._group_names(text, words, cased)
         chars = list(text)
         for w, form in zip(words, cased):
@@ -157,6 +169,57 @@ class Truecaser:
                     break
 
 
+def _text_acronyms(text: str, words: list[_Word]) -> frozenset[str]:
+    """The acronyms the text itself introduces in brackets ("(ELN)", "[MRTA]")."""
+    return frozenset(raw for w in words if _bracketed(text, w)
+                     and 2 <= len(raw := text[w.start:w.end]) <= ACRONYM_MAX and raw.isupper())
+
+
+def _expansions(text: str) -> list[tuple[str, int, int]]:
+    """ "MRTA [TUPAC AMARU REVOLUTIONARY MOVEMENT]": an acronym, and the span of its expansion in brackets after it,
+    whose initials are its letters in any order (names are often expanded in the original language's order)."""
+    found = []
+    for m in re.finditer(r"\b([A-Z]{2,7})\s*[\[(]([A-Z][A-Z' -]{3,80})[\])]", text):
+        initials = sorted(w[0] for w in m.group(2).lower().split() if w not in NAME_CONNECTORS)
+        if sorted(m.group(1).lower()) == initials:
+            found.append((m.group(1), m.start(2), m.end(2)))
+    return found
+
+
+def _expansion_names(words: list[_Word], cased: list[str], expansions: list[tuple[str, int, int]]) -> None:
+    """The expansion of an acronym is a name: "[Tupac Amaru Revolutionary Movement]"."""
+    for _, start, end in expansions:
+        for i, w in enumerate(words):
+            if start <= w.start and w.end <= end:
+                cased[i] = w.lower if w.lower in NAME_CONNECTORS else _title(w.lower)
+
+
+def _quoted_names(text: str, words: list[_Word], cased: list[str]) -> None:
+    """ "THE SELF-STYLED "ZARATE WILLKA LIBERATION ARMED FORCES"": a quoted phrase ending in a group word."""
+    for m in re.finditer(r"[\"“]([^\"”\n]{3,80})[\"”]", text):
+        inside = [i for i, w in enumerate(words) if m.start(1) <= w.start and w.end <= m.end(1)]
+        if 2 <= len(inside) <= 7 and words[inside[-1]].lower in TRAILING_GROUP_WORDS:
+            for i in inside:
+                cased[i] = words[i].lower if words[i].lower in NAME_CONNECTORS else _title(words[i].lower)
+
+
+def _kept_capitals(text: str, w: _Word, local: frozenset[str]) -> bool:
+    """An acronym the text introduced, or one of a run of initials with full stops ("U.S.", "U.N.")."""
+    raw = text[w.start:w.end]
+    if re.sub(r"['’]S$", "", raw) in local:
+        return True
+    return w.end - w.start == 1 and bool(
+        re.match(r"\.[A-Z]\.", text[w.end:w.end + 3]) or re.search(r"[A-Z]\.$", text[max(0, w.start - 2):w.start])
+        and text[w.end:w.end + 1] == ".")
+
+
+def _article_names(text: str, words: list[_Word], cased: list[str]) -> None:
+    """ "IN LA PAZ", "EL ALTO": a Romance article and the word after it are a name."""
+    for i, w in enumerate(words[:-1]):
+        if w.lower in NAME_ARTICLES and _joined(text, w, words[i + 1]) and text[words[i + 1].start].isalpha():
+            cased[i], cased[i + 1] = _title(w.lower), _title(words[i + 1].lower)
+
+
 def _dateline_name(text: str, words: list[_Word], cased: list[str]) -> None:
     """ "BUENOS AIRES, 10 JAN 90 --": the dateline's place is a name, whatever its words mean in English."""
     span = find_dateline_place(text)
@@ -206,6 +269,8 @@ def _bracketed(text: str, w: _Word) -> bool:
 
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 60):start]
+    if re.search(r"(?:^|[^A-Za-z])[A-Za-z]\.[A-Za-z]\.\s+$", before):
+        return False  # "THE U.S. EMBASSY": initials end no sentence
     return bool(SENTENCE_END.search(before[-12:]) or TAGS.search(before))
 
 

@@ -1,0 +1,85 @@
+"""What an event coder fills in when the text leaves it out (issue 12).
+
+- An event the text dates nowhere ("The United States has designated Hasm a terrorist organisation", "the group
+  announced") happened when the report says so: it takes the report's day, as ACLED and the MUC coders date it.
+- A designation told without its designator ("Kata'ib Hizballah, designated as a Foreign Terrorist
+  Organization", "ISIS-DRC has been designated a Specially Designated Global Terrorist") names the list, and a
+  list has one keeper: the knowledge base's designations say whose list it is (the US State Department keeps the
+  Foreign Terrorist Organization list, the UN Security Council its sanctions lists).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from factionmap.lookup.kb import KnowledgeBase
+from factionmap.records import ActorMention, Event, Participant
+
+
+@dataclass(frozen=True, slots=True)
+class Keeper:
+    """The actor that keeps a designation list."""
+
+    key: str
+    name: str
+    kind: str
+    kb_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Completed:
+    """Events with their defaults filled in, and the actors the defaults name."""
+
+    events: list[Event]
+    added: list[ActorMention]
+
+
+class EventDefaults:
+    """Fills an undated event's day and a designation's designator."""
+
+    def __init__(self, keepers: Mapping[str, Keeper]) -> None:
+        self.keepers = keepers
+
+    @classmethod
+    def from_kb(cls, kb: KnowledgeBase) -> EventDefaults:
+        """The keeper of each list the knowledge base's designations name ("Foreign Terrorist Organization")."""
+        keepers: dict[str, Keeper] = {}
+        for entry in kb.entries:
+            for designation in entry.designations:
+                keeper = kb.lookup(designation.by)
+                if keeper is not None and designation.list:
+                    keepers.setdefault(fold_list(designation.list),
+                                       Keeper(f"kb:{keeper.id}", keeper.name, keeper.kind, keeper.id))
+        return cls(keepers)
+
+    def __call__(self, events: Sequence[Event], published: str | None) -> Completed:
+        """The events, each undated one dated by the report, each designation without designator given its list's
+        keeper."""
+        out: list[Event] = []
+        added: list[ActorMention] = []
+        for event in events:
+            if published and not event.date:
+                event = replace(event, date=published)
+            keeper = self._keeper(event)
+            if keeper is not None:
+                event = replace(event, participants=(Participant("actor", keeper.key), *event.participants))
+                ev = event.evidence
+                added.append(ActorMention(0, 0, ev.start, ev.start, keeper.name, keeper.name, keeper.kind,
+                                          keeper.key, "list", keeper.kb_id))
+            out.append(event)
+        return Completed(out, added)
+
+    def _keeper(self, event: Event) -> Keeper | None:
+        if event.type != "designation" or any(p.role == "actor" for p in event.participants):
+            return None
+        listed = fold_list(dict(event.attributes).get("list", ""))
+        return next((k for name, k in self.keepers.items() if name and name in listed), None)
+
+
+def fold_list(name: str) -> str:
+    """A list's name folded for comparison: lower case, words only, British spelling American, plurals singular
+    ("Foreign Terrorist Organisations" -> "foreign terrorist organization")."""
+    words = re.findall(r"[a-z0-9]+", name.lower().replace("isation", "ization"))
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)

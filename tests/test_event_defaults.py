@@ -1,0 +1,43 @@
+"""What an event coder fills in (issue 12): the report's day, the keeper of a designation list."""
+
+from __future__ import annotations
+
+import pytest
+
+from factionmap.lookup.kb import KnowledgeBase
+from factionmap.pipeline.event_defaults import EventDefaults, fold_list
+from factionmap.records import Event, Participant, Span
+
+pytestmark = pytest.mark.issue(12)
+
+
+@pytest.fixture(scope="module")
+def defaults() -> EventDefaults:
+    return EventDefaults.from_kb(KnowledgeBase.load())
+
+
+def designation(listed: str | None, actor: str | None = None, date: str | None = None) -> Event:
+    roles = (Participant("target", "kb:G:x"), *((Participant("actor", actor),) if actor else ()))
+    return Event("designation", roles, Span("...", 0, 3), date, attributes=(("list", listed),) if listed else ())
+
+
+def test_list_names_fold_spelling_and_number() -> None:
+    assert fold_list("Foreign Terrorist Organisations") == fold_list("Foreign Terrorist Organization")
+
+
+def test_an_undated_event_takes_the_report_day_and_a_dated_one_keeps_its_own(defaults: EventDefaults) -> None:
+    done = defaults([designation(None), designation(None, date="2009-07")], "2024-06-17")
+    assert [e.date for e in done.events] == ["2024-06-17", "2009-07"]
+
+
+def test_the_keeper_of_a_known_list_designates(defaults: EventDefaults) -> None:
+    done = defaults([designation("a Specially Designated Global Terrorist")], None)
+    assert [p for p in done.events[0].participants if p.role == "actor"] == [Participant("actor", "kb:S:US")]
+    assert [m.name for m in done.added] == ["United States"]
+
+
+@pytest.mark.parametrize("event", [designation("a criminal gang"), designation(
+    "a Foreign Terrorist Organization", actor="kb:S:GB")])
+def test_no_keeper_for_unknown_lists_or_named_designators(defaults: EventDefaults, event: Event) -> None:
+    done = defaults([event], None)
+    assert done.events == [event] and done.added == []
