@@ -25,8 +25,8 @@ from corpora import load_corpus
 
 from factionmap.config import Settings
 from factionmap.extract import Extractor
-from factionmap.pipeline.mentions import LEADING_GROUP_WORDS, TRAILING_GROUP_WORDS, ActorFinder
-from factionmap.pipeline.names import STATE_FORCE_WORDS
+from factionmap.extract.mentions import LEADING_GROUP_WORDS, TRAILING_GROUP_WORDS, ActorFinder
+from factionmap.extract.names import STATE_FORCE_WORDS
 
 STRICTER = ((), ("state",), ("state", "organization"))
 

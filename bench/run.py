@@ -33,7 +33,7 @@ from report import replace_speed_rows
 
 from factionmap.config import Settings
 from factionmap.extract import Extractor
-from factionmap.pipeline.nlp import MODEL_PACKAGES
+from factionmap.extract.nlp import MODEL_PACKAGES
 from factionmap.record_format import RunIds, record_to_dict
 
 WARM_UP_DOCS = 16

@@ -4,7 +4,7 @@ Every stage of factionmap passes these frozen dataclasses, never loose dicts. Th
 (``factionmap.record_format``) is the extraction record of ``shared/eval/FORMAT.md``.
 
 Dates are *partial dates*: strings ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` carrying exactly the
-precision the source text supports (see ``factionmap.dates``).
+precision the source text supports (see ``factionmap.dates.expressions``).
 """
 
 from __future__ import annotations

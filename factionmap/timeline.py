@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from factionmap.dates import date_bounds, parse_partial_date
+from factionmap.dates.expressions import date_bounds, parse_partial_date
 from factionmap.errors import InvalidDate
 from factionmap.vocabulary import HOSTILE_RELATIONS
 

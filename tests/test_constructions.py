@@ -1,6 +1,6 @@
 """Relations stated by construction, each on sentences of several conflicts written for the test.
 
-Appositions and noun phrases (factionmap.pipeline.constructions), coordinated lists, relative clauses,
+Appositions and noun phrases (factionmap.extract.constructions), coordinated lists, relative clauses,
 relation nouns with their complements, reciprocal nouns, mergers and coalitions, unnamed state forces.
 """
 

@@ -1,4 +1,4 @@
-"""Partial dates and the temporal expressions of news text (factionmap.dates)."""
+"""Partial dates and the temporal expressions of news text (factionmap.dates.expressions)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from factionmap.dates import (
+from factionmap.dates.expressions import (
     DateExpression,
     date_bounds,
     find_date_expressions,

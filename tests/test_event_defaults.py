@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from factionmap.extract.event_defaults import EventDefaults, fold_list
 from factionmap.lookup.kb import KnowledgeBase
-from factionmap.pipeline.event_defaults import EventDefaults, fold_list
 from factionmap.records import Event, Participant, Span
 
 pytestmark = pytest.mark.issue(12)

@@ -156,7 +156,7 @@ def test_unreadable_file_is_an_input_error(fresh_store: Store, tmp_path: Path) -
 
 def test_a_place_imported_without_a_key_is_keyed_as_ingest_keys_it() -> None:
     """One place key: a record without ``key`` or GeoNames id lands on the row ingest made for the same place."""
-    from factionmap.places import place_key as ingest_key
+    from factionmap.extract.places import place_key as ingest_key
     from factionmap.records import GazetteerEntry, Place
     from factionmap.store.sql_write import place_key as import_key
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from factionmap.datelines import find_dateline_place
+from factionmap.dates.datelines import find_dateline_place
 from factionmap.extract import Extractor
-from factionmap.pipeline.truecase import is_single_case
+from factionmap.extract.truecase import is_single_case
 from factionmap.records import Document, Extraction
 
 pytestmark = pytest.mark.issue(12)

@@ -22,8 +22,8 @@ SHARED = Path(__file__).parents[2] / "shared"
 
 
 def _stub_dates() -> types.ModuleType:
-    """A stand-in for ``factionmap.dates`` with its three functions, for a tree where it is not written yet."""
-    module = types.ModuleType("factionmap.dates")
+    """A stand-in for ``factionmap.dates.expressions`` with its three functions, for a tree where it is not written yet."""
+    module = types.ModuleType("factionmap.dates.expressions")
 
     def parse_partial_date(value: str) -> str:
         if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
@@ -38,13 +38,13 @@ def _stub_dates() -> types.ModuleType:
 
 @pytest.fixture(autouse=True)
 def dates_module(monkeypatch: pytest.MonkeyPatch) -> Iterator[types.ModuleType]:
-    """``factionmap.dates``: the real module where it exists, else a stub."""
+    """``factionmap.dates.expressions``: the real module where it exists, else a stub."""
     try:
-        module = importlib.import_module("factionmap.dates")
+        module = importlib.import_module("factionmap.dates.expressions")
     except ImportError:
         module = _stub_dates()
-        monkeypatch.setitem(sys.modules, "factionmap.dates", module)
-        monkeypatch.setattr("factionmap.dates", module, raising=False)
+        monkeypatch.setitem(sys.modules, "factionmap.dates.expressions", module)
+        monkeypatch.setattr("factionmap.dates.expressions", module, raising=False)
     yield module
 
 
@@ -426,9 +426,9 @@ def test_publication_date_comes_from_metadata_then_dateline_then_caller_then_tex
 
 
 def test_a_dateline_sets_the_date_with_the_real_dates_module() -> None:
-    pytest.importorskip("factionmap.dates", reason="factionmap.dates is not written yet")
-    if "factionmap.dates" in sys.modules and not getattr(sys.modules["factionmap.dates"], "__file__", None):
-        pytest.skip("factionmap.dates is stubbed")
+    pytest.importorskip("factionmap.dates.expressions", reason="factionmap.dates.expressions is not written yet")
+    if "factionmap.dates.expressions" in sys.modules and not getattr(sys.modules["factionmap.dates.expressions"], "__file__", None):
+        pytest.skip("factionmap.dates.expressions is stubbed")
     doc = only_document(FIXTURES / "folder" / "nested" / "002_helmand.txt")
     assert doc.published_from == "dateline"
     assert doc.published is not None and doc.published.startswith("2016-08")

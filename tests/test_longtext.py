@@ -13,7 +13,7 @@ import spacy
 from factionmap import service
 from factionmap.config import Settings
 from factionmap.extract import Extractor
-from factionmap.longtext import PIECE_CHARS, make_tokens, windows
+from factionmap.extract.longtext import PIECE_CHARS, make_tokens, windows
 from factionmap.store import open_store
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factionmap.extract import Extractor
-from factionmap.pipeline.coref import resolve_references
+from factionmap.extract.coref import resolve_references
 from factionmap.records import ActorMention
 
 

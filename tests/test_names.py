@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from factionmap.extract import Extractor
-from factionmap.pipeline.aliases import is_alias_form
-from factionmap.pipeline.name_lexicon import name_lexicon
-from factionmap.pipeline.nonactors import is_caption_mark
+from factionmap.extract.aliases import is_alias_form
+from factionmap.extract.name_lexicon import name_lexicon
+from factionmap.extract.nonactors import is_caption_mark
 from factionmap.records import Actor, Document, Extraction
 
 pytestmark = pytest.mark.issue(11)

@@ -9,7 +9,7 @@ import pytest
 
 from factionmap.errors import KnowledgeBaseError
 from factionmap.extract import Extractor
-from factionmap.pipeline.office_titles import load_titles
+from factionmap.extract.office_titles import load_titles
 from tests.test_extraction import extract, relation, triples
 
 

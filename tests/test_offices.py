@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from factionmap.errors import KnowledgeBaseError
+from factionmap.extract.office_titles import load_titles
 from factionmap.lookup.kb import KnowledgeBase
 from factionmap.lookup.offices import OfficeBook, held_at, held_before, parse_office_lines
-from factionmap.pipeline.office_titles import load_titles
 from factionmap.records import Office
 
 ROOT = Path(__file__).resolve().parents[1]

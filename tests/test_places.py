@@ -7,9 +7,9 @@ from collections.abc import Sequence
 import pytest
 import spacy
 
+from factionmap.extract.places import PlaceMention, StateWords, find_place_mentions, group_places, spot_place_mentions
 from factionmap.lookup.gazetteer import Gazetteer
 from factionmap.lookup.kb import KnowledgeBase
-from factionmap.places import PlaceMention, StateWords, find_place_mentions, group_places, spot_place_mentions
 
 
 @pytest.fixture(scope="module")

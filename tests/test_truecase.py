@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factionmap.extract import Extractor
-from factionmap.pipeline.truecase import Truecaser
+from factionmap.extract.truecase import Truecaser
 
 pytestmark = pytest.mark.issue(12)
 FILLER = " THE POLICE SAID THE MEN FLED IN A CAR AND THAT AN INVESTIGATION WAS UNDER WAY IN THE AREA."

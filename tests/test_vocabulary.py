@@ -26,7 +26,7 @@ from factionmap.cli import cli
 from factionmap.config import Settings
 from factionmap.errors import FactionmapError
 from factionmap.export import export
-from factionmap.pipeline.cues import CueWords, cue_words, load_cues
+from factionmap.extract.cues import CueWords, cue_words, load_cues
 from factionmap.records import Actor, Document, Extraction, Place, Relation, Span
 from factionmap.store import open_store
 from factionmap.vocabulary import RELATION_TYPE_ROWS, RelationTypeRow
@@ -208,7 +208,7 @@ _WORD = re.compile(r"^[a-z][a-z'.\-]*$")
 def _word_lists_in_code() -> set[str]:
     """``module.NAME`` of every module-level constant of ``factionmap/pipeline`` made only of lower-case words."""
     found = set()
-    for path in (Path(__file__).parents[1] / "factionmap" / "pipeline").glob("*.py"):
+    for path in (Path(__file__).parents[1] / "factionmap" / "extract").glob("*.py"):
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
             target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
             if not isinstance(target, ast.Name) or getattr(node, "value", None) is None:

@@ -23,7 +23,7 @@ def normalise_date(value: str) -> str:
     Raises:
         InvalidDate: ``value`` is no date.
     """
-    from factionmap.dates import parse_partial_date
+    from factionmap.dates.expressions import parse_partial_date
 
     text = value.strip()
     iso = re.match(r"^(\d{4})(?:[-/](\d{2})(?:[-/](\d{2}))?)?(?:[T ].*)?$", text)
@@ -39,7 +39,7 @@ def publication_date(
     meta: str | None, text: str, published: str | None, source: str
 ) -> tuple[str | None, PublishedFrom | None]:
     """Return the publication date and where it came from: metadata, dateline, the caller, or the text."""
-    from factionmap import dates
+    from factionmap.dates import expressions as dates
 
     if meta:
         try:
@@ -59,7 +59,7 @@ def publication_date(
 
 def _valid_date(value: str | None) -> str | None:
     """Return ``value`` as a partial date, or None if it is missing or no date."""
-    from factionmap.dates import parse_partial_date
+    from factionmap.dates.expressions import parse_partial_date
 
     if not value:
         return None

@@ -1,7 +1,7 @@
 """The grammar of temporal expressions: word tables and regular expressions, no resolution.
 
 ``scan`` finds every candidate temporal expression in a text and returns them as ``RawMatch``es, in
-order and without overlaps; ``factionmap.dates`` turns them into partial dates. Everything is
+order and without overlaps; ``factionmap.dates.expressions`` turns them into partial dates. Everything is
 case-insensitive, because one corpus is all lower case and another (MUC, FBIS 1989-90) all upper case.
 
 The grammar is deliberately small and explicit: a table of month and weekday names, and one regular

@@ -21,8 +21,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from factionmap.pipeline.cues import cue_words
-from factionmap.pipeline.name_lexicon import name_lexicon
+from factionmap.extract.cues import cue_words
+from factionmap.extract.name_lexicon import name_lexicon
 from factionmap.records import ActorMention
 
 # News nouns that also name other bodies ("the DEA, the US anti-drug agency"): they make no outlet in apposition.

@@ -17,8 +17,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from factionmap.pipeline.name_lexicon import name_lexicon
-from factionmap.pipeline.names import GROUP_NAME_WORDS, LEADER_WORDS, PERSON_TITLES
+from factionmap.extract.name_lexicon import name_lexicon
+from factionmap.extract.names import GROUP_NAME_WORDS, LEADER_WORDS, PERSON_TITLES
 
 # Particles that are English words too: they join a name only when a hyphen ties them to the next word.
 ENGLISH_PARTICLES = frozenset({"as", "at", "an", "ad", "ar", "e", "i", "um", "ben"})

@@ -18,12 +18,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from factionmap.lookup.folding import normalize_name
-from factionmap.lookup.kb import KnowledgeBase
-from factionmap.pipeline.aliases import link_text_aliases
-from factionmap.pipeline.cues import cue_words
-from factionmap.pipeline.name_lexicon import name_lexicon
-from factionmap.pipeline.name_spans import (
+from factionmap.extract.aliases import link_text_aliases
+from factionmap.extract.cues import cue_words
+from factionmap.extract.name_lexicon import name_lexicon
+from factionmap.extract.name_spans import (
     drop_demonym,
     drop_office,
     grow_name,
@@ -33,7 +31,7 @@ from factionmap.pipeline.name_spans import (
     strip_quotes,
     titled_person,
 )
-from factionmap.pipeline.names import (
+from factionmap.extract.names import (
     ARMED_NAME_WORDS,
     GROUP_NAME_WORDS,
     LEADER_WORDS,
@@ -45,16 +43,18 @@ from factionmap.pipeline.names import (
     is_name_token,
     is_ordinal,
 )
-from factionmap.pipeline.nicknames import link_nicknames
-from factionmap.pipeline.nonactors import (
+from factionmap.extract.nicknames import link_nicknames
+from factionmap.extract.nonactors import (
     heading_spans,
     names_a_place,
     names_no_actor,
     only_in_headings,
     plural_acronyms,
 )
-from factionmap.pipeline.observers import mark_observers
-from factionmap.pipeline.variants import join_variants, person_name_words
+from factionmap.extract.observers import mark_observers
+from factionmap.extract.variants import join_variants, person_name_words
+from factionmap.lookup.folding import normalize_name
+from factionmap.lookup.kb import KnowledgeBase
 from factionmap.records import ActorMention, KBEntry
 
 # Capitalised words allowed between a demonym and a force word: "Afghan National Army", "Iraqi Security Forces".

@@ -26,10 +26,10 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from spacy.tokens import Doc, Span, Token
 
-from factionmap.datelines import HEAD as DATELINE_HEAD
-from factionmap.datelines import find_dateline_end
+from factionmap.dates.datelines import HEAD as DATELINE_HEAD
+from factionmap.dates.datelines import find_dateline_end
 from factionmap.errors import FactionmapError
-from factionmap.pipeline.arguments import (
+from factionmap.extract.arguments import (
     MentionIndex,
     actors_at,
     clause_subjects,

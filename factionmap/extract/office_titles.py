@@ -29,12 +29,12 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from spacy.tokens import Doc, Token
 
 from factionmap.errors import KnowledgeBaseError
+from factionmap.extract.arguments import clause_verb
+from factionmap.extract.assemble import sentence_evidence
+from factionmap.extract.names import PERSON_TITLES
+from factionmap.extract.timing import DocumentDates, cue_timing, leaving_end
 from factionmap.lookup.kb import KnowledgeBase
 from factionmap.lookup.offices import held_at, held_before
-from factionmap.pipeline.arguments import clause_verb
-from factionmap.pipeline.assemble import sentence_evidence
-from factionmap.pipeline.names import PERSON_TITLES
-from factionmap.pipeline.timing import DocumentDates, cue_timing, leaving_end
 from factionmap.records import ActorMention, Office, Relation
 from factionmap.vocabulary import OFFICE_RELATIONS
 

@@ -23,8 +23,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from factionmap.pipeline.names import GROUP_NAME_WORDS, is_name_token
-from factionmap.pipeline.nonactors import is_caption_mark
+from factionmap.extract.names import GROUP_NAME_WORDS, is_name_token
+from factionmap.extract.nonactors import is_caption_mark
 from factionmap.records import ActorMention
 
 # Openers of a defined alias, matched on the text right after a name (after "(", "[" or ",").

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from factionmap.pipeline.arguments import (
+from factionmap.extract.arguments import (
     LIST_ITEM_TAILS,
     MentionIndex,
     actors_at,
@@ -32,8 +32,8 @@ from factionmap.pipeline.arguments import (
     possessors,
     prep_objects,
 )
-from factionmap.pipeline.cues import Cue, CueLexicon, cue_words
-from factionmap.pipeline.names import MEMBER_WORDS
+from factionmap.extract.cues import Cue, CueLexicon, cue_words
+from factionmap.extract.names import MEMBER_WORDS
 from factionmap.records import ActorMention
 from factionmap.vocabulary import GROUP_LEVEL_RELATIONS, MUTUAL_NOUN_RELATIONS
 

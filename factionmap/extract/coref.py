@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from factionmap.pipeline.name_lexicon import name_lexicon
-from factionmap.pipeline.names import GROUP_ANAPHORS
+from factionmap.extract.name_lexicon import name_lexicon
+from factionmap.extract.names import GROUP_ANAPHORS
 from factionmap.records import ActorMention
 from factionmap.vocabulary import GROUP_KINDS
 

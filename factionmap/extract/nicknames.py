@@ -14,9 +14,9 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from factionmap.extract.name_lexicon import name_lexicon
+from factionmap.extract.names import GROUP_NAME_WORDS
 from factionmap.lookup.folding import normalize_name
-from factionmap.pipeline.name_lexicon import name_lexicon
-from factionmap.pipeline.names import GROUP_NAME_WORDS
 from factionmap.records import ActorMention
 
 _WORD = r"[A-Z][\w.'’-]*"

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Token
 
-from factionmap.pipeline.name_lexicon import name_lexicon
+from factionmap.extract.name_lexicon import name_lexicon
 
 # Words that open a group name: "Katibat al Tawhid wal Jihad", "Jabhat al-Nusra", "Lashkar-e-Taiba",
 # "Ahl al-Sunna wal-Jama'a" (Arabic "people of"), "Tehrik-e-Taliban".

@@ -27,8 +27,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from factionmap.pipeline.name_lexicon import name_lexicon
-from factionmap.pipeline.names import GROUP_NAME_WORDS
+from factionmap.extract.name_lexicon import name_lexicon
+from factionmap.extract.names import GROUP_NAME_WORDS
 
 HEADING_MAX_WORDS = 16
 _LINE = re.compile(r"[^\n]+")

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from factionmap.date_patterns import MONTHS, NUMBER_WORDS, WEEKDAYS, RawMatch, scan
+from factionmap.dates.patterns import MONTHS, NUMBER_WORDS, WEEKDAYS, RawMatch, scan
 from factionmap.errors import InvalidDate
 
 __all__ = [

@@ -24,10 +24,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from factionmap.dates import DateExpression
-from factionmap.pipeline.arguments import clause_verb
-from factionmap.pipeline.cues import CueWords, cue_words
-from factionmap.pipeline.status import REPORTING_VERBS
+from factionmap.dates.expressions import DateExpression
+from factionmap.extract.arguments import clause_verb
+from factionmap.extract.cues import CueWords, cue_words
+from factionmap.extract.status import REPORTING_VERBS
 
 STORY_LINES = 4  # the headline and the lede paragraphs
 SUBJECT_DEPS = ("nsubj", "nsubjpass")

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from factionmap.date_patterns import MONTHS, WEEKDAYS
-from factionmap.datelines import find_dateline_end, find_dateline_place
+from factionmap.dates.datelines import find_dateline_end, find_dateline_place
+from factionmap.dates.patterns import MONTHS, WEEKDAYS
 from factionmap.lookup.folding import normalize_place_name
 from factionmap.lookup.gazetteer import NAME_ARTICLES, Gazetteer, place_key
 from factionmap.lookup.kb import KnowledgeBase

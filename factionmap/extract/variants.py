@@ -26,15 +26,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from factionmap.lookup.folding import normalize_name
-from factionmap.pipeline.name_lexicon import name_lexicon
-from factionmap.pipeline.names import (
+from factionmap.extract.name_lexicon import name_lexicon
+from factionmap.extract.names import (
     GROUP_NAME_WORDS,
     NAME_CONNECTORS,
     PERSON_TITLES,
     STATE_FORCE_WORDS,
     TRAILING_GROUP_WORDS,
 )
+from factionmap.lookup.folding import normalize_name
 from factionmap.records import ActorMention
 from factionmap.vocabulary import GROUP_KINDS
 

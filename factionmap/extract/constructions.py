@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from factionmap.pipeline.arguments import (
+from factionmap.extract.arguments import (
     LIST_ITEM_TAILS,
     MentionIndex,
     actors_of,
@@ -28,9 +28,9 @@ from factionmap.pipeline.arguments import (
     item_at,
     listed_after,
 )
-from factionmap.pipeline.cues import Cue, CueLexicon, cue_words
-from factionmap.pipeline.names import PERSON_TITLES
-from factionmap.pipeline.relations import Finding
+from factionmap.extract.cues import Cue, CueLexicon, cue_words
+from factionmap.extract.names import PERSON_TITLES
+from factionmap.extract.relations import Finding
 from factionmap.records import ActorMention
 
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "one", "another"})

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from factionmap.pipeline.arguments import MentionIndex, actors_of, clause_subjects, clause_verb
-from factionmap.pipeline.cues import cue_words
+from factionmap.extract.arguments import MentionIndex, actors_of, clause_subjects, clause_verb
+from factionmap.extract.cues import cue_words
 
 REPORTING_VERBS = cue_words().reporting_verbs
 DENIAL_VERBS = cue_words().denial_verbs

@@ -8,10 +8,10 @@ from itertools import combinations
 
 from spacy.tokens import Span, Token
 
-from factionmap.pipeline.arguments import MentionIndex, clause_verb, place_list, prep_objects
-from factionmap.pipeline.relations import Finding
-from factionmap.pipeline.status import Attribution, attribute
-from factionmap.pipeline.timing import DocumentDates, Timing, cue_timing
+from factionmap.extract.arguments import MentionIndex, clause_verb, place_list, prep_objects
+from factionmap.extract.relations import Finding
+from factionmap.extract.status import Attribution, attribute
+from factionmap.extract.timing import DocumentDates, Timing, cue_timing
 from factionmap.records import ActorMention, Event, Participant, Relation
 from factionmap.records import Span as TextSpan
 from factionmap.vocabulary import (

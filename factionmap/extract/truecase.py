@@ -33,13 +33,13 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.strings import get_string_id
 
-from factionmap.date_patterns import MONTHS, WEEKDAYS
-from factionmap.datelines import find_dateline_place
+from factionmap.dates.datelines import find_dateline_place
+from factionmap.dates.patterns import MONTHS, WEEKDAYS
+from factionmap.extract.name_lexicon import name_lexicon
+from factionmap.extract.names import GROUP_NAME_WORDS, NAME_CONNECTORS, TRAILING_GROUP_WORDS
 from factionmap.lookup.folding import normalize_place_name
 from factionmap.lookup.gazetteer import NAME_ARTICLES, Gazetteer
 from factionmap.lookup.kb import KnowledgeBase
-from factionmap.pipeline.name_lexicon import name_lexicon
-from factionmap.pipeline.names import GROUP_NAME_WORDS, NAME_CONNECTORS, TRAILING_GROUP_WORDS
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 SENTENCE_END = re.compile(r"(?:[.!?:]|--|—)[\"'”’)]*\s+$|\n\s*\n\s*$|^\s*$")

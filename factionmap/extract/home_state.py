@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from factionmap.extract.cues import cue_words
+from factionmap.extract.names import GROUP_NOUNS, MEMBER_WORDS
 from factionmap.lookup.kb import KnowledgeBase
-from factionmap.pipeline.cues import cue_words
-from factionmap.pipeline.names import GROUP_NOUNS, MEMBER_WORDS
 from factionmap.records import ActorMention, Place
 
 FORCE_HEADS = cue_words().force_heads

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from factionmap.pipeline.arguments import (
+from factionmap.extract.arguments import (
     MentionIndex,
     actors_of,
     clause_subjects,
@@ -22,7 +22,7 @@ from factionmap.pipeline.arguments import (
     is_negated,
     prep_objects,
 )
-from factionmap.pipeline.incidents import IncidentFinder, IncidentLexicon
+from factionmap.extract.incidents import IncidentFinder, IncidentLexicon
 from factionmap.records import ActorMention
 
 

@@ -19,29 +19,29 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factionmap.config import Settings
-from factionmap.datelines import find_dateline_end, find_dateline_place
-from factionmap.dates import find_date_expressions
-from factionmap.longtext import make_tokens, parse_docs
+from factionmap.dates.datelines import find_dateline_end, find_dateline_place
+from factionmap.dates.expressions import find_date_expressions
+from factionmap.extract.aliases import is_alias_form
+from factionmap.extract.arguments import MentionIndex
+from factionmap.extract.assemble import Assembler
+from factionmap.extract.constructions import ConstructionFinder
+from factionmap.extract.coref import resolve_references
+from factionmap.extract.cues import CueLexicon, load_cues
+from factionmap.extract.event_defaults import EventDefaults
+from factionmap.extract.home_state import capital_mentions, home_state_mentions, title_state_mentions
+from factionmap.extract.incident_events import PlaceInfo, build_incident_events, merge_incident_events
+from factionmap.extract.incidents import IncidentFinder, IncidentLexicon, load_incident_lexicon
+from factionmap.extract.longtext import make_tokens, parse_docs
+from factionmap.extract.mentions import ActorFinder
+from factionmap.extract.nlp import load_nlp
+from factionmap.extract.office_titles import OfficeTitleFinder, load_titles
+from factionmap.extract.places import StateWords, find_place_mentions, group_places, spot_place_mentions
+from factionmap.extract.relations import Finding, RelationFinder
+from factionmap.extract.responsibility import ResponsibilityFinder
+from factionmap.extract.timing import DocumentDates
+from factionmap.extract.truecase import Truecaser, is_single_case
 from factionmap.lookup.gazetteer import Gazetteer
 from factionmap.lookup.kb import KnowledgeBase
-from factionmap.pipeline.aliases import is_alias_form
-from factionmap.pipeline.arguments import MentionIndex
-from factionmap.pipeline.assemble import Assembler
-from factionmap.pipeline.constructions import ConstructionFinder
-from factionmap.pipeline.coref import resolve_references
-from factionmap.pipeline.cues import CueLexicon, load_cues
-from factionmap.pipeline.event_defaults import EventDefaults
-from factionmap.pipeline.home_state import capital_mentions, home_state_mentions, title_state_mentions
-from factionmap.pipeline.incident_events import PlaceInfo, build_incident_events, merge_incident_events
-from factionmap.pipeline.incidents import IncidentFinder, IncidentLexicon, load_incident_lexicon
-from factionmap.pipeline.mentions import ActorFinder
-from factionmap.pipeline.nlp import load_nlp
-from factionmap.pipeline.office_titles import OfficeTitleFinder, load_titles
-from factionmap.pipeline.relations import Finding, RelationFinder
-from factionmap.pipeline.responsibility import ResponsibilityFinder
-from factionmap.pipeline.timing import DocumentDates
-from factionmap.pipeline.truecase import Truecaser, is_single_case
-from factionmap.places import StateWords, find_place_mentions, group_places, spot_place_mentions
 from factionmap.records import (
     Actor,
     ActorMention,
@@ -122,7 +122,7 @@ class Extractor:
         """Extract many documents in input order, parsing the ones that may hold facts in batches.
 
         A text of any length is extracted: one too long to parse at once is parsed in pieces
-        (``factionmap.longtext``), with the offsets of the whole text."""
+        (``factionmap.extract.longtext``), with the offsets of the whole text."""
         nlp = self.resources.nlp
         for chunk in _chunks(documents, batch_size):
             tokens = {id(d): self._tokens(d) for d in chunk}

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from factionmap.pipeline.cues import cue_words
-from factionmap.pipeline.names import ASSET_WORDS, GROUP_NOUNS, LEADER_WORDS, MEMBER_WORDS
+from factionmap.extract.cues import cue_words
+from factionmap.extract.names import ASSET_WORDS, GROUP_NOUNS, LEADER_WORDS, MEMBER_WORDS
 from factionmap.records import ActorMention
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")

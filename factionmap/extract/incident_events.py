@@ -20,12 +20,12 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from factionmap.pipeline.arguments import prep_objects
-from factionmap.pipeline.cues import cue_words
-from factionmap.pipeline.home_state import FORCE_HEADS, GOVERNMENT_QUALIFIERS
-from factionmap.pipeline.incidents import Incident
-from factionmap.pipeline.responsibility import Responsibility
-from factionmap.pipeline.timing import DocumentDates, cue_timing
+from factionmap.extract.arguments import prep_objects
+from factionmap.extract.cues import cue_words
+from factionmap.extract.home_state import FORCE_HEADS, GOVERNMENT_QUALIFIERS
+from factionmap.extract.incidents import Incident
+from factionmap.extract.responsibility import Responsibility
+from factionmap.extract.timing import DocumentDates, cue_timing
 from factionmap.records import ActorMention, Event, Participant
 from factionmap.records import Span as TextSpan
 from factionmap.vocabulary import INCIDENT_TYPES
