@@ -194,12 +194,12 @@ CLOSED_CLASS = {
     "arguments.SUBJECT_DEPS", "timing.SUBJECT_DEPS", "arguments.CLAUSE_DEPS", "incidents.LINKED_DEPS", "incidents.KNOWN_VIA",
     "mentions.TIER", "observers._NEVER_OBSERVERS",
     # suffixes, not words
-    "incidents.SUFFIXES", "nonactors._DEMONYM_ENDINGS", "nonactors._ADJECTIVE_ENDINGS",
+    "incidents.SUFFIXES", "places.PLURAL_SUFFIXES", "nonactors._DEMONYM_ENDINGS", "nonactors._ADJECTIVE_ENDINGS",
     # English grammar, the same for every war: pronouns, determiners, negations, copulas, prepositions
     "arguments.RELATIVE_PRONOUNS", "constructions.REFLEXIVES", "arguments.NEGATIONS", "arguments.REPORTED_PRONOUNS", "constructions.DETERMINERS",
     "constructions.COPULA_FORMS", "constructions.MEMBER_LIST_OPENERS", "coref.PLURAL_OPENERS", "incidents.DEFINITE", "timing.DEFINITE",
     "office_titles.DETERMINERS", "relations.COPULAS", "relations.CLAUSE_PREPS", "assemble.EVENT_PLACE_PREPS",
-    "assemble.ACTIVITY_PLACE_PREPS", "incident_events.PLACE_PREPS", "name_spans.ENGLISH_PARTICLES",
+    "assemble.ACTIVITY_PLACE_PREPS", "incident_events.PLACE_PREPS", "places.LOCATIVE_WORDS", "places.SPOT_LOCATIVES", "name_spans.ENGLISH_PARTICLES",
 }
 """The pipeline's module-level lists of lower-case strings that are not lexicon: grammar, labels and suffixes."""
 _WORD = re.compile(r"^[a-z][a-z'.\-]*$")

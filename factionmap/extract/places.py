@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 
 from factionmap.dates.datelines import find_dateline_end, find_dateline_place
 from factionmap.dates.patterns import MONTHS, WEEKDAYS
+from factionmap.extract.name_lexicon import name_lexicon
 from factionmap.lookup.folding import normalize_place_name
 from factionmap.lookup.gazetteer import NAME_ARTICLES, Gazetteer, place_key
 from factionmap.lookup.kb import KnowledgeBase
@@ -39,14 +40,9 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
 }
 PLURAL_SUFFIXES = {"provinces": "province", "governorates": "governorate", "states": "state",
                    "regions": "region", "districts": "district", "counties": "county", "cities": "city"}
-DIRECTIONS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeastern",
-    "northwestern", "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest",
-    "north-eastern", "north-western", "south-eastern", "south-western", "upper", "lower", "rural", "remote"})
-REGION_NOUNS = frozenset({"area", "areas", "region", "regions", "border", "borderlands", "frontier", "belt",
-                          "heartland", "countryside", "hinterland", "interior", "territories", "lands"})
-CONTAINER_HEADS = frozenset({"republic", "kingdom", "emirates", "province", "state", "states",
-                             "city", "county", "district", "governorate", "region", "islands", "isle"})
+DIRECTIONS = name_lexicon().place_directions
+REGION_NOUNS = name_lexicon().region_nouns
+CONTAINER_HEADS = name_lexicon().container_heads
 FEATURE_BONUS = {"country": 6.0, "ADM1": 3.5, "PPLC": 3.0, "region": 2.0, "ADM2": 1.0}
 IN_DIVISION, NAMESAKE_IN_DIVISION = 4.0, 2.0  # a town in a division the text names ("Edmonton" in Kentucky)
 CAPITAL_OVER_DIVISION = 2.0  # "Washington", "Kabul": the national capital over the division of the same name
@@ -57,14 +53,14 @@ MIN_TOKEN_RUN_POPULATION = 1000
 DATELINE_CITY_BONUS = {"PPLC": 3.0, "PPLA": 2.5, "PPL": 2.0, "country": 2.0}  # a dateline names a city
 UNSUPPORTED_MAX_POPULATION = 100_000  # a smaller place in a country nothing else names is likely a misreading
 LOCATIVE_WORDS = frozenset({"in", "near", "outside"})
-PLACE_NOUNS = frozenset({"hub", "town", "village", "city", "district", "area", "stronghold"})
+PLACE_NOUNS = name_lexicon().place_nouns
 # Spotting names in an unparsed text (no tagger, no entities): how a run of capitalised words may continue, the
 # words that place what follows them, and the standing a name needs where nothing says it is a place.
 SPOT_CONNECTORS = frozenset({"of", "and", "de", "del", "la", "al", "el", "-", "upon", "on"})
 SPOT_LOCATIVES = frozenset({"in", "at", "near", "from", "to", "into", "outside", "across", "throughout", "around",
                             "of", "between", "toward", "towards", "via", "inside", "within", "visit", "visited"})
 SENTENCE_OPENERS = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "‘", "'", "—", "–", "(", "[", "-", "…"})
-HOLIDAYS = frozenset({"christmas", "easter", "ramadan", "eid", "thanksgiving", "hanukkah", "diwali", "passover"})
+HOLIDAYS = name_lexicon().holidays
 TIME_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | HOLIDAYS
 SPOT_MAX_TOKENS = 5
 WEAK_MIN_POPULATION = 100_000  # a town named where nothing says it is a place must be a big one
