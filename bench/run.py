@@ -3,13 +3,14 @@
     .venv/bin/python bench/run.py [--syria N] [--india N] [--write]
 
 For each corpus (``bench/corpora.py``), a fresh child process loads the extractor and the plain model, warms
-both up, then times, over the same documents:
+both up, then times in CPU seconds of the process, batch by batch in turn (so that other work on a shared machine
+weighs on both alike), over the same documents:
 
 * the baseline: the same spaCy model's ``nlp.pipe`` over the texts, nothing else;
 * factionmap: ``Extractor.extract_all`` (prefilter, parse, every extraction stage) and the JSON record of each
   document (``record_to_dict``), as ``factionmap extract --workers 1`` does after reading the inputs.
 
-It prints documents per second (one process, so per core), tokens per second (spaCy tokens of the texts),
+It prints documents per CPU second (one process, so per core), tokens per second (spaCy tokens of the texts),
 the ratio of factionmap's speed to the baseline's, the share of documents the prefilter sent to the parser,
 and the child's peak resident memory (``ru_maxrss``: model, knowledge base, gazetteer, both pipelines).
 ``--write`` puts the table, the machine and the command in BENCHMARKS.md's "Speed" section.
@@ -93,15 +94,18 @@ def measure(corpus: str, limit: int | None) -> Result:
     list(extractor.extract_all(documents[:WARM_UP_DOCS], settings.batch_size))
     tokens = sum(len(nlp.make_doc(t)) for t in texts)  # type: ignore[attr-defined]
     parsed = sum(extractor.may_hold_facts(d) for d in documents)
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=settings.batch_size):  # type: ignore[attr-defined]
-        pass
-    baseline = time.perf_counter() - start
-    start = time.perf_counter()
+    baseline = spent = 0.0
     run = RunIds()
-    for ex in extractor.extract_all(documents, settings.batch_size):
-        record_to_dict(ex, run)
-    spent = time.perf_counter() - start
+    size = settings.batch_size
+    for first in range(0, len(documents), size):  # turn about, batch by batch: both see the same machine
+        start = time.process_time()
+        for _ in nlp.pipe(texts[first:first + size], batch_size=size):  # type: ignore[attr-defined]
+            pass
+        baseline += time.process_time() - start
+        start = time.process_time()
+        for ex in extractor.extract_all(documents[first:first + size], size):
+            record_to_dict(ex, run)
+        spent += time.process_time() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return Result(corpus, len(documents), tokens, parsed, baseline, spent, peak)
 

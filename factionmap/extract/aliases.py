@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from factionmap.extract.names import GROUP_NAME_WORDS, is_name_token
+from factionmap.extract.nlp import doc_text
 from factionmap.extract.nonactors import is_caption_mark
 from factionmap.records import ActorMention
 
@@ -95,7 +96,7 @@ def _defined_aliases(doc: Doc, m: ActorMention, mentions: list[ActorMention]) ->
     """The alias defined right after mention ``m``, if any."""
     if m.kind == "state" or m.via == "coref":
         return
-    text = doc.text  # Doc.text joins every token on each access: read it once (it was half of extraction time)
+    text = doc_text(doc)
     lead = _LEAD.match(text, m.end_char)
     assert lead is not None  # the pattern matches the empty string
     punct = lead.group("punct")
@@ -239,7 +240,7 @@ def _apply_aliases(doc: Doc, mentions: list[ActorMention], aliases: dict[str, Ac
     """Every other occurrence of an alias names the same actor."""
     by_start = {m.start: m for m in mentions}
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    text = doc.text
+    text = doc_text(doc)
     for alias, actor in aliases.items():
         for found in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
             span = doc.char_span(found.start(), found.end())

@@ -116,7 +116,7 @@ class Extractor:
         return self._truecaser(text)
 
     def _may_hold_facts(self, tokens: Doc) -> bool:
-        return self.actors.may_name_actors(tokens) or self.incident_words.may_report(tokens)
+        return self.incident_words.may_report(tokens) or self.actors.may_name_actors(tokens)  # cheaper test first
 
     def extract_all(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[Extraction]:
         """Extract many documents in input order, parsing the ones that may hold facts in batches.

@@ -24,6 +24,8 @@ from collections.abc import Iterator, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from factionmap.extract.nlp import doc_text
+
 PIECE_CHARS = 100_000
 """The longest text parsed in one piece: well under spaCy's ``max_length`` (1,000,000), so the parser's memory
 stays small, and far over any news article, which therefore goes through whole."""
@@ -73,7 +75,8 @@ def parse_docs(nlp: Language, tokens: Sequence[Doc], batch_size: int, limit: int
     pieces: list[Doc] = []
     counts: list[int] = []
     for doc in tokens:
-        split = [doc] if len(doc.text) <= limit else [nlp.make_doc(doc.text[a:b]) for a, b in windows(doc.text, limit)]
+        text = doc_text(doc)
+        split = [doc] if len(text) <= limit else [nlp.make_doc(text[a:b]) for a, b in windows(text, limit)]
         pieces.extend(split)
         counts.append(len(split))
     parsed = iter(nlp.pipe(pieces, batch_size=batch_size))
@@ -85,4 +88,5 @@ def _join(docs: list[Doc]) -> Doc:
     """One ``Doc`` of consecutive windows: their texts end to end, with no space added between them."""
     if len(docs) == 1:
         return docs[0]
-    return Doc.from_docs(docs, ensure_whitespace=False)
+    # a piece's cached text is no whole's (spaCy's stubs lack from_docs's exclude)
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])  # type: ignore[call-arg]

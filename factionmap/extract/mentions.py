@@ -124,10 +124,10 @@ class ActorFinder:
     def __call__(self, doc: Doc) -> list[ActorMention]:
         candidates = [*self._kb_candidates(doc), *self._force_candidates(doc)]
         if not _single_case(doc):  # capitals carry no signal in all-caps wire copy or lower-cased text
-            headings = heading_spans(doc)
+            headings, categories = heading_spans(doc), plural_acronyms(doc)
             read = [*self._shape_candidates(doc), *self._ner_candidates(doc)]
             candidates += [c for c in read if not only_in_headings(doc, doc[c.start:c.end], headings)
-                           and not self._names_no_actor(doc[c.start:c.end], c.via)]
+                           and not self._names_no_actor(doc[c.start:c.end], c.via, categories)]
         chosen = _select(candidates)
         mentions = [self._mention(doc, c) for c in chosen]
         if not _single_case(doc):
@@ -136,12 +136,12 @@ class ActorFinder:
         mentions = link_short_person_names(add_surnames(doc, mentions))
         return mark_observers(doc, join_variants(mentions))
 
-    def _names_no_actor(self, span: Span, via: str) -> bool:
+    def _names_no_actor(self, span: Span, via: str, categories: frozenset[str]) -> bool:
         """A name read from capitals (not the knowledge base) that names a document, an event, a facility, a
-        category the text defines in the plural ("FTOs"), a demonym or a bare institution noun."""
+        category the text defines in the plural (``categories``: "FTOs"), a demonym or a bare institution noun."""
         if via not in ("shape", "ner"):
             return False
-        if span.text.lower() in plural_acronyms(span.doc):
+        if span.text.lower() in categories:
             return True
         return names_no_actor(span, lambda word: self.kb.state_for_demonym(word) is not None)
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from factionmap.extract.name_lexicon import name_lexicon
 from factionmap.extract.names import GROUP_NAME_WORDS
+from factionmap.extract.nlp import doc_text
 from factionmap.lookup.folding import normalize_name
 from factionmap.records import ActorMention
 
@@ -29,7 +30,7 @@ _NICKNAME = re.compile(
 def link_nicknames(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """Replace the pieces of each "Given 'Nickname' Surname" with one person, and give that person every other
     use of the nickname."""
-    for match in _NICKNAME.finditer(doc.text):
+    for match in _NICKNAME.finditer(doc_text(doc)):
         person = _person(doc, match)
         if person is None:
             continue
@@ -72,7 +73,7 @@ def _name_other_uses(doc: Doc, mentions: list[ActorMention], nick: str,
                      person: ActorMention) -> list[ActorMention]:
     """Every other use of the nickname names the person (replacing what NER made of it)."""
     result = list(mentions)
-    for found in re.finditer(rf"(?<!\w){re.escape(nick)}(?!\w)", doc.text):
+    for found in re.finditer(rf"(?<!\w){re.escape(nick)}(?!\w)", doc_text(doc)):
         if person.start_char <= found.start() < person.end_char:
             continue
         span = doc.char_span(found.start(), found.end(), alignment_mode="expand")

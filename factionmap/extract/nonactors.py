@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from factionmap.extract.name_lexicon import name_lexicon
 from factionmap.extract.names import GROUP_NAME_WORDS
+from factionmap.extract.nlp import doc_text
 
 HEADING_MAX_WORDS = 16
 _LINE = re.compile(r"[^\n]+")
@@ -40,7 +41,7 @@ _ADJECTIVE_ENDINGS = ("ized", "ised", "ated", "ing", "ive", "ous", "ary", "ical"
 def heading_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of the title-case lines of a text (headings, bylines, menus)."""
     spans = []
-    for line in _LINE.finditer(doc.text):
+    for line in _LINE.finditer(doc_text(doc)):
         content = line.group(0).strip()
         if content and content[-1] not in ".:;,\"”'’" and _title_case(content):
             spans.append(line.span())
@@ -61,7 +62,7 @@ def only_in_headings(doc: Doc, span: Span, headings: list[tuple[int, int]]) -> b
     if not any(a <= span.start_char < b for a, b in headings):
         return False
     pattern = re.compile(rf"(?<!\w){re.escape(span.text)}(?!\w)")
-    return not any(not any(a <= m.start() < b for a, b in headings) for m in pattern.finditer(doc.text))
+    return not any(not any(a <= m.start() < b for a, b in headings) for m in pattern.finditer(doc_text(doc)))
 
 
 def names_a_place(span: Span) -> bool:
@@ -204,7 +205,7 @@ def _modifier_of_indefinite(token: Token) -> bool:
 def plural_acronyms(doc: Doc) -> frozenset[str]:
     """Acronyms the text defines in the plural ("Foreign Terrorist Organizations (FTOs)"): categories, never
     names; both the singular acronym and the plural are returned, in lower case."""
-    found = {m.group("acronym").lower() for m in _PLURAL_ACRONYM.finditer(doc.text)}
+    found = {m.group("acronym").lower() for m in _PLURAL_ACRONYM.finditer(doc_text(doc))}
     return frozenset(found | {a + "s" for a in found})
 
 

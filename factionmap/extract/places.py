@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from factionmap.dates.datelines import find_dateline_end, find_dateline_place
 from factionmap.dates.patterns import MONTHS, WEEKDAYS
 from factionmap.extract.name_lexicon import name_lexicon
+from factionmap.extract.nlp import doc_text
 from factionmap.lookup.folding import normalize_place_name
 from factionmap.lookup.gazetteer import NAME_ARTICLES, Gazetteer, place_key
 from factionmap.lookup.kb import KnowledgeBase
@@ -104,7 +105,7 @@ def precision_of(entry: GazetteerEntry) -> str:
 def find_place_mentions(doc: Doc, gazetteer: Gazetteer,
                         exclude: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
     """Find and resolve the toponyms of ``doc``, none inside the ``exclude`` character spans (actor names)."""
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    text = doc_text(doc)
     excluded = _tokens_in(doc, exclude)
     blocked = _blocked_tokens(doc, excluded)
     found = (_dateline_candidates(doc, text, excluded, gazetteer) + _ner_candidates(doc, blocked, excluded)
@@ -158,7 +159,7 @@ def spot_place_mentions(doc: Doc, gazetteer: Gazetteer, states: StateWords = Sta
     only the ones ``states`` knows as country names ("US", "UK", "UAE") are countries. ``text`` is the doc's
     text where the caller has it (``Doc.text`` joins every token).
     """
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     toks = list(doc)  # Token objects made once: Doc indexing builds a new one each time
     if not any(t.is_lower for t in toks[:300]) or not any(t.is_title for t in toks[:300]):
         return []  # capitals carry no signal in all-caps wire copy or lower-cased text

@@ -48,6 +48,7 @@ BIG_PLACE = 100_000  # a place at least this populous named by a common noun's s
 SINGLE_CASE_SHARE = 0.9
 MIN_WORDS = 20
 ACRONYM_MAX = 7
+CASE_CACHE = 200_000  # words whose case is remembered (a long-running server sees ever more spellings)
 NAME_REACH = 5  # words back from a group word to the name it closes
 NAME_ADJECTIVES = name_lexicon().name_adjectives
 """Words that stand between a name and its group word ("... National Liberation Front"): the only ones a group
@@ -84,6 +85,7 @@ class Truecaser:
         self.acronyms = acronyms
         self.gazetteer = gazetteer
         self._places: dict[str, bool] = {}
+        self._cases: dict[str, str] = {}
 
     @classmethod
     def from_resources(cls, nlp: Language, kb: KnowledgeBase, gazetteer: Gazetteer) -> Truecaser:
@@ -108,7 +110,7 @@ class Truecaser:
         self._group_names(text, words, cased)
         chars = list(text)
         for w, form in zip(words, cased):
-            if _opens_sentence(text, w.start) and form.islower():
+            if form.islower() and _opens_sentence(text, w.start):
                 form = form[:1].upper() + form[1:]
             chars[w.start:w.end] = form
         return "".join(chars)
@@ -117,6 +119,15 @@ class Truecaser:
         raw = text[w.start:w.end]
         if _bracketed(text, w) and len(raw) <= ACRONYM_MAX and raw.isupper():
             return raw
+        if w.lower in MONTHS:  # "may", "march": the verb or the month, by the words around
+            return self._word_case(text, w, raw)
+        if raw not in self._cases:  # out of brackets, the case of any other word depends on its spelling only
+            if len(self._cases) > CASE_CACHE:
+                self._cases.clear()
+            self._cases[raw] = self._word_case(text, w, raw)
+        return self._cases[raw]
+
+    def _word_case(self, text: str, w: _Word, raw: str) -> str:
         base, possessive = re.fullmatch(r"(.+?)((?:['’]S)?)", raw).groups()  # type: ignore[union-attr]
         if base in self.acronyms and not self._is_common(base.lower()):
             return base + possessive.lower()

@@ -124,6 +124,7 @@ class Gazetteer:
     def __init__(self, databases: Sequence[sqlite3.Connection]) -> None:
         self._dbs = list(databases)
         self._cache: dict[tuple[str, bool], list[GazetteerEntry]] = {}
+        self._countries: dict[str, GazetteerEntry] | None = None
 
     @classmethod
     def load(cls, geonames_files: Sequence[Path] = ()) -> Gazetteer:
@@ -183,12 +184,19 @@ class Gazetteer:
 
     def country(self, code: str) -> GazetteerEntry | None:
         """The country entry for an ISO 3166-1 alpha-2 code, or None."""
+        if self._countries is None:  # no index on the feature: one scan for every country, not one per country
+            self._countries = self._country_entries()
+        return self._countries.get(code.upper())
+
+    def _country_entries(self) -> dict[str, GazetteerEntry]:
+        """Code -> country entry: the first of a code in the bundled index, then in the user's dumps, last first."""
+        countries: dict[str, GazetteerEntry] = {}
         for db in reversed(self._dbs):
-            row = db.execute("SELECT name, country, feature, lat, lon, admin1, geonames_id, population "
-                             "FROM entries WHERE country = ? AND feature = 'country'", (code.upper(),)).fetchone()
-            if row:
-                return _row_entry(row)
-        return None
+            for row in db.execute("SELECT name, country, feature, lat, lon, admin1, geonames_id, population "
+                                  "FROM entries WHERE feature = 'country' ORDER BY rowid"):
+                if row[1]:
+                    countries.setdefault(str(row[1]), _row_entry(row))
+        return countries
 
 
 def open_bundled(cache_dir: Path | None = None) -> sqlite3.Connection:
