@@ -66,6 +66,7 @@ SOURCE_GENERIC_NAMES = frozenset({
     "national liberation movement", "free land", "soldiers of the caliphate", "jund al khilafah", "jund alkhilafah",
     "jund alkhilafa", "jund al khalifa", "counter revolutionaries", "holy war warriors", "tamil national front",
     "maoist communist party", "popular liberation forces", "peoples liberation forces", "mai mai", "mayi mayi",
+    "army of national liberation",
 })
 # acronyms and words that read as something else in general news
 UNSAFE_SHORT = frozenset(["ngo", "car", "let", "epa", "fps", "isa", "pla", "ana", "bal", "mcc", "ceo", "gdp", "usa", "uae", "nba", "nfl", "fbi", "cia", "who", "aids", "hiv", "icu", "atm", "pin", "pdf", "url", "dna", "icac", "zero", "paradise", "machete", "mavericks", "falcon", "emetic", "yahweh", "boogeymen", "cornerstone", "lightning", "muhammed", "aleph", "mit", "fact", "ira", "cpp", "sna", "saf", "isf", "pm", "mp", "ap", "un", "eu", "hisba", "bersatu"])

@@ -412,3 +412,10 @@ def test_a_name_is_also_matched_without_its_inner_arabic_article(name: str, vari
 def test_the_matcher_finds_a_group_written_without_its_inner_article(kb: KnowledgeBase) -> None:
     forms = {text for text, entry_id, _ in kb.surface_forms() if entry_id == "G:pmf"}
     assert "Hashd Shaabi" in forms
+
+
+@pytest.mark.parametrize("name", ["Army of National Liberation", "National Liberation Movement", "Free Land"])
+def test_a_translated_name_many_groups_bear_is_no_ones_alias(kb: KnowledgeBase, name: str) -> None:
+    """ "Army of National Liberation" translates the names of groups in Colombia, Bolivia and Corsica: a source
+    that files it under one of them would make every other one that group."""
+    assert kb.lookup(name) is None
