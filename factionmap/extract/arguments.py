@@ -257,6 +257,12 @@ def listed_after(first: ActorMention, index: MentionIndex) -> list[ActorMention]
     return []
 
 
+def opening_parenthesis(doc: Doc, close: int, low: int) -> int | None:
+    """The index of the "(" a short parenthesis closing at ``close`` opens with, looking back no further than
+    ``low`` nor 8 tokens ("Sadio Camara (3rd L),", "the Mahdi Army (JAM),")."""
+    return next((j for j in range(close - 1, max(close - 8, low - 1), -1) if doc[j].text == "("), None)
+
+
 def _skip_parenthesis(doc: Doc, i: int, end: int) -> int:
     """The index after "(ACR)" when one opens at ``i``, else ``i``."""
     if doc[i].text != "(":

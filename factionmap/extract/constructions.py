@@ -27,6 +27,7 @@ from factionmap.extract.arguments import (
     including,
     item_at,
     listed_after,
+    opening_parenthesis,
 )
 from factionmap.extract.cues import Cue, CueLexicon, cue_words
 from factionmap.extract.names import PERSON_TITLES
@@ -398,7 +399,7 @@ def _before_parenthesis(i: int, slots: _Slots) -> int:
     ``i`` (else -1)."""
     if slots.text(i) != ")":
         return -1
-    opening = next((j for j in range(i - 1, max(i - 8, slots.sentence.start - 1), -1) if slots.text(j) == "("), None)
+    opening = opening_parenthesis(slots.doc, i, slots.sentence.start)
     return opening - 1 if opening is not None else -1
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from factionmap.extract.arguments import opening_parenthesis
 from factionmap.extract.name_lexicon import name_lexicon
 from factionmap.extract.names import GROUP_ANAPHORS
 from factionmap.records import ActorMention
@@ -216,7 +217,7 @@ def _apposed_to(start: int, token: Token, groups: list[ActorMention], doc: Doc) 
         return None
     i -= 1
     if doc[i].text == ")":
-        i = next((j for j in range(i - 1, max(i - 8, -1), -1) if doc[j].text == "("), 0) - 1
+        i = (opening_parenthesis(doc, i, 0) or 0) - 1
     return next((m for m in reversed(groups) if m.end - 1 == i), None)
 
 

@@ -75,12 +75,11 @@ def capital_mentions(doc: Doc, mentions: Sequence[ActorMention], places: Sequenc
     """Mentions for the state a capital stands for where the capital acts: "the Moscow-run Africa Corps",
     "Tehran's proxies", "a rebellion against Moscow", "Washington imposed sanctions". "In Moscow" stays a place.
     Like a demonym before a title, such a mention is a reference (``via="coref"``), never an alias."""
-    states = {e.country: e for e in kb.entries if e.kind == "state" and e.country}
     covered = {i for m in mentions for i in range(m.start, m.end)}
     added = []
     for place in places:
-        state = states.get(place.country or "") if place.feature == "PPLC" else None
-        if state is None:
+        state = kb.get(f"S:{place.country}") if place.feature == "PPLC" and place.country else None
+        if state is None or state.kind != "state":
             continue
         for where in place.mentions:
             span = doc.char_span(where.start, where.end, alignment_mode="expand")
