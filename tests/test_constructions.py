@@ -689,3 +689,82 @@ def test_a_hyphened_modifier_in_a_coalition_is_no_member(extractor: Extractor) -
 def test_a_state_outlawing_a_group_is_its_rival_from_then(extractor: Extractor, text: str, pair: tuple[str, str],
                                                           start: str) -> None:
     assert relation(extract(extractor, text), "rivalry", *pair)["start"] == start
+
+
+# --- Events told by construction: lists named a sentence later, founders, statements -----------------------
+
+
+def _events(ex: object) -> set[tuple[str, frozenset[tuple[str, str]]]]:
+    """(type, {(role, actor name)}) of every event."""
+    names = {a.id: a.name for a in ex.actors}  # type: ignore[attr-defined]
+    return {(e.type, frozenset((p.role, names.get(p.ref, p.ref)) for p in e.participants))
+            for e in ex.events}  # type: ignore[attr-defined]
+
+
+def _targets(ex: object, etype: str) -> set[str]:
+    return {who for t, parts in _events(ex) if t == etype for role, who in parts if role == "target"}
+
+
+@pytest.mark.parametrize(("text", "etype", "expected"), [
+    (("The Treasury has also sanctioned three other cartels and two traffickers as SDGTs. The cartels are the "
+      "Gulf Cartel, the Sinaloa Cartel and Los Zetas, and the traffickers are Rafael Caro Quintero and Ovidio "
+      "Guzman."), "designation",
+     {"Gulf Cartel", "Sinaloa Cartel", "Los Zetas", "Rafael Caro Quintero", "Ovidio Guzman"}),
+    (("Colombian troops captured three rebel commanders on Monday. The commanders are Ivan Marquez, Jesus "
+      "Santrich and Romana."), "capture", {"Ivan Marquez", "Jesus Santrich", "Romana"}),
+])
+def test_a_counted_plural_stands_for_the_names_the_next_sentence_lists(extractor: Extractor, text: str, etype: str,
+                                                                     expected: set[str]) -> None:
+    assert expected <= _targets(extract(extractor, text), etype)
+
+
+@pytest.mark.parametrize("text", [
+    "The army captured four rebel commanders on Monday. The commanders are Ivan Marquez and Jesus Santrich.",
+    "The army captured two rebel commanders on Monday. Ivan Marquez and Jesus Santrich are wanted by the courts.",
+])
+def test_no_names_for_a_count_the_next_sentence_does_not_meet(extractor: Extractor, text: str) -> None:
+    assert not _targets(extract(extractor, text), "capture") & {"Ivan Marquez", "Jesus Santrich"}
+
+
+def test_a_list_named_by_its_acronym_has_its_keeper_as_designator(extractor: Extractor) -> None:
+    ex = extract(extractor, "Hamas and the Haqqani Network were designated as FTOs.")
+    assert ("designation", frozenset({("actor", "United States"), ("target", "Hamas"),
+                                      ("target", "Haqqani Network")})) in _events(ex)
+
+
+@pytest.mark.parametrize(("text", "founders", "founded"), [
+    ("In 2019 Ivan Marquez founded a new guerrilla group, the Segunda Marquetalia.", {"Ivan Marquez"},
+     "Segunda Marquetalia"),
+    ("The Pakistani Taliban was set up in 2007 by Baitullah Mehsud.", {"Baitullah Mehsud"}, "Tehrik-i-Taliban Pakistan"),
+    ("Ahrar al-Sham and Jaysh al-Islam announced the formation of the Army of Conquest in March 2015.",
+     {"Ahrar al-Sham", "Jaysh al-Islam"}, "Jaysh al-Fatah"),  # the Army of Conquest, by its knowledge-base name
+    ("Jabhat Fateh al-Sham agreed to merge with four smaller factions and form a new alliance, Hayat Tahrir al-Sham.",
+     {"Al Nusrah Front"}, "Hay'at Tahrir al-Sham"),  # the knowledge base's names
+])
+def test_founders_and_what_they_founded(extractor: Extractor, text: str, founders: set[str], founded: str) -> None:
+    events = _events(extract(extractor, text))
+    assert any(t == "founding" and ("target", founded) in parts and {who for role, who in parts if role == "actor"}
+               == founders for t, parts in events), events
+
+
+def test_groups_founding_one_umbrella_are_its_members_not_its_parents(extractor: Extractor) -> None:
+    ex = extract(extractor, ("The Karen National Union, the Kachin Independence Army and the Chin National Front announced "
+                             "to form an umbrella organisation, the Federal Union Army."))
+    found = triples(ex)
+    assert {("Karen National Union", "member_of", "Federal Union Army"),
+            ("Chin National Front", "member_of", "Federal Union Army")} <= found
+    assert not any(t == "branch_of" for _, t, _ in found)
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Lashkar-i-Islam has warned people to stop working for telecommunication companies.", "Lashkar-e-Islam"),
+    ("The Real IRA later announced a renewal of its campaign in January 2000.", "Real IRA"),
+    ("Boko Haram, through its website, threatened to attack schools.", "Boko Haram"),
+])
+def test_what_an_armed_group_announces_or_warns_is_a_statement(extractor: Extractor, text: str, group: str) -> None:
+    assert ("propaganda", frozenset({("actor", group)})) in _events(extract(extractor, text))
+
+
+def test_a_state_announcing_is_no_armed_groups_statement(extractor: Extractor) -> None:
+    ex = extract(extractor, "Ethiopia declared a state of emergency in the Amhara region.")
+    assert not [e for e in ex.events if e.type == "propaganda"]

@@ -125,7 +125,19 @@ def _relative(published: str | None, meaning: Relative) -> str | None:
     if published is None:
         return None
     first, last = date_bounds(published)
-    return _cover(meaning(first)[0], meaning(last)[1])
+    lo, hi = meaning(first)[0], meaning(last)[1]
+    if len(published) == 7 and (hi - lo).days <= 31:
+        return _likely_month(lo, hi)
+    return _cover(lo, hi)
+
+
+def _likely_month(lo: date, hi: date) -> str:
+    """The month holding most of the days a day-sized expression may be, in a report dated by its month only:
+    "on Saturday" in a November report is one of Oct. 27 to Nov. 24 (2018), most likely a November day; the
+    cover of them all would say only the year."""
+    last_of_first = _add_months(lo, 1) - timedelta(days=1)
+    day = lo if (last_of_first - lo).days >= (hi - last_of_first).days - 1 else hi
+    return f"{day.year:04d}-{day.month:02d}"
 
 
 def _recent(day: date, month: int, dom: int) -> date:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import combinations
+from itertools import combinations, product
 
 from spacy.tokens import Span, Token
 
 from factionmap.extract.arguments import MentionIndex, clause_verb, place_list, prep_objects
+from factionmap.extract.cues import Cue
 from factionmap.extract.relations import Finding
 from factionmap.extract.status import Attribution, attribute
 from factionmap.extract.timing import DocumentDates, Timing, cue_timing
@@ -79,6 +80,10 @@ class Assembler:
                 for o in objects_of_groups:
                     if s != o:
                         self._relation("conflict", s, o, timing, who, confidence, evidence)
+        elif cue.type is not None and _joint_founding(cue, subjects):
+            for s, o in product(dict.fromkeys(subjects), dict.fromkeys(objects)):  # "A, B and C formed an umbrella
+                if s != o:                                                        # organisation, X": its members
+                    self._relation("member_of", s, o, timing, who, confidence, evidence)
         elif cue.type is not None:
             for s, o in self._pairs(finding, subjects, objects):
                 self._relation(cue.type, s, o, timing, who, confidence, evidence)
@@ -225,6 +230,11 @@ def sentence_evidence(sentence: Span) -> TextSpan:
     return TextSpan(stripped, start, start + len(stripped))
 
 
+def _joint_founding(cue: Cue, founders: list[str]) -> bool:
+    """Several groups founding one group make a coalition of it, not a branch of each."""
+    return cue.event == "founding" and cue.type == "branch_of" and len(set(founders)) >= 2
+
+
 def _people_in_object(trigger: Token, index: MentionIndex) -> list[ActorMention]:
     """People named inside the object phrase of a killing: "several IJU leaders, including its emir, X"."""
     people: list[ActorMention] = []
@@ -239,10 +249,12 @@ def _event_attributes(finding: Finding) -> tuple[tuple[str, str], ...]:
     """Medium of propaganda, list of a designation, means of a killing, when the sentence names them."""
     trigger = finding.trigger
     if finding.cue.event == "propaganda":
-        media = [c.lemma_.lower() for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        media = [c.lemma_.lower() for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")
+                 and c.lemma_.lower() in finding.cue.requires]  # "warned people": no medium
         return (("medium", media[0]),) if media else ()
-    if finding.cue.event == "designation":
-        for obj in prep_objects([trigger], ("as",)):
+    if finding.cue.event == "designation":  # "as" on the verb, or on its object ("designated four groups as SDGTs")
+        designated = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        for obj in prep_objects([trigger, *designated], ("as",)):
             phrase = " ".join(t.text for t in obj.subtree).strip()
             return (("list", phrase),)
     if finding.cue.event == "killing":

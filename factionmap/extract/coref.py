@@ -3,7 +3,9 @@
 A light, salience-based resolver, not a general coreference model: a singular group reference goes to the
 group that is the subject of the current or a recent sentence, else the nearest group named before it;
 "the latter"/"the former" pick among the two groups named last; "the two groups"/"the latter two groups"
-stand for both. References are only resolved to groups and organizations (and states for "its" when no
+stand for both. One reference looks ahead: a counted plural ("designated four other groups and two leaders")
+stands for the names the next sentence enumerates for it ("The groups are A, B, C and D, and the individuals
+are X and Y"), when the count agrees. References are only resolved to groups and organizations (and states for "its" when no
 group is in reach), never across more than three sentences.
 """
 
@@ -11,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from factionmap.dates.patterns import NUMBER_WORDS
 from factionmap.extract.arguments import opening_parenthesis
 from factionmap.extract.name_lexicon import name_lexicon
 from factionmap.extract.names import GROUP_ANAPHORS
@@ -34,7 +37,14 @@ def resolve_references(doc: Doc, mentions: Sequence[ActorMention]) -> list[Actor
     topic = _topic(doc, named, sent_of)
     added: list[ActorMention] = []
     for token in doc:
-        if token.i in covered or not _may_refer(token):
+        if token.i in covered:
+            continue
+        enumerated = _enumerated(token, named, sent_of, doc) if _count(token) else []
+        if enumerated:
+            covered.update(i for m in enumerated for i in range(m.start, m.end))
+            added.extend(enumerated)
+            continue
+        if not _may_refer(token):
             continue
         chain = [m for m in added if _is_subject(doc, m)]  # "It is believed to be ...": a subject resolved before
         before = sorted([m for m in [*named, *chain] if m.end <= token.i
@@ -91,6 +101,48 @@ def _plural_named(token: Token) -> bool:
     """ "both Shura Councils", "the two cartels": a plural noun after "both" or "two"."""
     return token.tag_ in ("NNS", "NNPS") and any(
         t.lower_ in PLURAL_OPENERS for t in token.doc[max(0, token.i - 3):token.i])
+
+
+def _count(token: Token) -> int:
+    """The number an indefinite plural noun is counted by ("four other groups" -> 4; "the two cartels" looks back,
+    not ahead: 0)."""
+    if token.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss", "predet") for c in token.children):
+        return 0
+    number = next((c.lower_ for c in token.children if c.dep_ == "nummod"), "")
+    if number.isdigit():
+        return int(number)
+    return NUMBER_WORDS.get(number, 0) if number not in ("a", "an", "one") else 0
+
+
+def _enumerated(token: Token, named: list[ActorMention], sent_of: dict[int, int], doc: Doc) -> list[ActorMention]:
+    """ "designated four other groups ... The groups are A, B, C and D": the names the next sentence lists for
+    a counted plural, found by the noun ("the groups") or, failing that, by the count alone ("two leaders ...
+    the individuals are X and Y"); nothing unless exactly as many names are listed as were counted."""
+    here = sent_of[token.i]
+    following = [s for n, s in enumerate(doc.sents) if n == here + 1]
+    if not following:
+        return []
+    count = _count(token)
+    lists = _enumerations(following[0], named)
+    same_noun = [names for noun, names in lists if noun.lemma_.lower() == token.lemma_.lower()]
+    counted = [names for names in same_noun or [names for _, names in lists] if len(names) == count]
+    if len(counted) != 1:
+        return []
+    start = min(c.i for c in token.children if c.dep_ == "nummod")
+    return [_refer(start, token.i + 1, token, m) for m in counted[0]]
+
+
+def _enumerations(sent: Span, named: list[ActorMention]) -> list[tuple[Token, list[ActorMention]]]:
+    """ "The groups are A, B and C, and the individuals are X and Y": each "the <plural> are/include" with the
+    distinct names listed after it, up to the next such clause or the sentence's end."""
+    heads = [t for t in sent[1:-1] if t.tag_ in ("NNS", "NNPS") and t.doc[t.i - 1].lower_ == "the"
+             and t.doc[t.i + 1].lemma_ in ("be", "include")]
+    out = []
+    for n, noun in enumerate(heads):
+        end = heads[n + 1].i - 1 if n + 1 < len(heads) else sent.end
+        names = _distinct_recent([m for m in named if noun.i + 1 < m.start and m.end <= end])[::-1]
+        out.append((noun, names))
+    return out
 
 
 def _resolve(token: Token, before: list[ActorMention], sent_of: dict[int, int], doc: Doc) -> list[ActorMention]:

@@ -5,7 +5,8 @@
 - A designation told without its designator ("Kata'ib Hizballah, designated as a Foreign Terrorist
   Organization", "ISIS-DRC has been designated a Specially Designated Global Terrorist") names the list, and a
   list has one keeper: the knowledge base's designations say whose list it is (the US State Department keeps the
-  Foreign Terrorist Organization list, the UN Security Council its sanctions lists).
+  Foreign Terrorist Organization list, the UN Security Council its sanctions lists), by its name or by the
+  acronym releases use for it ("designated as SDGTs").
 """
 
 from __future__ import annotations
@@ -50,8 +51,9 @@ class EventDefaults:
             for designation in entry.designations:
                 keeper = kb.lookup(designation.by)
                 if keeper is not None and designation.list:
-                    keepers.setdefault(fold_list(designation.list),
-                                       Keeper(f"kb:{keeper.id}", keeper.name, keeper.kind, keeper.id))
+                    kept = Keeper(f"kb:{keeper.id}", keeper.name, keeper.kind, keeper.id)
+                    keepers.setdefault(fold_list(designation.list), kept)
+                    keepers.setdefault(initials(designation.list), kept)  # "SDGTs", "an FTO"
         return cls(keepers)
 
     def __call__(self, events: Sequence[Event], published: str | None) -> Completed:
@@ -74,8 +76,15 @@ class EventDefaults:
     def _keeper(self, event: Event) -> Keeper | None:
         if event.type != "designation" or any(p.role == "actor" for p in event.participants):
             return None
-        listed = fold_list(dict(event.attributes).get("list", ""))
-        return next((k for name, k in self.keepers.items() if name and name in listed), None)
+        listed = f' {fold_list(dict(event.attributes).get("list", ""))} '
+        return next((k for name, k in self.keepers.items() if name and f" {name} " in listed), None)
+
+
+def initials(name: str) -> str:
+    """A list's acronym, as releases abbreviate it ("Specially Designated Global Terrorist" -> "sdgt"); empty for
+    a name of one word."""
+    words = fold_list(name).split()
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
 def fold_list(name: str) -> str:

@@ -160,8 +160,9 @@ class Extractor:
         findings = [f for sentence in doc.sents
                     for f in _surface_first(list(self.relations(sentence, index, place_tokens)),
                                             list(self.constructions(sentence, index)))]
-        for finding in findings:
-            dates.reserve(finding.sentence.start_char, finding.sentence.end_char)
+        for finding in findings:  # a statement's dates may date what it tells of too
+            if finding.cue.event != "propaganda":
+                dates.reserve(finding.sentence.start_char, finding.sentence.end_char)
         for finding in findings:
             assembler.add(finding)
         assembly = assembler.finish()

@@ -86,8 +86,12 @@ class RelationFinder:
                         yield finding
 
     def _apply(self, cue: Cue, trigger: Token, index: MentionIndex, place_tokens: set[int]) -> Finding | None:
-        if not _requirements_met(cue, trigger) or is_negated(trigger) or self._result_of_merger(cue, trigger):
+        if not _requirements_met(cue, trigger) or is_negated(trigger):
             return None
+        if self._result_of_merger(cue, trigger):
+            if cue.event is None:
+                return None
+            cue = cue.model_copy(update={"type": None})  # "merged ... and formed C": C's founding, no branch
         if cue.with_purpose is not None and _has_purpose(trigger):
             cue = cue.model_copy(update={"type": cue.with_purpose})  # "joined the council to fight X": allies
         if cue.type == "leader_of" and cue.pos == "NOUN" and _portfolio(trigger, index):
@@ -166,9 +170,13 @@ class RelationFinder:
         if cue.direct_object:
             if cue.agent and any(c.dep_ == "nsubjpass" for c in trigger.children):
                 found += actors_of((c for c in trigger.children if c.dep_ == "nsubjpass"), index)
-            found += actors_of((c for h in heads for c in h.children if c.dep_ in ("dobj", "attr", "oprd")), index)
+            objects = [c for h in heads for c in h.children if c.dep_ in ("dobj", "attr", "oprd")]
+            found += actors_of(objects, index)
+            found += _named_apposition(objects, index)
         if cue.preps:
-            found += actors_of(prep_objects(heads, cue.preps), index)
+            complements = prep_objects(heads, cue.preps)
+            found += actors_of(complements, index)
+            found += _named_apposition(complements, index)  # "the formation of a joint room, the Joint Room"
         if cue.possessor:
             found += [a for h in heads for a in possessors(h, index)]
         if cue.compound:
@@ -187,6 +195,22 @@ class RelationFinder:
 
 
 TARGETING_VERBS = cue_words().targeting_verbs
+
+
+def _named_apposition(nouns: Sequence[Token], index: MentionIndex) -> list[ActorMention]:
+    """ "created his own outfit, HuA", "form an umbrella organisation, BRAS": the name in apposition to an
+    unnamed object noun, by the parse or, where the parser hung it elsewhere, right after the noun's comma."""
+    found: list[ActorMention] = []
+    for noun in nouns:
+        if noun.pos_ != "NOUN" or actors_at(noun, index):
+            continue
+        named = actors_of((c for c in noun.children if c.dep_ == "appos"), index)
+        comma = noun.right_edge.i + 1
+        if not named and comma + 2 < len(noun.doc) and noun.doc[comma].text == ",":
+            first = comma + 2 if noun.doc[comma + 1].lower_ == "the" else comma + 1
+            named = [m for m in index.at(noun.doc[first]) if m.start in (comma + 1, first) and m.via != "coref"]
+        found += named
+    return found
 
 
 def _attack_authors(noun: Token, index: MentionIndex) -> list[ActorMention]:
