@@ -768,3 +768,19 @@ def test_what_an_armed_group_announces_or_warns_is_a_statement(extractor: Extrac
 def test_a_state_announcing_is_no_armed_groups_statement(extractor: Extractor) -> None:
     ex = extract(extractor, "Ethiopia declared a state of emergency in the Amhara region.")
     assert not [e for e in ex.events if e.type == "propaganda"]
+
+
+@pytest.mark.parametrize(("text", "keeper", "listed"), [
+    (("The Communist Party of the Philippines and the NPA have been in the US list of foreign terrorist "
+      "organizations since 2002."), "United States", {"Communist Party of the Philippines", "New People's Army"}),
+    ("Hamas is on the EU terrorist list.", "European Union", {"Hamas"}),
+])
+def test_a_group_on_a_states_terrorist_list_is_designated_by_it(extractor: Extractor, text: str, keeper: str,
+                                                                listed: set[str]) -> None:
+    events = _events(extract(extractor, text))
+    assert ("designation", frozenset({("actor", keeper), *(("target", g) for g in listed)})) in events, events
+
+
+@pytest.mark.parametrize("text", ["The Taliban topped the list of threats.", "Al-Shabaab is on the offensive."])
+def test_lists_of_other_things_and_other_phrases_with_on_designate_nobody(extractor: Extractor, text: str) -> None:
+    assert not [e for e in extract(extractor, text).events if e.type == "designation"]

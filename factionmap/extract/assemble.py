@@ -134,6 +134,8 @@ class Assembler:
                who: Attribution, confidence: float, evidence: TextSpan) -> None:
         cue, trigger = finding.cue, finding.trigger
         date = timing.start or timing.end or self.dates.paragraph_date(finding.sentence)
+        if cue.subject_undergoes:  # "X is on the US list": the list's keeper designates X
+            subjects, objects = objects, subjects
         roles = [("actor", s) for s in subjects]
         other = "partner" if cue.type == "joint_operation" else "target"
         roles += [(other, o) for o in objects]
@@ -252,6 +254,8 @@ def _event_attributes(finding: Finding) -> tuple[tuple[str, str], ...]:
         media = [c.lemma_.lower() for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")
                  and c.lemma_.lower() in finding.cue.requires]  # "warned people": no medium
         return (("medium", media[0]),) if media else ()
+    if finding.cue.event == "designation" and finding.cue.pos == "NOUN":  # "on the US list of terrorist groups"
+        return (("list", " ".join(t.text for t in trigger.subtree)),)
     if finding.cue.event == "designation":  # "as" on the verb, or on its object ("designated four groups as SDGTs")
         designated = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
         for obj in prep_objects([trigger, *designated], ("as",)):

@@ -49,6 +49,8 @@ class Cue(BaseModel):
     person_subject: bool = False
     via_possessor_event: bool = False
     claimed_by_subject: bool = False
+    subject_undergoes: bool = False
+    """The event's target is the clause's subject: "X is on the US list of terrorist organizations"."""
     requires_in: bool = False
     """A required word may be the object of "in"/"through"/"via" under the cue: "said in a statement"."""
     subject_kinds: tuple[str, ...] = ACTOR_KINDS

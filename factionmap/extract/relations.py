@@ -111,7 +111,7 @@ class RelationFinder:
         objects = [o for o in objects if o.key not in subject_keys]
         if not objects and cue.reciprocal and len(subjects) >= 2 and _reciprocal_use(cue, trigger):
             return Finding(cue, trigger, subjects)  # "the two groups have clashed", "X and Y merged"
-        if not objects and (cue.event == "propaganda" or cue.claimed_by_subject) and subjects:
+        if not objects and (cue.event == "propaganda" or cue.claimed_by_subject or cue.subject_undergoes) and subjects:
             return Finding(cue, trigger, subjects)
         if not subjects and cue.event == "attack" and objects:
             return Finding(cue, trigger, [], objects)  # agentless: the assembler looks for the narrative's actor
@@ -294,6 +294,8 @@ def _requirements_met(cue: Cue, trigger: Token) -> bool:
         near = [*trigger.children, trigger.head, *(c for c in trigger.head.children if c.dep_ == "conj")]
         if cue.requires_in:
             near += prep_objects([trigger], ("in", "through", "via"))
+        if cue.pos == "NOUN":  # "the list of foreign terrorist organizations"
+            near += [t for o in prep_objects([trigger], ("of",)) for t in (o, *o.children)]
         if not any(t.lemma_.lower() in cue.requires or t.lower_ in cue.requires for t in near):
             return False
     mods = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")}
@@ -383,7 +385,8 @@ def _noun_subjects(noun: Token, index: MentionIndex) -> list[ActorMention]:
             return []
         if node.dep_ == "pobj" and node.head.dep_ == "prep":
             owner = node.head.head
-            if owner.pos_ in ("VERB", "AUX", "ADJ") and node.head.lower_ in CLAUSE_PREPS:
+            on_copula = node.head.lower_ == "on" and owner.lemma_ in COPULAS  # "X is on the list"
+            if owner.pos_ in ("VERB", "AUX", "ADJ") and (node.head.lower_ in CLAUSE_PREPS or on_copula):
                 agents = prep_objects([owner], ("by",))
                 if node.head.lower_ == "with" and agents:  # "killed by Iraqi forces with help from US forces"
                     return actors_of(agents, index)
