@@ -11,13 +11,24 @@ store (``factionmap.export.jsonl``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
-from typing import Any, TextIO
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TextIO, TypeGuard, TypeVar
 
 from factionmap.errors import InputError
 from factionmap.records import Actor, Document, Event, Extraction, Participant, Place, Relation, Span
+from factionmap.vocabulary import (
+    ACTOR_KINDS,
+    EVENT_TYPES,
+    RELATION_TYPES,
+    STATUSES,
+    is_actor_kind,
+    is_event_type,
+    is_relation_type,
+    is_status,
+)
 
 EVIDENCE_ONLY_PREFIX = "evidence-only:"
+_Choice = TypeVar("_Choice", bound=str)
 _EVENT_FIELDS = frozenset(
     {"type", "participants", "date", "place", "status", "attributed_to", "confidence", "evidence"}
 )
@@ -103,6 +114,14 @@ def _read_str(d: Mapping[str, Any], key: str, where: str) -> str:
     return value
 
 
+def _read_choice(value: object, what: str, is_choice: Callable[[object], TypeGuard[_Choice]],
+                 choices: Iterable[str], where: str) -> _Choice:
+    """``value`` as one of the ontology's ``choices`` (an actor kind, a status...); ``InputError`` naming it if not."""
+    if not is_choice(value):
+        raise InputError(where, f"unknown {what} {value!r}; choose from {', '.join(choices)}")
+    return value
+
+
 def _read_opt(d: Mapping[str, Any], key: str) -> Any:
     value = d.get(key)
     return None if value == "" else value
@@ -122,7 +141,7 @@ def _read_actor(d: Mapping[str, Any], where: str) -> Actor:
     return Actor(
         _read_str(d, "id", where),
         _read_str(d, "name", where),
-        _read_str(d, "kind", where),
+        _read_choice(d.get("kind"), "actor kind", is_actor_kind, ACTOR_KINDS, where),
         aliases,
         key=str(d.get("key") or ""),
         kb_id=_read_opt(d, "kb_id"),
@@ -149,12 +168,12 @@ def _read_place(d: Mapping[str, Any], where: str) -> Place:
 def _read_relation(d: Mapping[str, Any], where: str) -> Relation:
     return Relation(
         _read_str(d, "subject", where),
-        _read_str(d, "type", where),
+        _read_choice(d.get("type"), "relation type", is_relation_type, RELATION_TYPES, where),
         _read_str(d, "object", where),
         _read_span(d.get("evidence"), where),
         start=_read_opt(d, "start"),
         end=_read_opt(d, "end"),
-        status=str(d.get("status") or "asserted"),
+        status=_read_choice(d.get("status") or "asserted", "status", is_status, STATUSES, where),
         attributed_to=_read_opt(d, "attributed_to"),
         confidence=float(d.get("confidence", 0.5)),
     )
@@ -170,12 +189,12 @@ def _read_participant(d: Mapping[str, Any], where: str) -> Participant:
 def _read_event(d: Mapping[str, Any], where: str) -> Event:
     attributes = tuple((k, str(v)) for k, v in d.items() if k not in _EVENT_FIELDS and v is not None)
     return Event(
-        _read_str(d, "type", where),
+        _read_choice(d.get("type"), "event type", is_event_type, EVENT_TYPES, where),
         tuple(_read_participant(p, where) for p in d.get("participants") or ()),
         _read_span(d.get("evidence"), where),
         date=_read_opt(d, "date"),
         place=_read_opt(d, "place"),
-        status=str(d.get("status") or "asserted"),
+        status=_read_choice(d.get("status") or "asserted", "status", is_status, STATUSES, where),
         attributed_to=_read_opt(d, "attributed_to"),
         confidence=float(d.get("confidence", 0.5)),
         attributes=attributes,

@@ -149,6 +149,31 @@ def test_bad_records_are_refused_with_the_line_and_the_rest_imported(
     assert "'doc' object" in report.problems[2].reason
 
 
+@pytest.mark.parametrize(
+    ("part", "field", "value", "reason"),
+    [
+        ("relations", "type", "friendship", "unknown relation type 'friendship'; choose from allegiance, branch_of"),
+        ("relations", "status", "rumoured", "unknown status 'rumoured'; choose from asserted, claimed, denied"),
+        ("events", "type", "riot", "unknown event type 'riot'; choose from attack, pledge"),
+        ("actors", "kind", "militia", "unknown actor kind 'militia'; choose from armed_group, state"),
+    ],
+)
+def test_a_record_outside_the_ontology_is_refused_naming_the_line_and_the_value(
+    filled_store: Store, fresh_store: Store, tmp_path: Path, part: str, field: str, value: str, reason: str
+) -> None:
+    good = exported(filled_store, tmp_path / "good.jsonl").read_text("utf-8").splitlines()
+    records = [json.loads(line) for line in good]
+    bad = next(r for r in records if r[part])
+    bad[part][0][field] = value
+    path = tmp_path / "bad.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    report = import_records(fresh_store, path)
+    assert report.added == len(records) - 1
+    [problem] = report.problems
+    assert problem.source == f"{path}:{records.index(bad) + 1}"
+    assert problem.reason.startswith(reason)
+
+
 def test_unreadable_file_is_an_input_error(fresh_store: Store, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="missing.jsonl: cannot be read"):
         import_records(fresh_store, tmp_path / "missing.jsonl")
