@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Protocol, Self
 
-from factionmap.records import Extraction, Span
+from factionmap.records import Extraction, PublishedFrom, Span
 from factionmap.vocabulary import ActorKind, EventType, RelationType, Status
 
 
@@ -27,7 +27,7 @@ class StoredDocument:
     url: str | None
     outlet: str
     published: str | None
-    published_from: str | None
+    published_from: PublishedFrom | None
 
 
 @dataclass(frozen=True, slots=True)
