@@ -1,23 +1,38 @@
 """The extraction record of ``shared/eval/FORMAT.md`` both ways: one home for writing and reading it.
 
 Writing (``record_to_dict``, ``write_jsonl``): an ``Extraction`` as the JSON object, with actor and place ids
-stable across a run (``RunIds``). Reading (``record_to_extraction``): a JSON object back into an ``Extraction``,
+stable across a run (``RunIds``). ``stored=True`` writes the record as the store holds it (``export jsonl``): ids
+as given, and beyond FORMAT.md ``doc.text`` (null for an evidence-only document), ``doc.content_hash`` and each
+actor's and place's ``key``. A participant whose ``ref`` is no actor or place of the record is a literal value (a
+medium, a list name): ``{"role": ..., "value": ...}``; an attribution to no actor of the record keeps its name.
+Reading (``record_to_extraction``): a JSON object back into an ``Extraction``,
 each field checked; a record without ``doc.text`` becomes an *evidence-only* document whose text is spaces with
 every evidence sentence and place mention written at its own offsets (its ``source`` starts
-``EVIDENCE_ONLY_PREFIX``). ``factionmap import`` reads through it; ``export jsonl`` writes the same shape from the
-store (``factionmap.export.jsonl``).
+``EVIDENCE_ONLY_PREFIX``). ``factionmap import`` reads through it; ``export jsonl`` writes through it the records
+it rebuilds from the store (``factionmap.export.jsonl``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
-from typing import Any, TextIO
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TextIO, TypeGuard, TypeVar
 
 from factionmap.errors import InputError
 from factionmap.records import Actor, Document, Event, Extraction, Participant, Place, Relation, Span
+from factionmap.vocabulary import (
+    ACTOR_KINDS,
+    EVENT_TYPES,
+    RELATION_TYPES,
+    STATUSES,
+    is_actor_kind,
+    is_event_type,
+    is_relation_type,
+    is_status,
+)
 
 EVIDENCE_ONLY_PREFIX = "evidence-only:"
+_Choice = TypeVar("_Choice", bound=str)
 _EVENT_FIELDS = frozenset(
     {"type", "participants", "date", "place", "status", "attributed_to", "confidence", "evidence"}
 )
@@ -42,53 +57,74 @@ def _span(span: Span) -> dict[str, Any]:
     return {"text": span.text, "start": span.start, "end": span.end}
 
 
-def record_to_dict(ex: Extraction, run: RunIds | None = None) -> dict[str, Any]:
-    """One extraction record as the JSON object FORMAT.md specifies."""
-    run = run or RunIds()
-    local = {a.id: run.id_for(a.key or a.id, "a") for a in ex.actors}
-    local |= {p.id: run.id_for(p.key or p.id, "p") for p in ex.places}
-    d = ex.doc
+def record_to_dict(ex: Extraction, run: RunIds | None = None, stored: bool = False) -> dict[str, Any]:
+    """One extraction record as the JSON object FORMAT.md specifies; ``stored``: as the store holds it (ids as
+    given, plus the document's text and hash and the actors' and places' keys)."""
+    if stored:
+        ids = {a.id: a.id for a in ex.actors} | {p.id: p.id for p in ex.places}
+    else:
+        run = run or RunIds()
+        ids = {a.id: run.id_for(a.key or a.id, "a") for a in ex.actors}
+        ids |= {p.id: run.id_for(p.key or p.id, "p") for p in ex.places}
     return {
-        "doc": {"id": d.id, "source": d.source, "title": d.title, "published": d.published,
-                "published_from": d.published_from, "url": d.url},
-        "actors": [_actor(a, local) for a in ex.actors],
-        "places": [_place(p, local) for p in ex.places],
-        "relations": [_relation(r, local) for r in ex.relations],
-        "events": [_event(e, local) for e in ex.events],
+        "doc": _document(ex.doc, stored),
+        "actors": [_actor(a, ids, stored) for a in ex.actors],
+        "places": [_place(p, ids, stored) for p in ex.places],
+        "relations": [_relation(r, ids) for r in ex.relations],
+        "events": [_event(e, ids) for e in ex.events],
     }
 
 
-def _actor(a: Actor, ids: dict[str, str]) -> dict[str, Any]:
-    return {"id": ids[a.id], "name": a.name, "aliases": list(a.aliases), "kind": a.kind, "kb_id": a.kb_id}
+def _document(d: Document, stored: bool) -> dict[str, Any]:
+    out = {"id": d.id, "source": d.source, "title": d.title, "published": d.published,
+           "published_from": d.published_from, "url": d.url}
+    if stored:
+        evidence_only = d.source.startswith(EVIDENCE_ONLY_PREFIX)
+        out |= {"content_hash": d.content_hash, "text": None if evidence_only else d.text}
+    return out
 
 
-def _place(p: Place, ids: dict[str, str]) -> dict[str, Any]:
-    return {"id": ids[p.id], "name": p.name, "geonames_id": p.geonames_id, "country": p.country,
-            "admin1": p.admin1, "feature": p.feature, "lat": p.lat, "lon": p.lon, "precision": p.precision,
-            "mentions": [_span(m) for m in p.mentions]}
+def _actor(a: Actor, ids: dict[str, str], stored: bool) -> dict[str, Any]:
+    out = {"id": ids[a.id], "name": a.name, "aliases": list(a.aliases), "kind": a.kind, "kb_id": a.kb_id}
+    return out | {"key": a.key} if stored else out
+
+
+def _place(p: Place, ids: dict[str, str], stored: bool) -> dict[str, Any]:
+    out = {"id": ids[p.id], "name": p.name, "geonames_id": p.geonames_id, "country": p.country,
+           "admin1": p.admin1, "feature": p.feature, "lat": p.lat, "lon": p.lon, "precision": p.precision}
+    return out | ({"key": p.key} if stored else {}) | {"mentions": [_span(m) for m in p.mentions]}
 
 
 def _relation(r: Relation, ids: dict[str, str]) -> dict[str, Any]:
     return {"subject": ids[r.subject], "type": r.type, "object": ids[r.object], "start": r.start, "end": r.end,
-            "status": r.status, "attributed_to": ids.get(r.attributed_to or ""), "confidence": r.confidence,
+            "status": r.status, "attributed_to": _attribution(r.attributed_to, ids), "confidence": r.confidence,
             "evidence": _span(r.evidence)}
+
+
+def _attribution(ref: str | None, ids: dict[str, str]) -> str | None:
+    """The id of the actor a claim is attributed to, else the name of its author as written."""
+    return None if ref is None else ids.get(ref, ref)
+
+
+def _participant(p: Participant, ids: dict[str, str]) -> dict[str, str]:
+    return {"role": p.role, "ref": ids[p.ref]} if p.ref in ids else {"role": p.role, "value": p.ref}
 
 
 def _event(e: Event, ids: dict[str, str]) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "type": e.type, "participants": [{"role": p.role, "ref": ids.get(p.ref, p.ref)} for p in e.participants],
+        "type": e.type, "participants": [_participant(p, ids) for p in e.participants],
         "date": e.date, "place": ids.get(e.place or ""), "status": e.status,
-        "attributed_to": ids.get(e.attributed_to or ""), "confidence": e.confidence, "evidence": _span(e.evidence)}
-    out.update(dict(e.attributes))
+        "attributed_to": _attribution(e.attributed_to, ids), "confidence": e.confidence, "evidence": _span(e.evidence)}
+    out.update({name: value for name, value in e.attributes if name not in out})
     return out
 
 
-def write_jsonl(records: Iterable[Extraction], out: TextIO, run: RunIds | None = None) -> int:
-    """Write records one JSON object a line; return how many were written."""
+def write_jsonl(records: Iterable[Extraction], out: TextIO, run: RunIds | None = None, stored: bool = False) -> int:
+    """Write records one JSON object a line (UTF-8, not ASCII-escaped); return how many were written."""
     run = run or RunIds()
     n = 0
     for ex in records:
-        out.write(json.dumps(record_to_dict(ex, run), ensure_ascii=False) + "\n")
+        out.write(json.dumps(record_to_dict(ex, run, stored), ensure_ascii=False) + "\n")
         n += 1
     return n
 
@@ -100,6 +136,14 @@ def _read_str(d: Mapping[str, Any], key: str, where: str) -> str:
     value = d.get(key)
     if not isinstance(value, str) or not value:
         raise InputError(where, f"{key!r} must be a non-empty string, got {value!r}")
+    return value
+
+
+def _read_choice(value: object, what: str, is_choice: Callable[[object], TypeGuard[_Choice]],
+                 choices: Iterable[str], where: str) -> _Choice:
+    """``value`` as one of the ontology's ``choices`` (an actor kind, a status...); ``InputError`` naming it if not."""
+    if not is_choice(value):
+        raise InputError(where, f"unknown {what} {value!r}; choose from {', '.join(choices)}")
     return value
 
 
@@ -122,7 +166,7 @@ def _read_actor(d: Mapping[str, Any], where: str) -> Actor:
     return Actor(
         _read_str(d, "id", where),
         _read_str(d, "name", where),
-        _read_str(d, "kind", where),
+        _read_choice(d.get("kind"), "actor kind", is_actor_kind, ACTOR_KINDS, where),
         aliases,
         key=str(d.get("key") or ""),
         kb_id=_read_opt(d, "kb_id"),
@@ -149,12 +193,12 @@ def _read_place(d: Mapping[str, Any], where: str) -> Place:
 def _read_relation(d: Mapping[str, Any], where: str) -> Relation:
     return Relation(
         _read_str(d, "subject", where),
-        _read_str(d, "type", where),
+        _read_choice(d.get("type"), "relation type", is_relation_type, RELATION_TYPES, where),
         _read_str(d, "object", where),
         _read_span(d.get("evidence"), where),
         start=_read_opt(d, "start"),
         end=_read_opt(d, "end"),
-        status=str(d.get("status") or "asserted"),
+        status=_read_choice(d.get("status") or "asserted", "status", is_status, STATUSES, where),
         attributed_to=_read_opt(d, "attributed_to"),
         confidence=float(d.get("confidence", 0.5)),
     )
@@ -170,12 +214,12 @@ def _read_participant(d: Mapping[str, Any], where: str) -> Participant:
 def _read_event(d: Mapping[str, Any], where: str) -> Event:
     attributes = tuple((k, str(v)) for k, v in d.items() if k not in _EVENT_FIELDS and v is not None)
     return Event(
-        _read_str(d, "type", where),
+        _read_choice(d.get("type"), "event type", is_event_type, EVENT_TYPES, where),
         tuple(_read_participant(p, where) for p in d.get("participants") or ()),
         _read_span(d.get("evidence"), where),
         date=_read_opt(d, "date"),
         place=_read_opt(d, "place"),
-        status=str(d.get("status") or "asserted"),
+        status=_read_choice(d.get("status") or "asserted", "status", is_status, STATUSES, where),
         attributed_to=_read_opt(d, "attributed_to"),
         confidence=float(d.get("confidence", 0.5)),
         attributes=attributes,

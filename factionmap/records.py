@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from factionmap.vocabulary import ActorKind, EventType, RelationType, Status
+
 PartialDate = str
 """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
 
@@ -112,7 +114,7 @@ class KBEntry:
 
     id: str
     name: str
-    kind: str
+    kind: ActorKind
     aliases: tuple[str, ...] = ()
     country: str | None = None
     parent: str | None = None
@@ -136,7 +138,7 @@ class Actor:
 
     id: str
     name: str
-    kind: str
+    kind: ActorKind
     aliases: tuple[str, ...] = ()
     key: str = ""
     kb_id: str | None = None
@@ -178,12 +180,12 @@ class Relation:
     """A claim holding over time between two actors, or an actor and a place (``operates_in``/``based_in``)."""
 
     subject: str
-    type: str
+    type: RelationType
     object: str
     evidence: Span
     start: PartialDate | None = None
     end: PartialDate | None = None
-    status: str = "asserted"
+    status: Status = "asserted"
     attributed_to: str | None = None
     confidence: float = 0.5
 
@@ -200,12 +202,12 @@ class Participant:
 class Event:
     """Something that happened at a time and, usually, a place."""
 
-    type: str
+    type: EventType
     participants: tuple[Participant, ...]
     evidence: Span
     date: PartialDate | None = None
     place: str | None = None
-    status: str = "asserted"
+    status: Status = "asserted"
     attributed_to: str | None = None
     confidence: float = 0.5
     attributes: tuple[tuple[str, str], ...] = ()
@@ -236,7 +238,7 @@ class ActorMention:
     end_char: int
     text: str
     name: str
-    kind: str
+    kind: ActorKind
     key: str
     via: str
     kb_id: str | None = None

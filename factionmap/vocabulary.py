@@ -14,7 +14,7 @@ in family, arrow or label.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeGuard
 
 ActorKind = Literal["armed_group", "state", "person", "organization", "unidentified"]
 RelationType = Literal[
@@ -172,3 +172,23 @@ STIX_RELATIONSHIP_TYPES: dict[str, str] = {row.name: row.stix for row in RELATIO
 """Relation type -> STIX ``relationship_type`` (``x_factionmap_relation`` keeps the exact type)."""
 MMP_TYPES: dict[str, str] = {row.name: row.mmp for row in RELATION_TYPE_ROWS if row.mmp is not None}
 """Relation type -> Mapping Militants type; leader_of, member_of and place relations have none."""
+
+
+def is_actor_kind(value: object) -> TypeGuard[ActorKind]:
+    """Whether ``value`` is an actor kind of the ontology (narrows a string read from outside)."""
+    return value in ACTOR_KINDS
+
+
+def is_status(value: object) -> TypeGuard[Status]:
+    """Whether ``value`` is a status of the ontology."""
+    return value in STATUSES
+
+
+def is_event_type(value: object) -> TypeGuard[EventType]:
+    """Whether ``value`` is an event type of the ontology."""
+    return value in EVENT_TYPES
+
+
+def is_relation_type(value: object) -> TypeGuard[RelationType]:
+    """Whether ``value`` is a relation type of the ontology."""
+    return value in RELATION_ROWS

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from export_records import HOSTILE_SENTENCE, all_records
+from export_records import HOSTILE_SENTENCE, all_records, iju_record
 
 from factionmap.errors import InputError
 from factionmap.export import export, import_records
-from factionmap.record_format import EVIDENCE_ONLY_PREFIX, write_jsonl
+from factionmap.record_format import EVIDENCE_ONLY_PREFIX, RunIds, record_to_dict, write_jsonl
 from factionmap.store import Store, StoredRelation, open_store
 from factionmap.vocabulary import SYMMETRIC_RELATIONS
 
@@ -96,16 +95,32 @@ def test_reexport_of_an_import_is_the_same_records(filled_store: Store, fresh_st
 
 def test_pipeline_records_written_by_serialize_import(fresh_store: Store, tmp_path: Path) -> None:
     path = tmp_path / "run.jsonl"
-    # FORMAT.md records as the pipeline writes them (no doc.text); serialize cannot write literal participants
-    records = [
-        replace(r, events=tuple(e for e in r.events if e.type not in ("propaganda", "designation")))
-        for r in all_records()
-    ]
+    # FORMAT.md records as the pipeline writes them (no doc.text); a participant that is no actor is a value
     with path.open("w", encoding="utf-8") as f:
-        write_jsonl(records, f)
+        write_jsonl(all_records(), f)
     report = import_records(fresh_store, path)
     assert report.added == 3 and len(report.evidence_only) == 3
     assert {d.source.startswith(EVIDENCE_ONLY_PREFIX) for d in fresh_store.documents()} == {True}
+    values = {(p.role, p.name) for e in fresh_store.events() for p in e.participants if p.actor_id is None}
+    assert values == {("medium", "video"), ("list", "Specially Designated Global Terrorist")}
+
+
+def test_one_writer_gives_the_format_and_the_stored_form_with_its_extra_fields() -> None:
+    """FORMAT.md for ``extract`` (ids numbered for the run, no text or keys); the stored form for ``export jsonl``
+    (ids as given, the text, its hash and the keys); in both a participant that is no actor is a value."""
+    record = iju_record()
+    run = RunIds()
+    run.id_for("someone else", "a")
+    plain, stored = record_to_dict(record, run), record_to_dict(record, stored=True)
+    assert [a["id"] for a in plain["actors"]] == ["a2", "a3", "a4", "a5", "a6"]
+    assert [a["id"] for a in stored["actors"]] == [a.id for a in record.actors]
+    assert "text" not in plain["doc"] and "key" not in plain["actors"][0] and "key" not in plain["places"][0]
+    assert stored["doc"]["text"] == record.doc.text and stored["doc"]["content_hash"] == record.doc.content_hash
+    assert [a["key"] for a in stored["actors"]] == [a.key for a in record.actors]
+    assert list(stored["places"][0])[-2:] == ["key", "mentions"]
+    for out in (plain, stored):
+        designation = next(e for e in out["events"] if e["type"] == "designation")
+        assert {"role": "list", "value": "Specially Designated Global Terrorist"} in designation["participants"]
 
 
 def test_evidence_only_documents_keep_true_offsets_and_import_once(
@@ -147,6 +162,31 @@ def test_bad_records_are_refused_with_the_line_and_the_rest_imported(
     assert "not JSON" in report.problems[0].reason
     assert "is not in the document text" in report.problems[1].reason
     assert "'doc' object" in report.problems[2].reason
+
+
+@pytest.mark.parametrize(
+    ("part", "field", "value", "reason"),
+    [
+        ("relations", "type", "friendship", "unknown relation type 'friendship'; choose from allegiance, branch_of"),
+        ("relations", "status", "rumoured", "unknown status 'rumoured'; choose from asserted, claimed, denied"),
+        ("events", "type", "riot", "unknown event type 'riot'; choose from attack, pledge"),
+        ("actors", "kind", "militia", "unknown actor kind 'militia'; choose from armed_group, state"),
+    ],
+)
+def test_a_record_outside_the_ontology_is_refused_naming_the_line_and_the_value(
+    filled_store: Store, fresh_store: Store, tmp_path: Path, part: str, field: str, value: str, reason: str
+) -> None:
+    good = exported(filled_store, tmp_path / "good.jsonl").read_text("utf-8").splitlines()
+    records = [json.loads(line) for line in good]
+    bad = next(r for r in records if r[part])
+    bad[part][0][field] = value
+    path = tmp_path / "bad.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    report = import_records(fresh_store, path)
+    assert report.added == len(records) - 1
+    [problem] = report.problems
+    assert problem.source == f"{path}:{records.index(bad) + 1}"
+    assert problem.reason.startswith(reason)
 
 
 def test_unreadable_file_is_an_input_error(fresh_store: Store, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from click.testing import CliRunner
@@ -29,7 +29,17 @@ from factionmap.export import export
 from factionmap.extract.cues import CueWords, cue_words, load_cues
 from factionmap.records import Actor, Document, Extraction, Place, Relation, Span
 from factionmap.store import open_store
-from factionmap.vocabulary import RELATION_TYPE_ROWS, RelationTypeRow
+from factionmap.vocabulary import (
+    ACTOR_KIND_ROWS,
+    EVENT_TYPE_ROWS,
+    RELATION_TYPE_ROWS,
+    STATUS_ROWS,
+    ActorKind,
+    EventType,
+    RelationType,
+    RelationTypeRow,
+    Status,
+)
 from factionmap.web import create_app
 
 pytestmark = pytest.mark.issue(13)
@@ -96,6 +106,15 @@ def mmp_rows(store_path: Path) -> dict[str, dict[str, str]]:
 def client(store_path: Path) -> Iterator[TestClient]:
     with TestClient(create_app(Settings(db=str(store_path))), base_url="http://localhost") as test_client:
         yield test_client
+
+
+@pytest.mark.parametrize(
+    ("literal", "rows"),
+    [(ActorKind, ACTOR_KIND_ROWS), (Status, STATUS_ROWS), (EventType, EVENT_TYPE_ROWS), (RelationType, RELATION_TYPE_ROWS)],
+)
+def test_the_typed_literals_of_the_record_fields_are_the_rows_of_the_vocabulary(literal: Any, rows: Any) -> None:
+    """The records' fields are typed with these Literals; they name exactly the ontology's rows, in order."""
+    assert get_args(literal) == tuple(row.name for row in rows)
 
 
 @pytest.mark.parametrize("name", ROWS)
@@ -187,6 +206,23 @@ def test_a_word_list_that_is_not_declared_or_not_clean_is_refused(
     with pytest.raises(FactionmapError, match=message) as raised:
         load_cues(path)
     assert str(path) in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "shown"),
+    [("type", "friendship", "friendship"), ("event", "riot", "riot"), ("with_purpose", "friendship", "friendship"),
+     ("subject_kinds", ["militia"], "militia")],
+)
+def test_a_cue_outside_the_ontology_is_refused_naming_the_file_the_field_and_the_value(
+    field: str, value: object, shown: str, tmp_path: Path
+) -> None:
+    data = _bundled()
+    data["cues"][0][field] = value
+    path = tmp_path / "cues.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(FactionmapError, match=field) as raised:
+        load_cues(path)
+    assert str(path) in str(raised.value) and shown in str(raised.value)
 
 
 CLOSED_CLASS = {

@@ -10,27 +10,27 @@ the store does not keep, and the records therefore lack (docs/exports.md):
   record), listed in store order;
 * relations of an actor with itself, which the store drops.
 
-Beyond FORMAT.md each record has ``doc.text`` (the cleaned text, so ``import`` can rebuild the document; null
+The records are ``factionmap.records.Extraction`` values written by ``factionmap.record_format`` (``stored=True``),
+the one home of the format's field names. Beyond FORMAT.md each record has ``doc.text`` (the cleaned text, so ``import`` can rebuild the document; null
 for an evidence-only document), ``doc.content_hash``, and each actor and place its store ``key``. A participant
 that is not an actor (a medium, a list name) is ``{"role": ..., "value": ...}`` instead of a ``ref``.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import TextIO
 
 from factionmap.errors import StoreError
 from factionmap.export.base import ExportCounts
-from factionmap.record_format import EVIDENCE_ONLY_PREFIX
-from factionmap.records import Span
+from factionmap.record_format import write_jsonl
+from factionmap.records import Actor, Document, Event, Extraction, Participant, Place, Relation, Span
 from factionmap.store.base import Snapshot, Store, StoredDocument, StoredEvent, StoredEvidence, StoredRelation
 
 
-def _span(text: str, start: int, end: int) -> dict[str, Any]:
-    return {"text": text, "start": start, "end": end}
+def _evidence(ev: StoredEvidence) -> Span:
+    return Span(ev.text, ev.start, ev.end)
 
 
 class _Record:
@@ -41,8 +41,8 @@ class _Record:
         self.doc = doc
         self.actor_ids: list[int] = []
         self.place_ids: list[int] = []
-        self.relations: list[dict[str, Any]] = []
-        self.events: list[dict[str, Any]] = []
+        self.relations: list[Relation] = []
+        self.events: list[Event] = []
         self.names = {a.name: a.id for a in snapshot.actors.values()}
 
     def actor(self, actor_id: int) -> str:
@@ -64,108 +64,48 @@ class _Record:
     def add_relation(self, rel: StoredRelation, ev: StoredEvidence) -> None:
         obj = self.place(rel.object_id) if rel.object_is_place else self.actor(rel.object_id)
         self.relations.append(
-            {
-                "subject": self.actor(rel.subject_id),
-                "type": rel.type,
-                "object": obj,
-                "start": ev.start_date,
-                "end": ev.end_date,
-                "status": ev.status,
-                "attributed_to": self.attribution(ev.attributed_to),
-                "confidence": ev.confidence,
-                "evidence": _span(ev.text, ev.start, ev.end),
-            }
+            Relation(self.actor(rel.subject_id), rel.type, obj, _evidence(ev), ev.start_date, ev.end_date, ev.status,
+                     self.attribution(ev.attributed_to), ev.confidence)
         )
 
     def add_event(self, e: StoredEvent) -> None:
-        parts = [
-            {"role": p.role, "ref": self.actor(p.actor_id)}
-            if p.actor_id is not None
-            else {"role": p.role, "value": p.name}
-            for p in e.participants
-        ]
-        ev = e.evidence
-        out: dict[str, Any] = {
-            "type": e.type,
-            "participants": parts,
-            "date": e.date,
-            "place": self.place(e.place.id) if e.place else None,
-            "status": e.status,
-            "attributed_to": self.attribution(e.attributed_to),
-            "confidence": e.confidence,
-            "evidence": _span(ev.text, ev.start, ev.end),
-        }
-        out.update({k: v for k, v in e.attributes if k not in out})
-        self.events.append(out)
+        # a participant that is no actor (a medium, a list name) keeps its literal value
+        parts = tuple(Participant(p.role, self.actor(p.actor_id) if p.actor_id is not None else p.name)
+                      for p in e.participants)
+        place = self.place(e.place.id) if e.place else None
+        self.events.append(Event(e.type, parts, _evidence(e.evidence), e.date, place, e.status,
+                                 self.attribution(e.attributed_to), e.confidence, e.attributes))
 
-    def to_dict(self, store: Store) -> dict[str, Any]:
+    def extraction(self, store: Store) -> Extraction:
+        """The document's record: its actors and places in store order, each under its store id."""
         mentions = store.place_mentions(self.doc.id)
         for place_id in mentions:
             self.place(place_id)
-        return {
-            "doc": self._doc(store),
-            "actors": self._actors(),
-            "places": self._places(store, mentions),
-            "relations": self.relations,
-            "events": self.events,
-        }
+        return Extraction(self._document(store), self._actors(), self._places(store, mentions), tuple(self.relations),
+                          tuple(self.events))
 
-    def _doc(self, store: Store) -> dict[str, Any]:
+    def _document(self, store: Store) -> Document:
         d = self.doc
-        evidence_only = d.source.startswith(EVIDENCE_ONLY_PREFIX)
-        return {
-            "id": d.doc_id,
-            "source": d.source,
-            "title": d.title,
-            "published": d.published,
-            "published_from": d.published_from,
-            "url": d.url,
-            "content_hash": d.content_hash,
-            "text": None if evidence_only else store.document_text(d.id),
-        }
+        return Document(d.doc_id, store.document_text(d.id), d.source, d.title, d.published, d.published_from, d.url)
 
-    def _actors(self) -> list[dict[str, Any]]:
+    def _actors(self) -> tuple[Actor, ...]:
         found = [self.snapshot.actors[i] for i in sorted(self.actor_ids) if i in self.snapshot.actors]
-        return [
-            {
-                "id": f"a{a.id}",
-                "name": a.name,
-                "aliases": [x for x in a.aliases if x != a.name],
-                "kind": a.kind,
-                "kb_id": a.kb_id,
-                "key": a.key,
-            }
-            for a in found
-        ]
+        return tuple(
+            Actor(f"a{a.id}", a.name, a.kind, tuple(x for x in a.aliases if x != a.name), a.key, a.kb_id) for a in found
+        )
 
-    def _places(self, store: Store, mentions: dict[int, list[Span]]) -> list[dict[str, Any]]:
+    def _places(self, store: Store, mentions: dict[int, list[Span]]) -> tuple[Place, ...]:
         infos = {
             **store.places([i for i in self.place_ids if i not in self.snapshot.places]),
             **self.snapshot.places,
         }
-        out = []
-        for place_id in sorted(self.place_ids):
-            p = infos[place_id]
-            out.append(
-                {
-                    "id": f"p{p.id}",
-                    "name": p.name,
-                    "geonames_id": p.geonames_id,
-                    "country": p.country,
-                    "admin1": p.admin1,
-                    "feature": p.feature,
-                    "lat": p.lat,
-                    "lon": p.lon,
-                    "precision": p.precision,
-                    "key": p.key,
-                    "mentions": [_span(m.text, m.start, m.end) for m in mentions.get(place_id, [])],
-                }
-            )
-        return out
+        places = [infos[i] for i in sorted(self.place_ids)]
+        return tuple(Place(f"p{p.id}", p.name, p.country, p.feature, p.lat, p.lon, p.admin1, p.geonames_id,
+                           p.precision, tuple(mentions.get(p.id, [])), p.key) for p in places)
 
 
-def records_of(snapshot: Snapshot) -> Iterator[dict[str, Any]]:
-    """One FORMAT.md extraction record per document of the snapshot, in the order the documents were added."""
+def records_of(snapshot: Snapshot) -> Iterator[Extraction]:
+    """One extraction record per document of the snapshot, in the order the documents were added."""
     store = snapshot.store
     if store is None:
         raise StoreError("a JSON Lines export needs the store the snapshot was read from")
@@ -182,7 +122,7 @@ def records_of(snapshot: Snapshot) -> Iterator[dict[str, Any]]:
             record.add_relation(rel, ev)
         for e in events[doc.id]:
             record.add_event(e)
-        yield record.to_dict(store)
+        yield record.extraction(store)
 
 
 class JsonlExporter:
@@ -192,14 +132,10 @@ class JsonlExporter:
     include_denied = True
 
     def __call__(self, snapshot: Snapshot, out: TextIO) -> ExportCounts:
-        """Write one JSON object a line (UTF-8, not ASCII-escaped)."""
-        n = 0
-        for record in records_of(snapshot):
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            n += 1
-        actors = len(snapshot.actors)
+        """Write one JSON object a line (UTF-8, not ASCII-escaped), each as the store holds it (``stored``)."""
+        n = write_jsonl(records_of(snapshot), out, stored=True)
         return ExportCounts(
-            actors=actors,
+            actors=len(snapshot.actors),
             places=len(snapshot.places),
             relations=len(snapshot.relations),
             events=len(snapshot.events),

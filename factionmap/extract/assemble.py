@@ -22,6 +22,8 @@ from factionmap.vocabulary import (
     ONSET_RELATIONS,
     RECENT_RELATIONS,
     SWITCH_RELATIONS,
+    EventType,
+    RelationType,
 )
 
 EVENT_PLACE_PREPS = ("in", "near", "at", "around", "outside", "across", "inside", "throughout", "of")
@@ -96,7 +98,7 @@ class Assembler:
                             self._relation("operates_in", s, place, timing, who, round(confidence * 0.8, 3),
                                            evidence)
         if cue.event is not None and (subjects or objects):
-            self._event(finding, subjects, objects, timing, who, confidence, evidence)
+            self._event(cue.event, finding, subjects, objects, timing, who, confidence, evidence)
 
     def _home_ground(self, actor_key: str, place_key: str) -> bool:
         """A state operating in its own territory is no news: "the Pakistani Army's offensive in North
@@ -120,7 +122,7 @@ class Assembler:
             pairs += list(combinations(dict.fromkeys(objects), 2))
         return [(s, o) for s, o in pairs if s != o]
 
-    def _relation(self, rtype: str, s: str, o: str, timing: Timing, who: Attribution, confidence: float,
+    def _relation(self, rtype: RelationType, s: str, o: str, timing: Timing, who: Attribution, confidence: float,
                   evidence: TextSpan) -> None:
         start = timing.start
         if start is None and timing.recent and rtype in RECENT_RELATIONS and self.published:
@@ -130,7 +132,7 @@ class Assembler:
         if timing.ended and timing.end is None:
             self.out.ended.append(len(self.out.relations) - 1)
 
-    def _event(self, finding: Finding, subjects: list[str], objects: list[str], timing: Timing,
+    def _event(self, etype: EventType, finding: Finding, subjects: list[str], objects: list[str], timing: Timing,
                who: Attribution, confidence: float, evidence: TextSpan) -> None:
         cue, trigger = finding.cue, finding.trigger
         date = timing.start or timing.end or self.dates.paragraph_date(finding.sentence)
@@ -143,7 +145,7 @@ class Assembler:
             roles += [("target", m.key) for m in _people_in_object(trigger, self.index) if m.key not in objects]
         places = self._places_near(trigger, EVENT_PLACE_PREPS)
         attributes = _event_attributes(finding)
-        event = Event(cue.event or "", tuple(Participant(r, k) for r, k in dict.fromkeys(roles)), evidence, date,
+        event = Event(etype, tuple(Participant(r, k) for r, k in dict.fromkeys(roles)), evidence, date,
                       places[0] if places else None, who.status, who.attributed_to, confidence, attributes)
         self.out.events.append(event)
         if subjects and cue.event == "attack":

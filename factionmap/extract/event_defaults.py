@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from factionmap.lookup.kb import KnowledgeBase
 from factionmap.records import ActorMention, Event, Participant
+from factionmap.vocabulary import ActorKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +26,7 @@ class Keeper:
 
     key: str
     name: str
-    kind: str
+    kind: ActorKind
     kb_id: str
 
 

@@ -28,7 +28,7 @@ from factionmap.extract.responsibility import Responsibility
 from factionmap.extract.timing import DocumentDates, cue_timing
 from factionmap.records import ActorMention, Event, Participant
 from factionmap.records import Span as TextSpan
-from factionmap.vocabulary import INCIDENT_TYPES
+from factionmap.vocabulary import INCIDENT_TYPES, Status
 
 PLACE_PREPS = ("in", "near", "at", "around", "outside", "inside", "on", "along", "from", "between")
 CONFIDENCE = 0.6
@@ -116,7 +116,7 @@ def _same_incident(a: Event, b: Event) -> bool:
 
 
 def _perpetrators(incident: Incident, blamed: Sequence[Responsibility], text: str) -> tuple[
-        list[ActorMention], str, str | None]:
+        list[ActorMention], Status, str | None]:
     """The named perpetrators, else those a claim or blame holds responsible: in the same sentence, else the
     first such statement after it in its paragraph or in the next few sentences ("... The FMLN is held
     responsible."): wire copy gives each sentence its own paragraph, and tells the claim just after the deed."""

@@ -38,7 +38,7 @@ from factionmap.extract.arguments import (
     prep_objects,
 )
 from factionmap.records import ActorMention
-from factionmap.vocabulary import INCIDENT_TYPES
+from factionmap.vocabulary import INCIDENT_TYPES, EventType
 
 SUFFIXES = ("s", "es", "ed", "d", "ing")
 LINKED_DEPS = frozenset({"advcl", "relcl", "acl"})
@@ -53,8 +53,8 @@ class IncidentLexiconFile(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     comment: str = Field("", alias="_comment")
-    verbs: dict[str, list[str]]
-    nouns: dict[str, list[str]]
+    verbs: dict[EventType, list[str]]
+    nouns: dict[EventType, list[str]]
     irregular_forms: list[str]
     verbs_needing_object: list[str]
     object_particles: dict[str, list[str]]
@@ -93,8 +93,8 @@ class IncidentLexiconFile(BaseModel):
 class IncidentLexicon:
     """Trigger lemmas by part of speech, and the word lists that read roles and modality."""
 
-    verbs: Mapping[str, str]
-    nouns: Mapping[str, str]
+    verbs: Mapping[str, EventType]
+    nouns: Mapping[str, EventType]
     surface: frozenset[str]
     spec: IncidentLexiconFile
 
@@ -131,7 +131,7 @@ class Incident:
     """An incident a sentence reports: its word, type, perpetrators (named or described) and targets."""
 
     trigger: Token
-    type: str
+    type: EventType
     actors: list[ActorMention] = field(default_factory=list)
     targets: list[ActorMention] = field(default_factory=list)
     patients: list[Token] = field(default_factory=list)  # the heads of what was hit, named or not
@@ -174,7 +174,7 @@ class IncidentFinder:
                 continue
             yield self._roles(token, kind, index, head)
 
-    def _type(self, token: Token) -> str | None:
+    def _type(self, token: Token) -> EventType | None:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
             return self._verb_type(token, lemma)
@@ -185,7 +185,7 @@ class IncidentFinder:
             return self.lexicon.nouns.get(lemma) or self.lexicon.nouns[token.lower_]
         return None
 
-    def _verb_type(self, token: Token, lemma: str) -> str | None:
+    def _verb_type(self, token: Token, lemma: str) -> EventType | None:
         kind = self.lexicon.verbs[lemma]
         particles = self.lexicon.spec.object_particles.get(lemma)
         if particles and not any(c.lower_ in particles for c in token.children):
@@ -218,7 +218,7 @@ class IncidentFinder:
             node = node.head
         return True
 
-    def _roles(self, token: Token, kind: str, index: MentionIndex, head: int = 0) -> Incident:
+    def _roles(self, token: Token, kind: EventType, index: MentionIndex, head: int = 0) -> Incident:
         """Perpetrators and targets from the word's arguments; the dateline's words (before ``head``) are none
         of them, though the parse may hang "NAIROBI, Kenya (Reuters) -" on the first clause as its subject."""
         incident = Incident(token, kind)

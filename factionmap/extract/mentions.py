@@ -56,6 +56,7 @@ from factionmap.extract.variants import join_variants, person_name_words
 from factionmap.lookup.folding import normalize_name
 from factionmap.lookup.kb import KnowledgeBase
 from factionmap.records import ActorMention, KBEntry
+from factionmap.vocabulary import ActorKind
 
 # Capitalised words allowed between a demonym and a force word: "Afghan National Army", "Iraqi Security Forces".
 # ("national" is not one: the Syrian and Libyan "National Army" are not the state's forces.)
@@ -66,7 +67,7 @@ CIVIL_GROUP_WORDS = cue_words().civil_group_words
 # Source tiers: a higher tier wins an overlap whatever the lengths (an NER span that swallows a known name and a
 # parenthesis, "Islamic Movement of Uzbekistan (IMU", loses to the known name); within a tier the longest wins.
 TIER = {"kb": 3, "forces": 3, "shape": 2, "ner": 1}
-NER_KINDS = {"PERSON": "person", "ORG": "organization"}
+NER_KINDS: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organization"}
 DATE_WORDS = cue_words().date_words
 
 
@@ -75,7 +76,7 @@ class _Candidate:
     start: int
     end: int
     via: str
-    kind: str
+    kind: ActorKind
     name: str
     key: str
     kb_id: str | None = None
@@ -217,7 +218,7 @@ class ActorFinder:
             if entry is not None:
                 yield self._entry_candidate(start, end, entry)
                 continue
-            kind = "armed_group" if set(words) & ARMED_NAME_WORDS else "organization"
+            kind: ActorKind = "armed_group" if set(words) & ARMED_NAME_WORDS else "organization"
             yield _Candidate(start, end, "shape", kind, name, f"name:{normalize_name(name)}")
 
     def _ner_candidates(self, doc: Doc) -> Iterable[_Candidate]:
@@ -247,7 +248,7 @@ class ActorFinder:
                 yield _Candidate(span.start, span.end, "ner", "armed_group" if armed else kind, name,
                                  f"name:{normalize_name(name)}")
 
-    def _whole_name(self, span: Span, kind: str) -> Span:
+    def _whole_name(self, span: Span, kind: ActorKind) -> Span:
         """The whole name around an NER span, without a demonym before a person's name."""
         span = grow_name(span, person=kind == "person")
         span = span.doc[possessive_start(span.doc, span.start):span.end]

@@ -36,7 +36,7 @@ from factionmap.extract.timing import DocumentDates, cue_timing, leaving_end
 from factionmap.lookup.kb import KnowledgeBase
 from factionmap.lookup.offices import held_at, held_before
 from factionmap.records import ActorMention, Office, Relation
-from factionmap.vocabulary import OFFICE_RELATIONS
+from factionmap.vocabulary import OFFICE_RELATIONS, RelationType
 
 TITLES_FILE = "office_titles.json"
 OWNER_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -60,7 +60,7 @@ class TitleFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     comment: str = ""
-    offices: dict[str, str]
+    offices: dict[str, RelationType]
     titles: list[TitleModel]
     past_markers: list[str]
     past_heads: list[str] = []
@@ -71,7 +71,7 @@ class TitleLexicon:
     """Title phrases (as lower-case word tuples) with the offices they name, and the relation of each office."""
 
     def __init__(self, data: TitleFile) -> None:
-        self.relations: dict[str, str] = dict(data.offices)
+        self.relations: dict[str, RelationType] = dict(data.offices)
         self.phrases: dict[tuple[str, ...], frozenset[str]] = {}
         self.past_phrases: set[tuple[str, ...]] = set()
         for title in data.titles:

@@ -24,6 +24,7 @@ from factionmap.extract.arguments import (
 )
 from factionmap.extract.incidents import IncidentFinder, IncidentLexicon
 from factionmap.records import ActorMention
+from factionmap.vocabulary import Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ class Responsibility:
     actor: ActorMention
     sentence: Span
     trigger: Token
-    status: str
+    status: Status
     attributed_to: str | None
 
 
@@ -64,7 +65,7 @@ class ResponsibilityFinder:
                 if actor.kind in ("armed_group", "organization") and actor.key != speaker:
                     yield Responsibility(actor, sentence, token, status, speaker)
 
-    def _read(self, token: Token, index: MentionIndex) -> tuple[list[ActorMention], str, str | None] | None:
+    def _read(self, token: Token, index: MentionIndex) -> tuple[list[ActorMention], Status, str | None] | None:
         lemma = token.lemma_.lower()
         subjects = actors_of(clause_subjects(token), index) if token.pos_ == "VERB" else []
         if not subjects and token.dep_ == "acl" and token.head.head.pos_ == "VERB":
@@ -94,7 +95,7 @@ class ResponsibilityFinder:
         return [m for a in args for t in expand(a) for m in self.descriptions.described_group(t, index)]
 
     def _blamed(self, token: Token, index: MentionIndex, speaker: str | None) -> tuple[
-            list[ActorMention], str, str | None]:
+            list[ActorMention], Status, str | None]:
         """ "blamed X for", "blamed it on X", "attributed it to X", "accused X of", "held X responsible"."""
         on_to = actors_of(prep_objects([token], ("on", "to")), index)
         if on_to:

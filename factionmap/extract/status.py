@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from factionmap.extract.arguments import MentionIndex, actors_of, clause_subjects, clause_verb
 from factionmap.extract.cues import cue_words
+from factionmap.vocabulary import Status
 
 REPORTING_VERBS = cue_words().reporting_verbs
 DENIAL_VERBS = cue_words().denial_verbs
@@ -28,7 +29,7 @@ ANNOUNCING_VERBS = cue_words().announcing_verbs
 class Attribution:
     """The status of a cue and, for claims and denials, who makes them (an actor key, or None)."""
 
-    status: str
+    status: Status
     attributed_to: str | None = None
 
 

@@ -33,7 +33,7 @@ from factionmap.errors import KnowledgeBaseError
 from factionmap.lookup.folding import fold_transliteration, normalize_name
 from factionmap.lookup.offices import OfficeBook
 from factionmap.records import Designation, FormerName, KBEntry, Office, PartialDate
-from factionmap.vocabulary import ACTOR_KINDS
+from factionmap.vocabulary import ACTOR_KINDS, ActorKind, is_actor_kind
 
 BUNDLED_FILES: tuple[str, ...] = ("kb.jsonl", "states.jsonl", "organizations.jsonl")
 _PARTIAL_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
@@ -98,7 +98,7 @@ class EntryModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
     name: str
-    kind: str
+    kind: ActorKind
     aliases: list[str] = []
     country: str | None = None
     parent: str | None = None
@@ -108,6 +108,13 @@ class EntryModel(BaseModel):
     demonyms: list[str] = []
     observer: bool = False
     former_names: list[FormerNameModel] = []
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _known_kind(cls, value: object) -> object:
+        if not is_actor_kind(value):
+            raise ValueError(f"unknown kind {value!r}. Choose from: {', '.join(ACTOR_KINDS)}")
+        return value
 
     def to_entry(self) -> KBEntry:
         """Return the frozen record."""
@@ -139,8 +146,6 @@ def parse_line(line: str, where: str) -> EntryModel:
     except ValidationError as e:
         problems = "; ".join(f"{'.'.join(map(str, err['loc'])) or 'entry'}: {err['msg']}" for err in e.errors())
         raise KnowledgeBaseError(f"{where}: {problems}") from e
-    if model.kind not in ACTOR_KINDS:
-        raise KnowledgeBaseError(f"{where}: unknown kind {model.kind!r}. Choose from: {', '.join(ACTOR_KINDS)}")
     repeated = model.repeated_names()
     if repeated:
         raise KnowledgeBaseError(f"{where}: former_names: {', '.join(map(repr, repeated))} already named by the entry")

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Protocol, Self
 
-from factionmap.records import Extraction, Span
+from factionmap.records import Extraction, PublishedFrom, Span
+from factionmap.vocabulary import ActorKind, EventType, RelationType, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,7 @@ class StoredDocument:
     url: str | None
     outlet: str
     published: str | None
-    published_from: str | None
+    published_from: PublishedFrom | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,7 @@ class StoredActor:
     id: int
     key: str
     name: str
-    kind: str
+    kind: ActorKind
     kb_id: str | None
     aliases: tuple[str, ...] = ()
 
@@ -73,7 +74,7 @@ class StoredEvidence:
     title: str | None
     url: str | None
     published: str | None
-    status: str
+    status: Status
     attributed_to: str | None
     confidence: float
     start_date: str | None = None
@@ -91,7 +92,7 @@ class StoredRelation:
     """
 
     id: int
-    type: str
+    type: RelationType
     subject_id: int
     subject_name: str
     object_id: int
@@ -99,7 +100,7 @@ class StoredRelation:
     object_is_place: bool
     start: str | None
     end: str | None
-    status: str
+    status: Status
     confidence: float
     n_sources: int
     evidence: tuple[StoredEvidence, ...] = ()
@@ -121,10 +122,10 @@ class StoredEvent:
     """An event as extracted from one document."""
 
     id: int
-    type: str
+    type: EventType
     date: str | None
     place: StoredPlace | None
-    status: str
+    status: Status
     attributed_to: str | None
     confidence: float
     participants: tuple[StoredParticipant, ...]

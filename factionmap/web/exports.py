@@ -9,7 +9,7 @@ so a download holds exactly what the analyst was looking at, in STIX 2.1, GraphM
 from __future__ import annotations
 
 import io
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from factionmap.export import get_exporter
@@ -42,14 +42,14 @@ class View:
     undated: bool = True
 
 
-def _kind_ok(rel: StoredRelation, kinds: dict[int, str], view: View) -> bool:
+def _kind_ok(rel: StoredRelation, kinds: Mapping[int, str], view: View) -> bool:
     if not view.kinds:
         return True
     ends = [rel.subject_id] if rel.object_is_place else [rel.subject_id, rel.object_id]
     return all(kinds.get(i) in view.kinds for i in ends)
 
 
-def keeps_relation(rel: StoredRelation, kinds: dict[int, str], view: View) -> bool:
+def keeps_relation(rel: StoredRelation, kinds: Mapping[int, str], view: View) -> bool:
     """Whether a relation is in the view."""
     if view.types and rel.type not in view.types:
         return False
