@@ -784,3 +784,29 @@ def test_a_group_on_a_states_terrorist_list_is_designated_by_it(extractor: Extra
 @pytest.mark.parametrize("text", ["The Taliban topped the list of threats.", "Al-Shabaab is on the offensive."])
 def test_lists_of_other_things_and_other_phrases_with_on_designate_nobody(extractor: Extractor, text: str) -> None:
     assert not [e for e in extract(extractor, text).events if e.type == "designation"]
+
+
+@pytest.mark.parametrize(("text", "captor", "captive"), [
+    ("Chinese authorities placed MNDAA leader Peng Daren under house arrest in Kunming.", "China", "Peng Daren"),
+    ("Pakistani police took the cleric Maulana Abdul Aziz into custody in Islamabad.", "Pakistan", "Maulana Abdul Aziz"),
+])
+def test_placing_under_arrest_or_taking_into_custody_is_a_capture(extractor: Extractor, text: str, captor: str,
+                                                                  captive: str) -> None:
+    events = _events(extract(extractor, text))
+    assert any(t == "capture" and {("actor", captor), ("target", captive)} <= parts for t, parts in events), events
+
+
+def test_holding_ground_or_putting_a_city_under_siege_is_no_capture(extractor: Extractor) -> None:
+    ex = extract(extractor, "The army held Kidal for two days. Al-Shabaab put Mogadishu under siege.")
+    assert not [e for e in ex.events if e.type == "capture"]
+
+
+@pytest.mark.parametrize(("text", "etype", "target"), [
+    (("Abu Malek al-Talli is the emir of the Nusra Front in Lebanon. Inspired by the Islamists, he joined the "
+      "underground and was briefly arrested in 2004."), "capture", "Abu Malek al-Talli"),
+    ("Abubakar Shekau fled to the forest and was killed by ISWAP fighters in 2021.", "killing", "Abubakar Shekau"),
+])
+def test_a_passive_verb_sharing_its_subject_has_it_as_target(extractor: Extractor, text: str, etype: str,
+                                                             target: str) -> None:
+    events = [parts for t, parts in _events(extract(extractor, text)) if t == etype]
+    assert events and all(("target", target) in parts and ("actor", target) not in parts for parts in events), events

@@ -53,6 +53,23 @@ def test_short_form_of_a_persons_name_is_the_same_person(extractor: Extractor) -
     assert keys["Ghazi"] == keys["Uthman Ghazi"]
 
 
+@pytest.mark.parametrize(("text", "short", "full"), [
+    ("Police said Ismael Zambada Garcia fled. Zambada was arrested in Texas in 2024.", "Zambada",
+     "Ismael Zambada Garcia"),
+    ("The party leader Pablo Iglesias Turrion spoke. Iglesias later resigned.", "Iglesias", "Pablo Iglesias Turrion"),
+])
+def test_the_first_of_two_surnames_names_the_person(extractor: Extractor, text: str, short: str, full: str) -> None:
+    keys = {m.text: m.key for m in mentions(extractor, text)}
+    assert keys[short] == keys[full]
+
+
+def test_a_surname_two_people_share_names_neither(extractor: Extractor) -> None:
+    text = ("Ivan Archivaldo Guzman and Joaquin Guzman Lopez split the cartel. Guzman was arrested in 2024.")
+    keys = {m.key for m in mentions(extractor, text) if m.text == "Guzman"}
+    assert not keys & {m.key for m in mentions(extractor, text) if m.text.endswith(("Guzman", "Lopez"))
+                       and m.text != "Guzman"}
+
+
 @pytest.mark.parametrize(("text", "reference", "name"), [
     ("The IJU released a video. Its fighters raided a village.", "Its", "Islamic Jihad Union"),
     ("Al Shabaab attacked a base. The group later claimed the attack.", "The group", "al-Shabaab"),

@@ -203,3 +203,15 @@ def status_of(ex: Extraction, rtype: str, subject: str, obj: str) -> tuple[str, 
 def test_status_follows_whose_word_the_relation_rests_on(
         extractor: Extractor, text: str, relation: tuple[str, str, str], expected: tuple[str, str | None]) -> None:
     assert status_of(extract(extractor, text), *relation) == expected
+
+
+@pytest.mark.parametrize(("text", "rtype", "subject", "obj", "start", "end"), [
+    ("Faruq al-Suri became the military commander of al-Nusra Front but left the group in 2016.", "leader_of",
+     "Faruq al-Suri", "Al Nusrah Front", None, "2016"),
+    ("Ivan Marquez became a FARC commander and led the 2016 peace talks.", "leader_of", "Ivan Marquez",
+     "Revolutionary Armed Forces of Colombia", None, None),
+])
+def test_a_coordinated_clause_dates_its_own_act_not_the_office(extractor: Extractor, text: str, rtype: str,
+                                                               subject: str, obj: str, start: str | None,
+                                                               end: str | None) -> None:
+    assert dates_of(extract(extractor, text), rtype, subject, obj) == (start, end)

@@ -325,6 +325,13 @@ def _name_before(pronoun: Token) -> Token | None:
     return name if name.pos_ == "PROPN" and name.head.i != head.i and head.is_ancestor(name) else None
 
 
+def passive_conjunct(verb: Token) -> bool:
+    """A passive verb that shares the subject of the verb it is coordinated with: "X joined the underground and
+    was arrested" (X undergoes the arrest)."""
+    return verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
 def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Subject tokens of a verb's clause, inherited through conjunctions, xcomp, relative clauses and gerunds."""
     if depth > 4:

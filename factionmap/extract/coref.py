@@ -2,11 +2,12 @@
 
 A light, salience-based resolver, not a general coreference model: a singular group reference goes to the
 group that is the subject of the current or a recent sentence, else the nearest group named before it;
-"the latter"/"the former" pick among the two groups named last; "the two groups"/"the latter two groups"
+"the latter"/"the former" pick among the two groups named last; "he"/"she" as a subject is the person the
+last two sentences are about; "the two groups"/"the latter two groups"
 stand for both. One reference looks ahead: a counted plural ("designated four other groups and two leaders")
 stands for the names the next sentence enumerates for it ("The groups are A, B, C and D, and the individuals
 are X and Y"), when the count agrees. References are only resolved to groups and organizations (and states for "its" when no
-group is in reach), never across more than three sentences.
+group is in reach, people for "he" and "she"), never across more than three sentences.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from factionmap.records import ActorMention
 from factionmap.vocabulary import GROUP_KINDS
 
 REACH_SENTENCES = 3
+PERSON_REACH = 2
 PLURAL_OPENERS = frozenset({"both", "two"})
 
 
@@ -87,7 +89,12 @@ def _singular_reference(token: Token) -> bool:
 def _may_refer(token: Token) -> bool:
     """The cheap test before resolution: a pronoun, "latter"/"former", or a group noun."""
     return token.lower_ in ("its", "it", "itself", "latter", "former") or token.lemma_.lower() in GROUP_ANAPHORS \
-        or _plural_named(token) or _short_name(token)
+        or _plural_named(token) or _short_name(token) or _person_subject(token)
+
+
+def _person_subject(token: Token) -> bool:
+    """ "he was briefly arrested", "she founded the group": a personal pronoun as the subject of its clause."""
+    return token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _short_name(token: Token) -> bool:
@@ -154,6 +161,10 @@ def _resolve(token: Token, before: list[ActorMention], sent_of: dict[int, int], 
         target = None
         for kind in ("armed_group", "organization", "state"):  # a group first: publishers are rarely "it"
             target = target or _salient(token, [m for m in before if m.kind == kind], sent_of, doc)
+        return [_refer(token.i, token.i + 1, token, target)] if target else []
+    if _person_subject(token):  # the person the recent sentences are about
+        people = [m for m in before if m.kind == "person" and sent_of[token.i] - sent_of[m.start] <= PERSON_REACH]
+        target = _salient(token, people, sent_of, doc)
         return [_refer(token.i, token.i + 1, token, target)] if target else []
     if lower in ("latter", "former") and token.i > 0 and doc[token.i - 1].lower_ == "the":
         return _latter_former(token, groups, doc)

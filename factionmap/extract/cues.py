@@ -52,7 +52,8 @@ class Cue(BaseModel):
     subject_undergoes: bool = False
     """The event's target is the clause's subject: "X is on the US list of terrorist organizations"."""
     requires_in: bool = False
-    """A required word may be the object of "in"/"through"/"via" under the cue: "said in a statement"."""
+    """A required word may be the object of a preposition under the cue: "said in a statement", "placed under
+    arrest", "taken into custody"."""
     subject_kinds: tuple[ActorKind, ...] = ACTOR_KINDS
     object_kinds: tuple[ActorKind, ...] = ACTOR_KINDS
     object_via: tuple[str, ...] = ()
@@ -144,6 +145,10 @@ class CueWords(BaseModel):
     leaving_words: frozenset[str] = Field(description=(
         'Verbs and nouns whose date ends a person\'s office ("was killed in 2016", "following the ousting of X"), '
         'lemmas.'
+    ))
+    departing_verbs: frozenset[str] = Field(description=(
+        'Verbs of a member leaving a group, whose date in a coordinated clause ends the office or membership the '
+        'first clause tells ("became its commander but left the group in 2016"), lemmas.'
     ))
     office_beginning_verbs: frozenset[str] = Field(description=(
         'Verbs that start an office or a membership ("was appointed leader in 2016"; not "launched an offensive").'

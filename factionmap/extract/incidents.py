@@ -35,6 +35,7 @@ from factionmap.extract.arguments import (
     clause_subjects,
     expand,
     is_negated,
+    passive_conjunct,
     prep_objects,
 )
 from factionmap.records import ActorMention
@@ -288,7 +289,8 @@ class IncidentFinder:
     def _agents(self, token: Token, head: int = 0) -> list[Token]:
         if token.pos_ == "VERB":
             agents = prep_objects([token], ("by",)) or self._deed_agents(token)
-            if any(c.dep_ == "nsubjpass" for c in token.children) or token.tag_ == "VBN" and token.dep_ == "acl":
+            if any(c.dep_ == "nsubjpass" for c in token.children) or token.tag_ == "VBN" and token.dep_ == "acl" \
+                    or passive_conjunct(token):
                 return agents
             subjects = [s for s in clause_subjects(token) if s.dep_ != "nsubjpass" and s.idx >= head]
             if not subjects and head:
@@ -308,6 +310,8 @@ class IncidentFinder:
             direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
             if token.dep_ == "acl" and token.tag_ == "VBN":
                 direct.append(token.head)  # "a soldier killed by the rebels"
+            if passive_conjunct(token):
+                direct += clause_subjects(token)  # "he fled and was arrested"
             return direct + prep_objects([token], ("on", "against"))
         return prep_objects([token], ("on", "against", "of"))
 

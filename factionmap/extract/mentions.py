@@ -423,13 +423,19 @@ def _looks_like_name(span: Span) -> bool:
 
 def add_surnames(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """A person named in full is later called by the last word of the name alone ("Ghazi" for "Uthman Ghazi"),
-    which NER often misses at the start of a sentence."""
+    which NER often misses at the start of a sentence, or by the first of two surnames ("Zambada" for "Ismael
+    Zambada Garcia", as Spanish names go); a word two people's names share names neither."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     surnames: dict[str, ActorMention] = {}
+    shared: set[str] = set()
     for m in mentions:
         words = m.text.split()
-        if m.kind == "person" and len(words) >= 2 and len(words[-1]) >= 4 and words[-1][:1].isupper():
-            surnames.setdefault(words[-1], m)
+        if m.kind != "person" or len(words) < 2:
+            continue
+        for word in (words[-1], *(words[-2:-1] if len(words) >= 3 else ())):
+            if len(word) >= 4 and word[:1].isupper() and surnames.setdefault(word, m).key != m.key:
+                shared.add(word)
+    surnames = {w: m for w, m in surnames.items() if w not in shared}
     added = []
     for token in doc:
         person = surnames.get(token.text)
@@ -447,8 +453,9 @@ def link_short_person_names(mentions: list[ActorMention]) -> list[ActorMention]:
         single_name = m.via == "ner" and m.end - m.start == 1 and m.kind == "organization"
         if (m.kind == "person" or single_name) and m.kb_id is None:
             words = person_name_words(m.text)
-            full = next((p for p in reversed(people) if words and len(person_name_words(p.text)) > len(words)
-                         and words <= person_name_words(p.text)), None)
+            fuller = {p.key: p for p in people if words and len(person_name_words(p.text)) > len(words)
+                      and words <= person_name_words(p.text)}
+            full = next(iter(fuller.values())) if len(fuller) == 1 else None  # "Guzman" after two Guzmans: neither
             if full is not None:
                 m = replace(m, name=full.name, key=full.key, kind="person")
             elif m.kind == "person":

@@ -28,6 +28,7 @@ from factionmap.extract.arguments import (
     hyphen_actor,
     is_negated,
     listed_after,
+    passive_conjunct,
     place_list,
     possessors,
     prep_objects,
@@ -143,7 +144,7 @@ class RelationFinder:
             return actors_of(prep_objects([trigger], ("by",)), index)
         if cue.agent and _opening_participle(trigger):
             return actors_of(prep_objects([trigger], ("by",)), index)  # "Formed in 2006 by X, the group ..."
-        if cue.agent and any(c.dep_ == "nsubjpass" for c in trigger.children):
+        if cue.agent and (any(c.dep_ == "nsubjpass" for c in trigger.children) or passive_conjunct(trigger)):
             return actors_of(prep_objects([trigger], ("by",)), index) or _means_owner(trigger, index)
         if cue.hyphen_object and trigger.dep_ in ("amod", "acl"):
             return _named_for(trigger.head, index)
@@ -170,6 +171,8 @@ class RelationFinder:
         if cue.direct_object:
             if cue.agent and any(c.dep_ == "nsubjpass" for c in trigger.children):
                 found += actors_of((c for c in trigger.children if c.dep_ == "nsubjpass"), index)
+            elif cue.agent and passive_conjunct(trigger):  # "he joined the underground and was arrested"
+                found += actors_of(clause_subjects(trigger), index)
             objects = [c for h in heads for c in h.children if c.dep_ in ("dobj", "attr", "oprd")]
             found += actors_of(objects, index)
             found += _named_apposition(objects, index)
@@ -293,7 +296,7 @@ def _requirements_met(cue: Cue, trigger: Token) -> bool:
     if cue.requires:
         near = [*trigger.children, trigger.head, *(c for c in trigger.head.children if c.dep_ == "conj")]
         if cue.requires_in:
-            near += prep_objects([trigger], ("in", "through", "via"))
+            near += prep_objects([trigger], ("in", "through", "via", "under", "into"))
         if cue.pos == "NOUN":  # "the list of foreign terrorist organizations"
             near += [t for o in prep_objects([trigger], ("of",)) for t in (o, *o.children)]
         if not any(t.lemma_.lower() in cue.requires or t.lower_ in cue.requires for t in near):

@@ -122,6 +122,11 @@ def cue_timing(trigger: Token, dates: DocumentDates, onset: bool, office: bool =
              if not _in_other_relative_clause(e, trigger)]
     if subject is not None:  # "its commander X created his own outfit in 2017": the date is the outfit's
         found = [e for e in found if e in dates.phrase_dates(subject)]
+    coordinated = _coordinated_dates(trigger, verb, found) if office else None
+    if coordinated and coordinated[0].lemma_.lower() in words.departing_verbs | words.leaving_words:
+        return Timing(end=coordinated[1].value, ended=True, recent=recent)  # "became X's commander but left in 2016"
+    if coordinated:  # "became its commander and led the 2014 offensive": the office's start is not told
+        found = [e for e in found if e is not coordinated[1]]
     if not found:
         told = _reported_date(trigger, dates, words) if onset and subject is None else None
         news = onset and trigger.i == verb.i and told is None and _present_perfect(verb) and _announced(verb)
@@ -150,6 +155,17 @@ def cue_timing(trigger: Token, dates: DocumentDates, onset: bool, office: bool =
     if best.role == "start" or onset:
         return Timing(start=best.value, ended=ended, recent=recent)
     return Timing(ended=ended, recent=recent)
+
+
+def _coordinated_dates(trigger: Token, verb: Token, found: list[DateExpression]) -> tuple[Token, DateExpression] | None:
+    """A date in a clause coordinated after an office's own ("became its commander but left the group in 2016"):
+    it dates that clause's act, told by the verb returned with it."""
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > trigger.i):
+        span = {t.idx for t in conj.subtree}
+        inside = [e for e in found if e.start in span]
+        if inside:
+            return conj, inside[0]
+    return None
 
 
 def _range(best: DateExpression, candidates: list[DateExpression], text: str) -> tuple[str, str] | None:
