@@ -810,3 +810,29 @@ def test_a_passive_verb_sharing_its_subject_has_it_as_target(extractor: Extracto
                                                              target: str) -> None:
     events = [parts for t, parts in _events(extract(extractor, text)) if t == etype]
     assert events and all(("target", target) in parts and ("actor", target) not in parts for parts in events), events
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The U.S. airstrikes killed at least 25 militiamen.", "United States"),
+    ("French jets killed twelve jihadists near Menaka.", "France"),
+])
+def test_a_participle_with_its_own_object_is_the_active_verb_of_its_noun(extractor: Extractor, text: str,
+                                                                         actor: str) -> None:
+    killings = [parts for t, parts in _events(extract(extractor, text)) if t == "killing"]
+    assert killings and all(("actor", actor) in parts and ("target", actor) not in parts for parts in killings)
+
+
+@pytest.mark.parametrize(("text", "actor", "target"), [
+    ("Nigeria began a campaign against Boko Haram in 2013.", "Nigeria", "Boko Haram"),
+    ("A day later came the air war launched by Turkey against the Islamic State in Syria.", "Turkey", "Islamic State"),
+    ("In October 2023 the Arakan Army launched Operation 1027 in northern Shan State.", "Arakan Army", None),
+])
+def test_a_campaign_or_operation_launched_is_an_attack(extractor: Extractor, text: str, actor: str,
+                                                       target: str | None) -> None:
+    events = _events(extract(extractor, text))
+    wanted = {("actor", actor), *((("target", target),) if target else ())}
+    assert any(t == "attack" and wanted <= parts for t, parts in events), events
+
+
+def test_a_campaign_against_a_thing_that_is_no_actor_is_no_attack(extractor: Extractor) -> None:
+    assert not extract(extractor, "The government's campaign against corruption began in 2013.").events

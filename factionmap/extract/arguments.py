@@ -325,6 +325,12 @@ def _name_before(pronoun: Token) -> Token | None:
     return name if name.pos_ == "PROPN" and name.head.i != head.i and head.is_ancestor(name) else None
 
 
+def passive_participle(verb: Token) -> bool:
+    """A participle modifying the noun it tells of ("a soldier killed by the rebels", "the group, led by X"); not
+    one with an object of its own, which the parser took for it ("The U.S. airstrikes killed(acl) 25 men")."""
+    return verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children)
+
+
 def passive_conjunct(verb: Token) -> bool:
     """A passive verb that shares the subject of the verb it is coordinated with: "X joined the underground and
     was arrested" (X undergoes the arrest)."""

@@ -49,6 +49,8 @@ class Cue(BaseModel):
     person_subject: bool = False
     via_possessor_event: bool = False
     claimed_by_subject: bool = False
+    object_optional: bool = False
+    """The event needs no named object: "X launched an offensive in Shan State"."""
     subject_undergoes: bool = False
     """The event's target is the clause's subject: "X is on the US list of terrorist organizations"."""
     requires_in: bool = False

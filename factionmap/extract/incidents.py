@@ -36,6 +36,7 @@ from factionmap.extract.arguments import (
     expand,
     is_negated,
     passive_conjunct,
+    passive_participle,
     prep_objects,
 )
 from factionmap.records import ActorMention
@@ -289,7 +290,7 @@ class IncidentFinder:
     def _agents(self, token: Token, head: int = 0) -> list[Token]:
         if token.pos_ == "VERB":
             agents = prep_objects([token], ("by",)) or self._deed_agents(token)
-            if any(c.dep_ == "nsubjpass" for c in token.children) or token.tag_ == "VBN" and token.dep_ == "acl" \
+            if any(c.dep_ == "nsubjpass" for c in token.children) or passive_participle(token) \
                     or passive_conjunct(token):
                 return agents
             subjects = [s for s in clause_subjects(token) if s.dep_ != "nsubjpass" and s.idx >= head]
@@ -308,7 +309,7 @@ class IncidentFinder:
     def _patients(self, token: Token) -> list[Token]:
         if token.pos_ == "VERB":
             direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-            if token.dep_ == "acl" and token.tag_ == "VBN":
+            if passive_participle(token):
                 direct.append(token.head)  # "a soldier killed by the rebels"
             if passive_conjunct(token):
                 direct += clause_subjects(token)  # "he fled and was arrested"

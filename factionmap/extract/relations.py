@@ -29,6 +29,7 @@ from factionmap.extract.arguments import (
     is_negated,
     listed_after,
     passive_conjunct,
+    passive_participle,
     place_list,
     possessors,
     prep_objects,
@@ -112,7 +113,8 @@ class RelationFinder:
         objects = [o for o in objects if o.key not in subject_keys]
         if not objects and cue.reciprocal and len(subjects) >= 2 and _reciprocal_use(cue, trigger):
             return Finding(cue, trigger, subjects)  # "the two groups have clashed", "X and Y merged"
-        if not objects and (cue.event == "propaganda" or cue.claimed_by_subject or cue.subject_undergoes) and subjects:
+        if not objects and subjects and (cue.event == "propaganda" or cue.claimed_by_subject or cue.subject_undergoes
+                                         or cue.object_optional):
             return Finding(cue, trigger, subjects)
         if not subjects and cue.event == "attack" and objects:
             return Finding(cue, trigger, [], objects)  # agentless: the assembler looks for the narrative's actor
@@ -140,7 +142,7 @@ class RelationFinder:
                 if authors:
                     return authors
             return _noun_subjects(trigger, index)
-        if cue.agent and trigger.dep_ in ("amod", "acl") and trigger.tag_ == "VBN":
+        if cue.agent and passive_participle(trigger):
             return actors_of(prep_objects([trigger], ("by",)), index)
         if cue.agent and _opening_participle(trigger):
             return actors_of(prep_objects([trigger], ("by",)), index)  # "Formed in 2006 by X, the group ..."
@@ -162,7 +164,7 @@ class RelationFinder:
         found: list[ActorMention] = []
         if cue.hyphen_object:
             found += hyphen_actor(trigger, index)
-        if cue.agent and trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN":
+        if cue.agent and passive_participle(trigger):
             found += actors_at(trigger.head, index)  # "the group, led by al-Julani": the group is led
         if cue.agent and _opening_participle(trigger):
             found += actors_of(clause_subjects(trigger.head), index)  # "Formed by X, the group": the group is formed
