@@ -344,3 +344,27 @@ def test_unidentified_gunmen_in_a_report_naming_one_group_stay_unidentified(extr
             "terrorists threw two grenades at the mayor's office, wounding a guard.")
     found = incidents(extract(extractor, text))
     assert found and not any(k == "armed_group" for _, _, k in found), found
+
+
+def _targets(ex: Extraction, kind: str) -> set[str]:
+    names = {a.id: a.name for a in ex.actors}
+    return {names[p.ref] for e in ex.events if e.type == kind for p in e.participants if p.role == "target"}
+
+
+@pytest.mark.parametrize(("text", "kind", "state"), [
+    ("Two policemen were killed by Taliban gunmen in Kunar province.", "killing", "Afghanistan"),
+    ("Gunmen killed three soldiers near Gao on Tuesday.", "killing", "Mali"),
+    ("Fano fighters captured 98 soldiers in the Amhara region of Ethiopia.", "capture", "Ethiopia"),
+])
+def test_forces_without_an_owner_are_the_forces_of_the_incidents_state(extractor: Extractor, text: str, kind: str,
+                                                                      state: str) -> None:
+    assert state in _targets(extract(extractor, text), kind)
+
+
+def test_forces_with_an_owner_are_that_owners(extractor: Extractor) -> None:
+    targets = _targets(extract(extractor, "Al-Shabaab fighters killed two US soldiers in Kismayo."), "killing")
+    assert targets == {"United States"}
+
+
+def test_forces_of_an_incident_with_no_place_are_nobodys(extractor: Extractor) -> None:
+    assert not _targets(extract(extractor, "Gunmen killed three soldiers on Tuesday."), "killing")

@@ -8,7 +8,8 @@
   the publication date), else the day its paragraph narrates, else the report's own day.
 - The place is the one under the word's locative ("in San Miguel Department"), else one the sentence names,
   else the last one named before it in the paragraph, else the dateline's.
-- The target is what the words hit; an attack on a place ("targeted Kampala") hits the state it lies in.
+- The target is what the words hit; an attack on a place ("targeted Kampala") hits the state it lies in, and
+  soldiers or police the text gives no owner are the forces of the state where the incident happened.
 - One incident, one event: the same incident told again (same type, day and place, no conflicting
   perpetrator) joins the first telling.
 """
@@ -75,7 +76,7 @@ def build_incident_events(incidents: Sequence[Incident], blamed: Sequence[Respon
             mention = _unidentified(incident, places, place)
             out.added.append(mention)
             participants.append(Participant("actor", mention.key))
-        targets = incident.targets or _place_targets(incident, places)
+        targets = incident.targets or _place_targets(incident, places) or _force_targets(incident, places, place)
         out.added += [t for t in targets if t.via == "place"]
         participants += [Participant("target", t.key) for t in targets
                          if t.key not in {p.ref for p in participants}]
@@ -179,6 +180,22 @@ def _place_targets(incident: Incident, places: PlaceInfo) -> list[ActorMention]:
                 name = places.country_names.get(country, country)
                 return [ActorMention(token.i, token.i + 1, token.idx, token.idx + len(token.text), token.text, name,
                                      "state", f"kb:S:{country}", "place", f"S:{country}")]
+    return []
+
+
+def _force_targets(incident: Incident, places: PlaceInfo, place: str | None) -> list[ActorMention]:
+    """ "several soldiers were captured" in the Belgorod region, "two policemen were killed" in Kunar: forces the
+    text gives no owner are the forces of the state where the incident happened (ACLED's "Military Forces of
+    Russia"); nothing where the incident has no place in a country."""
+    country = places.countries.get(place or "") or places.countries.get(places.dateline or "")
+    if not country:
+        return []
+    for patient in incident.patients:
+        words = [patient, *(c for c in patient.children if c.dep_ == "compound")]  # "police officers"
+        if any(w.lemma_.lower() in FORCE_HEADS or w.lower_ in FORCE_HEADS for w in words):
+            name = places.country_names.get(country, country)
+            return [ActorMention(patient.i, patient.i + 1, patient.idx, patient.idx + len(patient.text), patient.text,
+                                 name, "state", f"kb:S:{country}", "place", f"S:{country}")]
     return []
 
 
