@@ -41,3 +41,26 @@ def test_the_keeper_of_a_known_list_designates(defaults: EventDefaults) -> None:
 def test_no_keeper_for_unknown_lists_or_named_designators(defaults: EventDefaults, event: Event) -> None:
     done = defaults([event], None)
     assert done.events == [event] and done.added == []
+
+
+def attack(*roles: tuple[str, str], place: str | None = "p1") -> Event:
+    return Event("attack", tuple(Participant(r, k) for r, k in roles), Span("...", 0, 3), "2023-06", place)
+
+
+def test_an_armed_groups_attack_on_no_named_target_struck_the_state_where_it_happened(
+        defaults: EventDefaults) -> None:
+    done = defaults([attack(("actor", "kb:G:rvc"))], None, {"p1": "RU"})
+    assert done.events[0].participants[-1] == Participant("target", "kb:S:RU")
+    assert [(m.name, m.kind) for m in done.added] == [("Russia", "state")]
+
+
+@pytest.mark.parametrize("event", [
+    attack(("actor", "kb:G:rvc"), ("target", "kb:G:wagner")),  # a named target stays the only one
+    attack(("actor", "kb:S:UA")),  # a state's own attack
+    attack(("actor", "unidentified:unidentified armed group:RU")),  # ACLED's civilians, not the state
+    attack(("actor", "kb:G:rvc"), place=None),  # nowhere told
+    attack(("target", "kb:G:wagner")),  # no perpetrator
+])
+def test_no_struck_state_for_named_targets_states_unidentified_or_placeless_attacks(
+        defaults: EventDefaults, event: Event) -> None:
+    assert defaults([event], None, {"p1": "RU"}).events == [event]

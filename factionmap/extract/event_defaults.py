@@ -2,6 +2,8 @@
 
 - An event the text dates nowhere ("The United States has designated Hasm a terrorist organisation", "the group
   announced") happened when the report says so: it takes the report's day, as ACLED and the MUC coders date it.
+- An armed group's attack that names no target ("carried out attacks in Russia's Belgorod region") struck the
+  state where it happened, as ACLED codes such attacks against the state's forces.
 - A designation told without its designator ("Kata'ib Hizballah, designated as a Foreign Terrorist
   Organization", "ISIS-DRC has been designated a Specially Designated Global Terrorist") names the list, and a
   list has one keeper: the knowledge base's designations say whose list it is (the US State Department keeps the
@@ -39,10 +41,11 @@ class Completed:
 
 
 class EventDefaults:
-    """Fills an undated event's day and a designation's designator."""
+    """Fills an undated event's day, a designation's designator, and an armed group's attack's target."""
 
-    def __init__(self, keepers: Mapping[str, Keeper]) -> None:
+    def __init__(self, keepers: Mapping[str, Keeper], states: Mapping[str, Keeper] | None = None) -> None:
         self.keepers = keepers
+        self.states = states or {}  # ISO country -> its state
 
     @classmethod
     def from_kb(cls, kb: KnowledgeBase) -> EventDefaults:
@@ -55,11 +58,15 @@ class EventDefaults:
                     kept = Keeper(f"kb:{keeper.id}", keeper.name, keeper.kind, keeper.id)
                     keepers.setdefault(fold_list(designation.list), kept)
                     keepers.setdefault(initials(designation.list), kept)  # "SDGTs", "an FTO"
-        return cls(keepers)
+        states = {e.id.removeprefix("S:"): Keeper(f"kb:{e.id}", e.name, e.kind, e.id) for e in kb.entries
+                  if e.kind == "state" and e.id.startswith("S:")}
+        return cls(keepers, states)
 
-    def __call__(self, events: Sequence[Event], published: str | None) -> Completed:
+    def __call__(self, events: Sequence[Event], published: str | None,
+                 place_countries: Mapping[str, str | None] | None = None) -> Completed:
         """The events, each undated one dated by the report, each designation without designator given its list's
-        keeper."""
+        keeper, each attack of an armed group on no named target given the state where it struck
+        (``place_countries``: place key -> ISO country)."""
         out: list[Event] = []
         added: list[ActorMention] = []
         for event in events:
@@ -68,17 +75,37 @@ class EventDefaults:
             keeper = self._keeper(event)
             if keeper is not None:
                 event = replace(event, participants=(Participant("actor", keeper.key), *event.participants))
-                ev = event.evidence
-                added.append(ActorMention(0, 0, ev.start, ev.start, keeper.name, keeper.name, keeper.kind,
-                                          keeper.key, "list", keeper.kb_id))
+                added.append(_named_by_default(event, keeper, "list"))
+            state = self._struck_state(event, place_countries or {})
+            if state is not None:
+                event = replace(event, participants=(*event.participants, Participant("target", state.key)))
+                added.append(_named_by_default(event, state, "place"))
             out.append(event)
         return Completed(out, added)
+
+    def _struck_state(self, event: Event, place_countries: Mapping[str, str | None]) -> Keeper | None:
+        """ "The RVC carried out attacks in Russia's Belgorod region": an armed group's attack that names no
+        target struck the state where it happened, as ACLED codes an insurgent attack against "Military Forces of
+        Russia"; not a state's own attack, nor an unidentified perpetrator's (ACLED's civilians)."""
+        if event.type != "attack" or event.place is None or any(p.role == "target" for p in event.participants):
+            return None
+        actors = [p.ref for p in event.participants if p.role == "actor"]
+        if not actors or any(a.startswith(("kb:S:", "unidentified:")) for a in actors):
+            return None
+        state = self.states.get(place_countries.get(event.place) or "")
+        return None if state is None or state.key in actors else state
 
     def _keeper(self, event: Event) -> Keeper | None:
         if event.type != "designation" or any(p.role == "actor" for p in event.participants):
             return None
         listed = f' {fold_list(dict(event.attributes).get("list", ""))} '
         return next((k for name, k in self.keepers.items() if name and f" {name} " in listed), None)
+
+
+def _named_by_default(event: Event, actor: Keeper, via: str) -> ActorMention:
+    """The mention of an actor a default names, at the start of the event's evidence."""
+    start = event.evidence.start
+    return ActorMention(0, 0, start, start, actor.name, actor.name, actor.kind, actor.key, via, actor.kb_id)
 
 
 def initials(name: str) -> str:
