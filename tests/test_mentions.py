@@ -107,3 +107,9 @@ def test_hard_wrapped_lines_do_not_cut_sentences(extractor: Extractor) -> None:
 def test_its_never_refers_to_the_news_agency_that_tells_the_story(extractor: Extractor) -> None:
     text = "The Islamic State attacked the town, AFP reported. Its fighters then withdrew."
     assert named(extractor, text)["Its"][0] == "Islamic State"
+
+
+def test_a_group_noun_named_right_after_its_comma_refers_to_no_earlier_group(extractor: Extractor) -> None:
+    text = ("The Kurdistan Freedom Falcons bombed a resort. At the time, the better-known Kurdish militant group, "
+            "the Kurdistan Workers' Party (PKK), announced the end of its cease-fire.")
+    assert not [m for m in mentions(extractor, text) if m.via == "coref" and m.text.endswith("group")]

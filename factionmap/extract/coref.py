@@ -46,8 +46,8 @@ def resolve_references(doc: Doc, mentions: Sequence[ActorMention]) -> list[Actor
             covered.update(i for m in enumerated for i in range(m.start, m.end))
             added.extend(enumerated)
             continue
-        if not _may_refer(token):
-            continue
+        if not _may_refer(token) or (token.lemma_.lower() in GROUP_ANAPHORS and _names_follow(token, named)):
+            continue  # "the better-known Kurdish militant group, the Kurdistan Workers' Party (PKK)": named after
         chain = [m for m in added if _is_subject(doc, m)]  # "It is believed to be ...": a subject resolved before
         before = sorted([m for m in [*named, *chain] if m.end <= token.i
                          and sent_of[token.i] - sent_of[m.start] <= REACH_SENTENCES
@@ -268,6 +268,14 @@ def _group_noun(token: Token, groups: list[ActorMention], sent_of: dict[int, int
     armed = [m for m in groups if m.kind == "armed_group"] or groups
     target = _salient(token, armed, sent_of, doc)
     return [_refer(start, token.i + 1, token, target)] if target else []
+
+
+def _names_follow(token: Token, named: list[ActorMention]) -> bool:
+    """A group noun whose own name follows it after a comma (with or without "the")."""
+    after = token.i + 2 if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "," else -1
+    if after > 0 and after < len(token.doc) and token.doc[after].lower_ == "the":
+        after += 1
+    return any(m.start in (token.i + 2, after) for m in named)
 
 
 def _apposed_to(start: int, token: Token, groups: list[ActorMention], doc: Doc) -> ActorMention | None:
