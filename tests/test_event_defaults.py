@@ -6,7 +6,7 @@ import pytest
 
 from factionmap.extract.event_defaults import EventDefaults, fold_list
 from factionmap.lookup.kb import KnowledgeBase
-from factionmap.records import Event, Participant, Span
+from factionmap.records import Event, Participant, Place, Span
 
 pytestmark = pytest.mark.issue(12)
 
@@ -43,13 +43,17 @@ def test_no_keeper_for_unknown_lists_or_named_designators(defaults: EventDefault
     assert done.events == [event] and done.added == []
 
 
+RU = Place("p1", "Belgorod", "RU", "ADM1", 50.6, 36.6, mentions=(Span("Belgorod", 20, 28),), key="p1")
+ELSEWHERE = Place("p1", "Belgorod", "RU", "ADM1", 50.6, 36.6, mentions=(Span("Belgorod", 500, 508),), key="p1")
+
+
 def attack(*roles: tuple[str, str], place: str | None = "p1") -> Event:
-    return Event("attack", tuple(Participant(r, k) for r, k in roles), Span("...", 0, 3), "2023-06", place)
+    return Event("attack", tuple(Participant(r, k) for r, k in roles), Span("x" * 60, 0, 60), "2023-06", place)
 
 
 def test_an_armed_groups_attack_on_no_named_target_struck_the_state_where_it_happened(
         defaults: EventDefaults) -> None:
-    done = defaults([attack(("actor", "kb:G:rvc"))], None, {"p1": "RU"})
+    done = defaults([attack(("actor", "kb:G:rvc"))], None, [RU])
     assert done.events[0].participants[-1] == Participant("target", "kb:S:RU")
     assert [(m.name, m.kind) for m in done.added] == [("Russia", "state")]
 
@@ -58,9 +62,18 @@ def test_an_armed_groups_attack_on_no_named_target_struck_the_state_where_it_hap
     attack(("actor", "kb:G:rvc"), ("target", "kb:G:wagner")),  # a named target stays the only one
     attack(("actor", "kb:S:UA")),  # a state's own attack
     attack(("actor", "unidentified:unidentified armed group:RU")),  # ACLED's civilians, not the state
-    attack(("actor", "kb:G:rvc"), place=None),  # nowhere told
     attack(("target", "kb:G:wagner")),  # no perpetrator
 ])
 def test_no_struck_state_for_named_targets_states_unidentified_or_placeless_attacks(
         defaults: EventDefaults, event: Event) -> None:
-    assert defaults([event], None, {"p1": "RU"}).events == [event]
+    assert defaults([event], None, [RU]).events == [event]
+
+
+@pytest.mark.parametrize("event", [attack(("actor", "kb:G:rvc")), attack(("actor", "kb:G:rvc"), place=None)])
+def test_no_struck_state_for_a_place_only_the_sentences_around_name(defaults: EventDefaults, event: Event) -> None:
+    assert defaults([event], None, [ELSEWHERE]).events == [event]
+
+
+def test_a_place_named_in_the_attacks_sentence_places_it(defaults: EventDefaults) -> None:
+    done = defaults([attack(("actor", "kb:G:rvc"), place=None)], None, [RU])
+    assert done.events[0].participants[-1] == Participant("target", "kb:S:RU")

@@ -25,6 +25,7 @@ from factionmap.vocabulary import GROUP_KINDS
 
 REACH_SENTENCES = 3
 PERSON_REACH = 2
+MAX_SHORT_NAME = 3
 PLURAL_OPENERS = frozenset({"both", "two"})
 
 
@@ -98,10 +99,19 @@ def _person_subject(token: Token) -> bool:
 
 
 def _short_name(token: Token) -> bool:
-    """ "the Brotherhood", "the Movement": a capitalised head noun after "the", standing alone."""
+    """ "the Brotherhood", "the Freedom Falcons": up to three capitalised words after "the", standing alone."""
+    return _short_name_end(token) > token.i
+
+
+def _short_name_end(token: Token) -> int:
+    """Where the capitalised run opened by the token after "the" ends, or the token's index if it is none."""
     doc = token.doc
-    return token.pos_ == "PROPN" and token.is_title and token.i > 0 and doc[token.i - 1].lower_ == "the" \
-        and (token.i + 1 >= len(doc) or not doc[token.i + 1].is_title)
+    if not (token.pos_ == "PROPN" and token.is_title and token.i > 0 and doc[token.i - 1].lower_ == "the"):
+        return token.i
+    end = token.i + 1
+    while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+        end += 1
+    return end if end - token.i <= MAX_SHORT_NAME else token.i
 
 
 def _plural_named(token: Token) -> bool:
@@ -172,10 +182,13 @@ def _resolve(token: Token, before: list[ActorMention], sent_of: dict[int, int], 
         return _group_noun(token, groups, sent_of, doc)
     if _plural_named(token):
         return _both_named(token, groups, doc)
-    if _short_name(token):  # "the Brotherhood" after "the Muslim Brotherhood": the one group whose name ends so
-        named = [m for m in _distinct_recent(groups) if len(m.name.split()) > 1
-                 and m.name.split()[-1].lower() == token.lower_]
-        return [_refer(token.i - 1, token.i + 1, token, named[0])] if len(named) == 1 else []
+    if _short_name(token):  # "the Freedom Falcons" after "the Kurdistan Freedom Falcons": the one group named so
+        end = _short_name_end(token)
+        words = [t.lower_ for t in doc[token.i:end]]
+        named = [m for m in _distinct_recent(groups) if any(
+            len(n.split()) > len(words) and [w.lower() for w in n.split()[-len(words):]] == words
+            for n in (m.name, m.text))]
+        return [_refer(token.i - 1, end, token, named[0])] if len(named) == 1 else []
     return []
 
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from factionmap.lookup.kb import KnowledgeBase
-from factionmap.records import ActorMention, Event, Participant
+from factionmap.records import ActorMention, Event, Participant, Place
 from factionmap.vocabulary import ActorKind
 
 
@@ -62,11 +62,10 @@ class EventDefaults:
                   if e.kind == "state" and e.id.startswith("S:")}
         return cls(keepers, states)
 
-    def __call__(self, events: Sequence[Event], published: str | None,
-                 place_countries: Mapping[str, str | None] | None = None) -> Completed:
+    def __call__(self, events: Sequence[Event], published: str | None, places: Sequence[Place] = ()) -> Completed:
         """The events, each undated one dated by the report, each designation without designator given its list's
-        keeper, each attack of an armed group on no named target given the state where it struck
-        (``place_countries``: place key -> ISO country)."""
+        keeper, each attack of an armed group on no named target given the state where its own sentence places
+        it."""
         out: list[Event] = []
         added: list[ActorMention] = []
         for event in events:
@@ -76,23 +75,28 @@ class EventDefaults:
             if keeper is not None:
                 event = replace(event, participants=(Participant("actor", keeper.key), *event.participants))
                 added.append(_named_by_default(event, keeper, "list"))
-            state = self._struck_state(event, place_countries or {})
+            state = self._struck_state(event, places)
             if state is not None:
                 event = replace(event, participants=(*event.participants, Participant("target", state.key)))
                 added.append(_named_by_default(event, state, "place"))
             out.append(event)
         return Completed(out, added)
 
-    def _struck_state(self, event: Event, place_countries: Mapping[str, str | None]) -> Keeper | None:
+    def _struck_state(self, event: Event, places: Sequence[Place]) -> Keeper | None:
         """ "The RVC carried out attacks in Russia's Belgorod region": an armed group's attack that names no
         target struck the state where it happened, as ACLED codes an insurgent attack against "Military Forces of
-        Russia"; not a state's own attack, nor an unidentified perpetrator's (ACLED's civilians)."""
-        if event.type != "attack" or event.place is None or any(p.role == "target" for p in event.participants):
+        Russia"; not a state's own attack, nor an unidentified perpetrator's (ACLED's civilians), nor one placed
+        only by the sentences around it (a paragraph's place is no sure place of the attack). The state is that of
+        the event's place where its sentence names it, else of the one country its sentence's places lie in."""
+        if event.type != "attack" or any(p.role == "target" for p in event.participants):
             return None
         actors = [p.ref for p in event.participants if p.role == "actor"]
         if not actors or any(a.startswith(("kb:S:", "unidentified:")) for a in actors):
             return None
-        state = self.states.get(place_countries.get(event.place) or "")
+        ev = event.evidence
+        told = [p for p in places if any(ev.start <= m.start < ev.end for m in p.mentions)]
+        countries = {p.country for p in told if p.key == event.place} or {p.country for p in told}
+        state = self.states.get(countries.pop() or "") if len(countries) == 1 else None
         return None if state is None or state.key in actors else state
 
     def _keeper(self, event: Event) -> Keeper | None:

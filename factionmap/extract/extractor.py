@@ -169,16 +169,14 @@ class Extractor:
         relations, states = self.office_titles(doc, mentions, assembly.relations, dates, document.published)
         # a cue that found no perpetrator leaves the word to the incident reader, whose event joins the cue's
         taken = {f.trigger.i for f in findings if f.cue.event in INCIDENT_TYPES and f.subjects}
-        countries = {p.key: p.country for p in places}
         incidents = [i for sentence in doc.sents for i in self.incidents(sentence, index, taken)]
         if not incidents:  # the dateline and the claims matter only to incidents
-            done = self.defaults(merge_incident_events(assembly.events), document.published, countries)
+            done = self.defaults(merge_incident_events(assembly.events), document.published, places)
             return _records(document, [*mentions, *states, *done.added], places, relations, done.events)
         blamed = [r for sentence in doc.sents for r in self.responsibility(sentence, index)]
         built = build_incident_events(incidents, blamed, self._place_info(document, place_at, places), dates,
                                       document.published)
-        done = self.defaults(merge_incident_events([*assembly.events, *built.events]), document.published,
-                             countries)
+        done = self.defaults(merge_incident_events([*assembly.events, *built.events]), document.published, places)
         found = [*built.added, *mentions, *states, *done.added]  # an incident's reading of a mention comes first
         return _records(document, found, places, relations, done.events)
 
