@@ -53,6 +53,8 @@ def resolve_references(doc: Doc, mentions: Sequence[ActorMention]) -> list[Actor
         before = sorted([m for m in [*named, *chain] if m.end <= token.i
                          and sent_of[token.i] - sent_of[m.start] <= REACH_SENTENCES
                          and not m.observer], key=lambda m: m.start)  # "its" is never the newspaper telling it
+        if _short_name(token):  # a name's own last words are no pronoun: the whole text before is in reach
+            before = [m for m in named if m.end <= token.i and not m.observer]
         new = _resolve(token, before, sent_of, doc)
         if not new and topic is not None and topic.end <= token.i and _singular_reference(token):
             new = _resolve(token, [topic], sent_of, doc)  # out of reach of any name: the article's subject
