@@ -846,3 +846,15 @@ def test_an_operation_or_war_launched_is_an_attack(extractor: Extractor, text: s
 ])
 def test_an_operation_against_no_actor_or_a_whole_campaign_is_no_attack(extractor: Extractor, text: str) -> None:
     assert not [e for e in extract(extractor, text).events if e.type == "attack"]
+
+
+@pytest.mark.parametrize(("text", "founder", "founded"), [
+    ("After a quarrel with Fazlullah, Abdul Wali - alias Omar Khalid Khorasani - founded the Jamaat-ul-Ahrar in 2014.",
+     "Omar Khalid Khorasani", "Jamaat-ul-Ahrar"),
+    ("Ivan Marquez - once the FARC's chief negotiator - founded the Segunda Marquetalia in 2019.", "Ivan Marquez",
+     "Segunda Marquetalia"),
+])
+def test_a_finite_verb_whose_subject_the_parser_lost_takes_the_name_before_it(extractor: Extractor, text: str,
+                                                                             founder: str, founded: str) -> None:
+    events = _events(extract(extractor, text))
+    assert any(t == "founding" and {("actor", founder), ("target", founded)} <= parts for t, parts in events), events

@@ -361,6 +361,8 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
         owner = verb.head.head
         poss = [c for c in owner.children if c.dep_ == "poss"]
         return poss or ([] if owner.pos_ not in ("VERB", "AUX", "ADJ") else clause_subjects(owner, depth + 1))
+    if verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return _left_subject(verb)  # "Abdul Wali - alias Omar Khalid Khorasani - founded": the parser lost it
     return []
 
 
