@@ -858,3 +858,14 @@ def test_a_finite_verb_whose_subject_the_parser_lost_takes_the_name_before_it(ex
                                                                              founder: str, founded: str) -> None:
     events = _events(extract(extractor, text))
     assert any(t == "founding" and {("actor", founder), ("target", founded)} <= parts for t, parts in events), events
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("Jaish al-Salam and Jaish al-Islam clashed near Douma.", "Jaish al-Salam", "Jaysh al-Islam"),
+    ("Al-Shabaab and Hizbul Islam clashed in Kismayo in 2009.", "al-Shabaab", "Hizbul Islam"),
+])
+def test_groups_that_clash_attack_each_other_not_the_state_they_fight_in(extractor: Extractor, text: str,
+                                                                       first: str, second: str) -> None:
+    ex = extract(extractor, text)
+    assert ("attack", frozenset({("actor", first), ("target", second)})) in _events(ex)
+    assert not [a for a in ex.actors if a.kind == "state"]

@@ -138,6 +138,9 @@ class Assembler:
         date = timing.start or timing.end or self.dates.paragraph_date(finding.sentence)
         if cue.subject_undergoes:  # "X is on the US list": the list's keeper designates X
             subjects, objects = objects, subjects
+        if finding.mutual and not objects and len(dict.fromkeys(subjects)) >= 2:  # "A and B clashed": each the
+            parties = list(dict.fromkeys(subjects))                            # other's target, A named first
+            subjects, objects = parties[:1], parties[1:]
         roles = [("actor", s) for s in subjects]
         other = "partner" if cue.type == "joint_operation" else "target"
         roles += [(other, o) for o in objects]

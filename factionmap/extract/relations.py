@@ -56,6 +56,8 @@ class Finding:
     whole: ActorMention | None = None
     """The coalition whose members the finding relates ("X includes A and B"): they are its members since it
     was founded, where the text dates its founding."""
+    mutual: bool = False
+    """The subjects act on each other ("A and B clashed", "fighting between A and B")."""
 
     @property
     def sentence(self) -> Span:
@@ -100,7 +102,7 @@ class RelationFinder:
             cue = cue.model_copy(update={"type": "member_of"})  # "the group's head of public relations"
         between = _between_parties(trigger, index)
         if cue.reciprocal and len(between) >= 2:
-            return Finding(cue, trigger, _group_level(cue, between))
+            return Finding(cue, trigger, _group_level(cue, between), mutual=True)
         subjects = _group_level(cue, _kinds(self._subjects(cue, trigger, index), cue.subject_kinds))
         if cue.place_object:
             subjects = [m for m in subjects if m.kind != "person" and _vouched(m)]
@@ -112,7 +114,7 @@ class RelationFinder:
         subject_keys = {s.key for s in subjects}
         objects = [o for o in objects if o.key not in subject_keys]
         if not objects and cue.reciprocal and len(subjects) >= 2 and _reciprocal_use(cue, trigger):
-            return Finding(cue, trigger, subjects)  # "the two groups have clashed", "X and Y merged"
+            return Finding(cue, trigger, subjects, mutual=True)  # "the two groups have clashed", "X and Y merged"
         if not objects and subjects and (cue.event == "propaganda" or cue.claimed_by_subject or cue.subject_undergoes
                                          or cue.object_optional):
             return Finding(cue, trigger, subjects)
