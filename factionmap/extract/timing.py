@@ -21,17 +21,20 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from factionmap.dates.expressions import DateExpression
 from factionmap.extract.arguments import clause_verb
 from factionmap.extract.cues import CueWords, cue_words
+from factionmap.extract.incidents import load_incident_lexicon
 from factionmap.extract.status import REPORTING_VERBS
 
 STORY_LINES = 4  # the headline and the lede paragraphs
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 DEFINITE = frozenset({"the", "this", "that"})
+NOUN_PHRASE_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "npadvmod", "pobj", "prep", "appos"})
 RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)
 
 
@@ -119,7 +122,7 @@ def cue_timing(trigger: Token, dates: DocumentDates, onset: bool, office: bool =
     onset = onset or (subject is None and _beginning(verb, words.office_beginning_verbs if office
                                                       else words.beginning_verbs))
     found = [e for e in dates.within(trigger.sent.start_char, trigger.sent.end_char)
-             if not _in_other_relative_clause(e, trigger)]
+             if not _in_other_relative_clause(e, trigger) and not _dates_other_incident(e, trigger)]
     if subject is not None:  # "its commander X created his own outfit in 2017": the date is the outfit's
         found = [e for e in found if e in dates.phrase_dates(subject)]
     if not found:
@@ -296,6 +299,36 @@ def _in_other_relative_clause(date: DateExpression, trigger: Token) -> bool:
             return (closed or inside) and (trigger.pos_ in ("VERB", "AUX") or not trigger.is_ancestor(node))
         node = node.head
     return False
+
+
+def _dates_other_incident(date: DateExpression, trigger: Token) -> bool:
+    """The date sits in the phrase of an incident noun while the cue tells of something else: "designated TRF
+    over the Apr 22 attack", "sanctioned the group after the bombing on 3 May" date the attack and the bombing,
+    not the designation. (An incident's cue keeps it: "killed in an attack on 3 May" is one act.)"""
+    words = _incident_words()
+    if trigger.lemma_.lower() in words:
+        return False
+    node = _token_at(trigger.sent, date.start)
+    for _ in range(4):
+        if node is None or node.head.i == node.i or node.i == trigger.i or node.dep_ not in NOUN_PHRASE_DEPS:
+            return False
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in words:
+            return node.i != trigger.i and not _recalled(node)
+    return False
+
+
+def _recalled(incident: Token) -> bool:
+    """ "the anniversary of the 11 September attacks": the incident's date names the day that recalls it."""
+    holder = incident.head.head if incident.dep_ == "pobj" and incident.head.lower_ == "of" else None
+    return holder is not None and holder.lemma_.lower() in cue_words().commemoration_nouns
+
+
+@cache
+def _incident_words() -> frozenset[str]:
+    """The lemmas that tell of an incident (the incident lexicon's verbs and nouns)."""
+    lexicon = load_incident_lexicon()
+    return frozenset(lexicon.nouns) | frozenset(lexicon.verbs)
 
 
 def _token_at(sent: Span, position: int) -> Token | None:
