@@ -40,3 +40,13 @@ def test_a_designation_over_an_attack_is_dated_by_its_announcement(extractor: Ex
 def test_the_attack_keeps_its_day_and_an_anniversary_is_the_day_it_recalls(
         extractor: Extractor, text: str, published: str, kind: str, day: str) -> None:
     assert event_dates(extractor, text, published)[kind] == day
+
+
+def test_a_date_line_and_a_picture_caption_do_not_push_the_lede_out_of_the_opening(extractor: Extractor) -> None:
+    text = ("Two Shabaab commanders killed in Somalia\n\nTuesday, March 3, 2015\n\nFile:Somali_soldiers.jpg\n\n"
+            "Somali soldiers on patrol\n\nSomali and African Union forces have killed two senior al-Shabaab "
+            "commanders in a raid near Barawe, according to officials.\n\nThe men, who had led attacks since 2009, "
+            "were buried on the spot.")
+    ex = extractor.extract(Document("t", text, "test"))
+    lede = [e.date for e in ex.events if e.evidence.text.startswith("Somali and African Union forces")]
+    assert lede and set(lede) == {"2015-03-03"}

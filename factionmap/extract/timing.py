@@ -32,6 +32,7 @@ from factionmap.extract.incidents import load_incident_lexicon
 from factionmap.extract.status import REPORTING_VERBS
 
 STORY_LINES = 4  # the headline and the lede paragraphs
+PROSE_WORDS, STORY_SCAN = 8, 5000  # a paragraph has words enough; the opening lies within the first characters
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 DEFINITE = frozenset({"the", "this", "that"})
 NOUN_PHRASE_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "npadvmod", "pobj", "prep", "appos"})
@@ -89,8 +90,9 @@ class DocumentDates:
 
     def story_date(self, position: int) -> str | None:
         """The date the lede gives the story ("The video, which is dated for Oct. 2017"), for undated events
-        told in the opening paragraphs; later paragraphs are background and get none."""
-        lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", self.text)][:STORY_LINES]
+        told in the opening paragraphs; later paragraphs are background and get none. The short lines between
+        the headline and the lede (a date line, a byline, a picture's file name and caption) are no paragraphs."""
+        lines = _opening_lines(self.text)
         if not lines or position >= lines[-1].end():
             return None
         points = [e for e in self.within(0, lines[-1].end()) if self._lendable(e)]
@@ -101,6 +103,13 @@ class DocumentDates:
         chars = {t.idx for t in head.subtree}
         return [e for e in self.within(head.sent.start_char, head.sent.end_char)
                 if any(e.start <= i < e.end for i in chars)]
+
+
+def _opening_lines(text: str) -> list[re.Match[str]]:
+    """The headline and the lede paragraphs: the first line, then the next lines of prose."""
+    lines = list(re.finditer(r"[^\n]*\S[^\n]*", text[:STORY_SCAN]))
+    prose = [m for m in lines[1:] if len(m.group().split()) >= PROSE_WORDS]
+    return (lines[:1] + prose)[:STORY_LINES]
 
 
 def cue_timing(trigger: Token, dates: DocumentDates, onset: bool, office: bool = False) -> Timing:
