@@ -122,6 +122,8 @@ def test_numbers_that_are_not_dates_are_ignored(text: str) -> None:
     ("The army said 2 may be dead.", []),
     ("The group will march on the capital.", []),
     ("He was in Kabul in May, officials said.", [("May", "2015-05", "point")]),
+    ("Gunmen killed three soldiers on 3 May near Gao.", [("3 May", "2015-05-03", "point")]),
+    ("The militia shelled the town on 21 May and withdrew.", [("21 May", "2015-05-21", "point")]),
 ])
 def test_may_and_march_are_months_only_where_they_read_as_months(
     text: str, expected: list[tuple[str, str | None, str]]

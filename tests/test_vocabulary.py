@@ -227,7 +227,7 @@ def test_a_cue_outside_the_ontology_is_refused_naming_the_file_the_field_and_the
 
 CLOSED_CLASS = {
     # dependency labels and the extractor's own source tags: not English words
-    "arguments.SUBJECT_DEPS", "timing.SUBJECT_DEPS", "arguments.CLAUSE_DEPS", "incidents.LINKED_DEPS", "incidents.KNOWN_VIA",
+    "arguments.SUBJECT_DEPS", "timing.SUBJECT_DEPS", "timing.NOUN_PHRASE_DEPS", "arguments.CLAUSE_DEPS", "incidents.LINKED_DEPS", "incidents.KNOWN_VIA",
     "mentions.TIER", "observers._NEVER_OBSERVERS",
     # suffixes, not words
     "incidents.SUFFIXES", "places.PLURAL_SUFFIXES", "nonactors._DEMONYM_ENDINGS", "nonactors._ADJECTIVE_ENDINGS",

@@ -172,8 +172,11 @@ def _year_in_context(text: str, m: re.Match[str]) -> bool:
 
 
 def _is_modal_may(text: str, m: re.Match[str]) -> bool:
-    """Tell whether a yearless "may" is the verb ("2 may be"): it is when a lower-case word follows."""
-    return m.group("month") == "may" and _LOWER_WORD_AFTER.match(text, m.end("month")) is not None
+    """Tell whether a yearless "may" is the verb ("2 may be"): it is when a lower-case word follows and it is
+    not written as the month is in mixed case ("killed on 3 May near Gao" is a day)."""
+    if m.group("month") != "may" or _LOWER_WORD_AFTER.match(text, m.end("month")) is None:
+        return False
+    return not text[m.start("month"):m.end("month")].istitle()
 
 
 def _bare_month_ok(m: re.Match[str]) -> bool:

@@ -200,6 +200,10 @@ class CueWords(BaseModel):
     date_words: frozenset[str] = Field(description=(
         'Month and weekday names and abbreviations: a capitalised one is a date, not a name.'
     ))
+    commemoration_nouns: frozenset[str] = Field(description=(
+        'Nouns of a day that recalls an incident ("on the anniversary of the 11 September attacks"): the date in '
+        'the incident\'s phrase is then the day of the recalling, in the report\'s year.'
+    ))
     ambiguous_outlet_words: frozenset[str] = Field(description=(
         'Outlet words that also name other things ("agency", "network"): not enough alone to make an outlet.'
     ))

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factionmap.config import Settings
-from factionmap.dates.datelines import find_dateline_end, find_dateline_place
+from factionmap.dates.datelines import find_dateline_end
 from factionmap.dates.expressions import find_date_expressions
 from factionmap.extract.aliases import is_alias_form
 from factionmap.extract.arguments import MentionIndex
@@ -38,6 +38,7 @@ from factionmap.extract.office_titles import OfficeTitleFinder, load_titles
 from factionmap.extract.places import StateWords, find_place_mentions, group_places, spot_place_mentions
 from factionmap.extract.relations import Finding, RelationFinder
 from factionmap.extract.responsibility import ResponsibilityFinder
+from factionmap.extract.story_place import incident_fallback_place
 from factionmap.extract.timing import DocumentDates
 from factionmap.extract.truecase import Truecaser, is_single_case
 from factionmap.lookup.gazetteer import Gazetteer
@@ -189,11 +190,7 @@ class Extractor:
     def _place_info(self, document: Document, place_at: dict[int, str], places: Sequence[Place]) -> PlaceInfo:
         countries = {p.key: p.country for p in places}
         names = {code: self._country_name(code) for code in {c for c in countries.values() if c}}
-        span = find_dateline_place(document.text)
-        dateline = next((p.key for p in places for m in p.mentions
-                         if span is not None and m.start < span[1] and span[0] < m.end), None)
-        if dateline is None and places:  # "CLANDESTINE, 13 JAN 90 (RADIO VENCEREMOS)": the place most told of
-            dateline = max(places, key=lambda p: len(p.mentions)).key
+        dateline = incident_fallback_place(places, document.text)
         return PlaceInfo(place_at, countries, names, dateline,
                          frozenset(p.key for p in places if p.feature == "country"), find_dateline_end(document.text))
 

@@ -224,7 +224,8 @@ def _place(trigger: Token, places: PlaceInfo, text: str) -> str | None:
             if token.i in places.at and not _owner_nation(token, places):
                 return places.at[token.i]
     sent = trigger.sent
-    in_sentence = [places.at[t.i] for t in sent if t.i in places.at and not _owner_nation(t, places)]
+    in_sentence = [places.at[t.i] for t in sent if t.i in places.at and not _owner_nation(t, places)
+                   and t.idx >= places.dateline_end]  # the dateline's place is no place the sentence names
     if in_sentence:
         return in_sentence[0]
     para_start = text.rfind("\n\n", 0, sent.start_char)

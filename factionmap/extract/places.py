@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from factionmap.dates.datelines import find_dateline_end, find_dateline_place
+from factionmap.dates.datelines import dateline_stands_alone, find_dateline_end, find_dateline_place
 from factionmap.dates.patterns import MONTHS, WEEKDAYS
 from factionmap.extract.name_lexicon import name_lexicon
 from factionmap.extract.nlp import doc_text
@@ -52,6 +52,7 @@ POSSESSIVES = ("'s", "’s", "'", "’")
 PRECISION = {"country": "country", "ADM1": "admin1", "ADM2": "admin2", "region": "region"}
 MIN_TOKEN_RUN_POPULATION = 1000
 DATELINE_CITY_BONUS = {"PPLC": 3.0, "PPLA": 2.5, "PPL": 2.0, "country": 2.0}  # a dateline names a city
+WORLD_CITY_POPULATION, WORLD_CITY_BONUS = 1_000_000, 12.0  # a dateline alone names the city every reader knows
 UNSUPPORTED_MAX_POPULATION = 100_000  # a smaller place in a country nothing else names is likely a misreading
 LOCATIVE_WORDS = frozenset({"in", "near", "outside"})
 PLACE_NOUNS = name_lexicon().place_nouns
@@ -652,18 +653,37 @@ def _dateline_candidates(doc: Doc, text: str, excluded: set[int], gazetteer: Gaz
     return [_Candidate(span[0], span[1], span[0], span[1], tokens.sent.start_char, from_ner=False, label="GPE")]
 
 
-def _dateline_bonus(entry: GazetteerEntry) -> float:
+def _dateline_bonus(entry: GazetteerEntry, known: GazetteerEntry | None = None) -> float:
     """ "SANTIAGO, 18 JUL 89 --", "BOGOTA (AFP) -": a wire files from a city, most often one of standing, so a
     dateline leans to cities and to capitals (Bogota is Colombia's, not New Jersey's), while the places the text
-    names still vote (a local paper's "EDMONTON" in a story about Kentucky)."""
+    names still vote (a local paper's "EDMONTON" in a story about Kentucky). A dateline that stands alone
+    and names a city of millions (``known``) names that city: the wires write "SANTIAGO" or "MEDELLIN" alone only
+    because every reader knows which one is meant, whatever a street or a namesake in the text says."""
+    if known is not None and entry is known:
+        return WORLD_CITY_BONUS
     if entry.feature in DATELINE_CITY_BONUS:
         return DATELINE_CITY_BONUS[entry.feature]
     return DATELINE_CITY_BONUS["PPL"] if entry.feature.startswith("PPL") else 0.0
 
 
+def _world_city(entries: Sequence[GazetteerEntry], name: str) -> GazetteerEntry | None:
+    """The city of millions a name stands for: the national capital among them ("Santiago" is Chile's, not the
+    Dominican Republic's second city), else the biggest, when no city of the name elsewhere comes near it. The
+    name must be the city's own, not one it once had or a part of it has ("Victoria" is no name of Hong Kong's)."""
+    cities = sorted((e for e in entries if e.feature.startswith("PPL") and normalize_place_name(e.name) == name),
+                    key=lambda e: -e.population)
+    if not cities or cities[0].population < WORLD_CITY_POPULATION:
+        return None
+    capital = next((e for e in cities if e.feature == "PPLC" and e.population >= WORLD_CITY_POPULATION), None)
+    if capital is not None:
+        return capital
+    rival = next((e for e in cities[1:] if e.country != cities[0].country), None)
+    return cities[0] if rival is None or rival.population * 10 <= cities[0].population else None
+
+
 def _neighbour(found: Sequence[_Candidate], k: int, text: str) -> GazetteerEntry | None:
-    """The container named right after a mention: "Paris, Texas", "Kunduz, Afghanistan"."""
-    if k + 1 >= len(found) or text[found[k].end:found[k + 1].start].strip() != ",":
+    """The container named right after a mention: "Paris, Texas", "Kunduz, Afghanistan", "Managua (Nicaragua)"."""
+    if k + 1 >= len(found) or text[found[k].end:found[k + 1].start].strip() not in {",", "("}:
         return None
     nxt = found[k + 1]
     return nxt.chosen or next((e for e in nxt.entries if e.feature in {"country", "ADM1"}), None)
@@ -673,14 +693,17 @@ def _resolve(found: list[_Candidate], rounds: int = 2, text: str = "") -> None:
     """Pick each mention's entry; a second round lets the first round's choices vote."""
     span = find_dateline_place(text, recased=True) if text else None
     filed = normalize_place_name(text[span[0]:span[1]]) if span else None
+    alone = filed is not None and dateline_stands_alone(text, recased=True)
+    names = [normalize_place_name(text[c.head_start:c.head_end]) for c in found]
     for _ in range(rounds):
         countries, admin1s = _votes(found)
         for k, cand in enumerate(found):
             if cand.entries:
                 nb = _neighbour(found, k, text) if text else None
-                if filed and nb is None and normalize_place_name(text[cand.head_start:cand.head_end]) == filed:
+                if filed and nb is None and names[k] == filed:
+                    known = _world_city(cand.entries, names[k]) if alone else None
                     cand.chosen = max(cand.entries, key=lambda e: _score(e, cand, countries, admin1s, nb)
-                                      + _dateline_bonus(e))  # the dateline, and its city told again
+                                      + _dateline_bonus(e, known))  # the dateline, and its city told again
                     continue
                 cand.chosen = max(cand.entries, key=lambda e: _score(e, cand, countries, admin1s, nb))
     countries, _ = _votes(found)

@@ -21,17 +21,21 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from factionmap.dates.expressions import DateExpression
 from factionmap.extract.arguments import clause_verb
 from factionmap.extract.cues import CueWords, cue_words
+from factionmap.extract.incidents import load_incident_lexicon
 from factionmap.extract.status import REPORTING_VERBS
 
 STORY_LINES = 4  # the headline and the lede paragraphs
+PROSE_WORDS, STORY_SCAN = 8, 5000  # a paragraph has words enough; the opening lies within the first characters
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 DEFINITE = frozenset({"the", "this", "that"})
+NOUN_PHRASE_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "npadvmod", "pobj", "prep", "appos"})
 RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)
 
 
@@ -86,8 +90,9 @@ class DocumentDates:
 
     def story_date(self, position: int) -> str | None:
         """The date the lede gives the story ("The video, which is dated for Oct. 2017"), for undated events
-        told in the opening paragraphs; later paragraphs are background and get none."""
-        lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", self.text)][:STORY_LINES]
+        told in the opening paragraphs; later paragraphs are background and get none. The short lines between
+        the headline and the lede (a date line, a byline, a picture's file name and caption) are no paragraphs."""
+        lines = _opening_lines(self.text)
         if not lines or position >= lines[-1].end():
             return None
         points = [e for e in self.within(0, lines[-1].end()) if self._lendable(e)]
@@ -98,6 +103,13 @@ class DocumentDates:
         chars = {t.idx for t in head.subtree}
         return [e for e in self.within(head.sent.start_char, head.sent.end_char)
                 if any(e.start <= i < e.end for i in chars)]
+
+
+def _opening_lines(text: str) -> list[re.Match[str]]:
+    """The headline and the lede paragraphs: the first line, then the next lines of prose."""
+    lines = list(re.finditer(r"[^\n]*\S[^\n]*", text[:STORY_SCAN]))
+    prose = [m for m in lines[1:] if len(m.group().split()) >= PROSE_WORDS]
+    return (lines[:1] + prose)[:STORY_LINES]
 
 
 def cue_timing(trigger: Token, dates: DocumentDates, onset: bool, office: bool = False) -> Timing:
@@ -119,7 +131,7 @@ def cue_timing(trigger: Token, dates: DocumentDates, onset: bool, office: bool =
     onset = onset or (subject is None and _beginning(verb, words.office_beginning_verbs if office
                                                       else words.beginning_verbs))
     found = [e for e in dates.within(trigger.sent.start_char, trigger.sent.end_char)
-             if not _in_other_relative_clause(e, trigger)]
+             if not _in_other_relative_clause(e, trigger) and not _dates_other_incident(e, trigger)]
     if subject is not None:  # "its commander X created his own outfit in 2017": the date is the outfit's
         found = [e for e in found if e in dates.phrase_dates(subject)]
     coordinated = _coordinated_dates(trigger, verb, found) if office else None
@@ -312,6 +324,36 @@ def _in_other_relative_clause(date: DateExpression, trigger: Token) -> bool:
             return (closed or inside) and (trigger.pos_ in ("VERB", "AUX") or not trigger.is_ancestor(node))
         node = node.head
     return False
+
+
+def _dates_other_incident(date: DateExpression, trigger: Token) -> bool:
+    """The date sits in the phrase of an incident noun while the cue tells of something else: "designated TRF
+    over the Apr 22 attack", "sanctioned the group after the bombing on 3 May" date the attack and the bombing,
+    not the designation. (An incident's cue keeps it: "killed in an attack on 3 May" is one act.)"""
+    words = _incident_words()
+    if trigger.lemma_.lower() in words:
+        return False
+    node = _token_at(trigger.sent, date.start)
+    for _ in range(4):
+        if node is None or node.head.i == node.i or node.i == trigger.i or node.dep_ not in NOUN_PHRASE_DEPS:
+            return False
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in words:
+            return node.i != trigger.i and not _recalled(node)
+    return False
+
+
+def _recalled(incident: Token) -> bool:
+    """ "the anniversary of the 11 September attacks": the incident's date names the day that recalls it."""
+    holder = incident.head.head if incident.dep_ == "pobj" and incident.head.lower_ == "of" else None
+    return holder is not None and holder.lemma_.lower() in cue_words().commemoration_nouns
+
+
+@cache
+def _incident_words() -> frozenset[str]:
+    """The lemmas that tell of an incident (the incident lexicon's verbs and nouns)."""
+    lexicon = load_incident_lexicon()
+    return frozenset(lexicon.nouns) | frozenset(lexicon.verbs)
 
 
 def _token_at(sent: Span, position: int) -> Token | None:
