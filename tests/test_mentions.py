@@ -77,8 +77,8 @@ def test_a_surname_two_people_share_names_neither(extractor: Extractor) -> None:
     ("The Gulf Cartel hired Los Zetas in 1999. The cartel was run by Osiel Cardenas.", "The cartel", "Gulf Cartel"),
     ("The Kurdistan Freedom Falcons bombed a resort. The Freedom Falcons later warned tourists.",
      "The Freedom Falcons", "Kurdistan Freedom Falcons"),
-    ("The Kurdistan Freedom Falcons bombed a resort. Tourism fell. Hotels closed. Prices rose. Flights stopped. "
-     "The Freedom Falcons later warned tourists.", "The Freedom Falcons", "Kurdistan Freedom Falcons"),
+    (("The Kurdistan Freedom Falcons bombed a resort. Tourism fell. Hotels closed. Prices rose. Flights stopped. "
+      "The Freedom Falcons later warned tourists."), "The Freedom Falcons", "Kurdistan Freedom Falcons"),
     ("Abu Hamza al-Masri was arrested in London. In 2004, he was extradited.", "he", "Abu Hamza al-Masri"),
     # a subject already resolved carries the reference on: "It is ..." -> "its leader"
     (("The armed group known as Ansaru emerged in 2012. It is believed to be a splinter of Boko Haram, which "
