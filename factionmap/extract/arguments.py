@@ -362,7 +362,26 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
         poss = [c for c in owner.children if c.dep_ == "poss"]
         return poss or ([] if owner.pos_ not in ("VERB", "AUX", "ADJ") else clause_subjects(owner, depth + 1))
     if verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
-        return _left_subject(verb)  # "Abdul Wali - alias Omar Khalid Khorasani - founded": the parser lost it
+        return _name_right_before(verb)  # "Abdul Wali - alias Omar Khalid Khorasani - founded": the parser lost it
+    return []
+
+
+DASHES = ("-", "–", "—")
+
+
+def _name_right_before(verb: Token) -> list[Token]:
+    """The proper noun that ends right before a verb, over a closing dash or bracket ("X - alias Y - founded"),
+    or right before a dashed aside that ends there ("X - once its chief negotiator - founded"); nothing else."""
+    doc, first = verb.doc, verb.sent.start
+    k = verb.i - 1
+    closing = k >= first and doc[k].text in DASHES
+    while k >= first and (doc[k].text in DASHES or doc[k].text == ")"):
+        k -= 1
+    if k >= first and doc[k].pos_ == "PROPN":
+        return [doc[k]]
+    opening = next((j for j in range(k, first - 1, -1) if doc[j].text in DASHES), None) if closing else None
+    if opening is not None and opening - 1 >= first and doc[opening - 1].pos_ == "PROPN":
+        return [doc[opening - 1]]
     return []
 
 
