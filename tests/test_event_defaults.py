@@ -77,3 +77,10 @@ def test_no_struck_state_for_a_place_only_the_sentences_around_name(defaults: Ev
 def test_a_place_named_in_the_attacks_sentence_places_it(defaults: EventDefaults) -> None:
     done = defaults([attack(("actor", "kb:G:rvc"), place=None)], None, [RU])
     assert done.events[0].participants[-1] == Participant("target", "kb:S:RU")
+
+
+def test_an_attack_told_as_hitting_civilians_struck_no_state(defaults: EventDefaults) -> None:
+    event = Event("attack", (Participant("actor", "kb:G:rvc"),), Span("Shelling of Belgorod killed four civilians", 0, 43),
+                  "2023-06", "p1")
+    belgorod = Place("p1", "Belgorod", "RU", "ADM1", 50.6, 36.6, mentions=(Span("Belgorod", 12, 20),), key="p1")
+    assert defaults([event], None, [belgorod]).events == [event]

@@ -185,6 +185,10 @@ class CueWords(BaseModel):
     person_group_modifiers: frozenset[str] = Field(description=(
         'Words between a person\'s possessive and the group noun ("his own militia", "the self-styled army").'
     ))
+    civilian_words: frozenset[str] = Field(description=(
+        'Words for people who are no party to a war and the places they gather ("civilians", "villagers", '
+        '"market"): an attack whose sentence tells of them struck no state (ACLED\'s "Civilians"), lower case.'
+    ))
     force_heads: frozenset[str] = Field(description=(
         'Nouns that make a demonym name a state\'s forces ("Malian army", "Iraqi troops").'
     ))

@@ -3,7 +3,8 @@
 - An event the text dates nowhere ("The United States has designated Hasm a terrorist organisation", "the group
   announced") happened when the report says so: it takes the report's day, as ACLED and the MUC coders date it.
 - An armed group's attack that names no target ("carried out attacks in Russia's Belgorod region") struck the
-  state where it happened, as ACLED codes such attacks against the state's forces.
+  state where it happened, as ACLED codes such attacks against the state's forces; one whose sentence tells of
+  civilians struck them, not the state.
 - A designation told without its designator ("Kata'ib Hizballah, designated as a Foreign Terrorist
   Organization", "ISIS-DRC has been designated a Specially Designated Global Terrorist") names the list, and a
   list has one keeper: the knowledge base's designations say whose list it is (the US State Department keeps the
@@ -17,9 +18,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from factionmap.extract.cues import cue_words
 from factionmap.lookup.kb import KnowledgeBase
 from factionmap.records import ActorMention, Event, Participant, Place
 from factionmap.vocabulary import ActorKind
+
+CIVILIAN_WORDS = cue_words().civilian_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +98,8 @@ class EventDefaults:
         if not actors or any(a.startswith(("kb:S:", "unidentified:")) for a in actors):
             return None
         ev = event.evidence
+        if set(re.findall(r"[a-z]+", ev.text.lower())) & CIVILIAN_WORDS:
+            return None  # "rebel shelling killed four civilians": ACLED's civilians, not the state
         told = [p for p in places if any(ev.start <= m.start < ev.end for m in p.mentions)]
         countries = {p.country for p in told if p.key == event.place} or {p.country for p in told}
         state = self.states.get(countries.pop() or "") if len(countries) == 1 else None
