@@ -2,8 +2,9 @@
 
 "SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS) --", "KABUL, Afghanistan (Jan. 25, 2013) —", "MOGADISHU, Somalia
 —", "BOGOTA (Reuters) -", "PANAMA CITY (PANAMA), 26 JAN 89 --": a line opens with a place in capitals, perhaps
-its country (after a comma, or in brackets), perhaps a date and the agency, then a dash, which may end the line. The date is read by ``factionmap.dates.find_dateline``; ``find_dateline_place`` gives the
-place's character span, so that an incident the report places nowhere else is placed where it was filed, and
+its country (after a comma, or in brackets), perhaps a date and the agency, then a dash, which may end the
+line. The date is read by ``factionmap.dates.find_dateline``; ``find_dateline_place`` gives the place's
+character span, so that an incident the report places nowhere else is placed where it was filed, and
 ``find_dateline_end`` where the dateline ends, so that its words are never read as an incident's actors.
 """
 

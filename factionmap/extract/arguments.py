@@ -325,6 +325,15 @@ def _name_before(pronoun: Token) -> Token | None:
     return name if name.pos_ == "PROPN" and name.head.i != head.i and head.is_ancestor(name) else None
 
 
+def after_comma(doc: Doc, i: int) -> tuple[int, ...]:
+    """Where a name right after the comma that follows token ``i`` may start, with or without "the" ("the
+    better-known Kurdish militant group, the Kurdistan Workers' Party"); none when no comma follows."""
+    comma = i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return ()
+    return (comma + 1, comma + 2) if doc[comma + 1].lower_ == "the" else (comma + 1,)
+
+
 def passive_participle(verb: Token) -> bool:
     """A participle modifying the noun it tells of ("a soldier killed by the rebels", "the group, led by X"); not
     one with an object of its own, which the parser took for it ("The U.S. airstrikes killed(acl) 25 men")."""

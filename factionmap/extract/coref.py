@@ -2,12 +2,12 @@
 
 A light, salience-based resolver, not a general coreference model: a singular group reference goes to the
 group that is the subject of the current or a recent sentence, else the nearest group named before it;
-"the latter"/"the former" pick among the two groups named last; "he"/"she" as a subject is the person the
-last two sentences are about; "the two groups"/"the latter two groups"
-stand for both. One reference looks ahead: a counted plural ("designated four other groups and two leaders")
-stands for the names the next sentence enumerates for it ("The groups are A, B, C and D, and the individuals
-are X and Y"), when the count agrees. References are only resolved to groups and organizations (and states for "its" when no
-group is in reach, people for "he" and "she"), never across more than three sentences.
+"the latter"/"the former" pick among the two groups named last; "the two groups"/"the latter two groups"
+stand for both; "he"/"she" as a subject is the person the last two sentences are about. One reference looks
+ahead: a counted plural ("designated four other groups and two leaders") stands for the names the next
+sentence enumerates for it ("The groups are A, B, C and D, and the individuals are X and Y"), when the count
+agrees. References are only resolved to groups and organizations (and states for "its" when no group is in
+reach, people for "he" and "she"), never across more than three sentences.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from factionmap.dates.patterns import NUMBER_WORDS
-from factionmap.extract.arguments import opening_parenthesis
+from factionmap.extract.arguments import after_comma, opening_parenthesis
 from factionmap.extract.name_lexicon import name_lexicon
 from factionmap.extract.names import GROUP_ANAPHORS
 from factionmap.records import ActorMention
@@ -33,7 +33,8 @@ def resolve_references(doc: Doc, mentions: Sequence[ActorMention]) -> list[Actor
     """Add a mention for each group reference whose antecedent is clear; return all mentions in text order."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     sent_of = {}
-    for n, sent in enumerate(doc.sents):
+    sents = list(doc.sents)
+    for n, sent in enumerate(sents):
         for t in sent:
             sent_of[t.i] = n
     named = sorted(mentions, key=lambda m: m.start)
@@ -42,7 +43,9 @@ def resolve_references(doc: Doc, mentions: Sequence[ActorMention]) -> list[Actor
     for token in doc:
         if token.i in covered:
             continue
-        enumerated = _enumerated(token, named, sent_of, doc) if _count(token) else []
+        count = _count(token)
+        following = sents[sent_of[token.i] + 1] if count and sent_of[token.i] + 1 < len(sents) else None
+        enumerated = _enumerated(token, count, following, named) if following is not None else []
         if enumerated:
             covered.update(i for m in enumerated for i in range(m.start, m.end))
             added.extend(enumerated)
@@ -133,16 +136,11 @@ def _count(token: Token) -> int:
     return NUMBER_WORDS.get(number, 0) if number not in ("a", "an", "one") else 0
 
 
-def _enumerated(token: Token, named: list[ActorMention], sent_of: dict[int, int], doc: Doc) -> list[ActorMention]:
+def _enumerated(token: Token, count: int, following: Span, named: list[ActorMention]) -> list[ActorMention]:
     """ "designated four other groups ... The groups are A, B, C and D": the names the next sentence lists for
     a counted plural, found by the noun ("the groups") or, failing that, by the count alone ("two leaders ...
     the individuals are X and Y"); nothing unless exactly as many names are listed as were counted."""
-    here = sent_of[token.i]
-    following = [s for n, s in enumerate(doc.sents) if n == here + 1]
-    if not following:
-        return []
-    count = _count(token)
-    lists = _enumerations(following[0], named)
+    lists = _enumerations(following, named)
     same_noun = [names for noun, names in lists if noun.lemma_.lower() == token.lemma_.lower()]
     counted = [names for names in same_noun or [names for _, names in lists] if len(names) == count]
     if len(counted) != 1:
@@ -287,10 +285,8 @@ def _group_noun(token: Token, groups: list[ActorMention], sent_of: dict[int, int
 
 def _names_follow(token: Token, named: list[ActorMention]) -> bool:
     """A group noun whose own name follows it after a comma (with or without "the")."""
-    after = token.i + 2 if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "," else -1
-    if after > 0 and after < len(token.doc) and token.doc[after].lower_ == "the":
-        after += 1
-    return any(m.start in (token.i + 2, after) for m in named)
+    starts = (token.i + 2, *after_comma(token.doc, token.i))
+    return any(m.start in starts for m in named)
 
 
 def _apposed_to(start: int, token: Token, groups: list[ActorMention], doc: Doc) -> ActorMention | None:

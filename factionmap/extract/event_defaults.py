@@ -47,9 +47,9 @@ class Completed:
 class EventDefaults:
     """Fills an undated event's day, a designation's designator, and an armed group's attack's target."""
 
-    def __init__(self, keepers: Mapping[str, Keeper], states: Mapping[str, Keeper] | None = None) -> None:
+    def __init__(self, keepers: Mapping[str, Keeper], kb: KnowledgeBase | None = None) -> None:
         self.keepers = keepers
-        self.states = states or {}  # ISO country -> its state
+        self.kb = kb  # the states attacks strike, by their ids ("S:RU")
 
     @classmethod
     def from_kb(cls, kb: KnowledgeBase) -> EventDefaults:
@@ -62,9 +62,7 @@ class EventDefaults:
                     kept = Keeper(f"kb:{keeper.id}", keeper.name, keeper.kind, keeper.id)
                     keepers.setdefault(fold_list(designation.list), kept)
                     keepers.setdefault(initials(designation.list), kept)  # "SDGTs", "an FTO"
-        states = {e.id.removeprefix("S:"): Keeper(f"kb:{e.id}", e.name, e.kind, e.id) for e in kb.entries
-                  if e.kind == "state" and e.id.startswith("S:")}
-        return cls(keepers, states)
+        return cls(keepers, kb)
 
     def __call__(self, events: Sequence[Event], published: str | None, places: Sequence[Place] = ()) -> Completed:
         """The events, each undated one dated by the report, each designation without designator given its list's
@@ -102,7 +100,8 @@ class EventDefaults:
             return None  # "rebel shelling killed four civilians": ACLED's civilians, not the state
         told = [p for p in places if any(ev.start <= m.start < ev.end for m in p.mentions)]
         countries = {p.country for p in told if p.key == event.place} or {p.country for p in told}
-        state = self.states.get(countries.pop() or "") if len(countries) == 1 else None
+        entry = self.kb.get(f"S:{countries.pop()}") if self.kb is not None and len(countries) == 1 else None
+        state = Keeper(f"kb:{entry.id}", entry.name, entry.kind, entry.id) if entry is not None else None
         return None if state is None or state.key in actors else state
 
     def _keeper(self, event: Event) -> Keeper | None:

@@ -177,9 +177,7 @@ def _place_targets(incident: Incident, places: PlaceInfo) -> list[ActorMention]:
         for token in heads:
             country = places.countries.get(places.at.get(token.i, ""))
             if country:
-                name = places.country_names.get(country, country)
-                return [ActorMention(token.i, token.i + 1, token.idx, token.idx + len(token.text), token.text, name,
-                                     "state", f"kb:S:{country}", "place", f"S:{country}")]
+                return [_state_at(token, country, places)]
     return []
 
 
@@ -193,10 +191,15 @@ def _force_targets(incident: Incident, places: PlaceInfo, place: str | None) -> 
     for patient in incident.patients:
         words = [patient, *(c for c in patient.children if c.dep_ == "compound")]  # "police officers"
         if any(w.lemma_.lower() in FORCE_HEADS or w.lower_ in FORCE_HEADS for w in words):
-            name = places.country_names.get(country, country)
-            return [ActorMention(patient.i, patient.i + 1, patient.idx, patient.idx + len(patient.text), patient.text,
-                                 name, "state", f"kb:S:{country}", "place", f"S:{country}")]
+            return [_state_at(patient, country, places)]
     return []
+
+
+def _state_at(token: Token, country: str, places: PlaceInfo) -> ActorMention:
+    """The state of a country, told at the word that stands for it (a place attacked, its unnamed forces)."""
+    name = places.country_names.get(country, country)
+    return ActorMention(token.i, token.i + 1, token.idx, token.idx + len(token.text), token.text, name, "state",
+                        f"kb:S:{country}", "place", f"S:{country}")
 
 
 def _unidentified(incident: Incident, places: PlaceInfo, place: str | None) -> ActorMention:

@@ -19,6 +19,7 @@ from factionmap.extract.arguments import (
     MentionIndex,
     actors_at,
     actors_of,
+    after_comma,
     apposed_people,
     bare_list_item,
     clause_subjects,
@@ -212,10 +213,9 @@ def _named_apposition(nouns: Sequence[Token], index: MentionIndex) -> list[Actor
         if noun.pos_ != "NOUN" or actors_at(noun, index):
             continue
         named = actors_of((c for c in noun.children if c.dep_ == "appos"), index)
-        comma = noun.right_edge.i + 1
-        if not named and comma + 2 < len(noun.doc) and noun.doc[comma].text == ",":
-            first = comma + 2 if noun.doc[comma + 1].lower_ == "the" else comma + 1
-            named = [m for m in index.at(noun.doc[first]) if m.start in (comma + 1, first) and m.via != "coref"]
+        if not named:
+            named = [m for i in after_comma(noun.doc, noun.right_edge.i) for m in index.at(noun.doc[i])
+                     if m.start == i and m.via != "coref"]
         found += named
     return found
 
