@@ -284,7 +284,8 @@ def _group_noun(token: Token, groups: list[ActorMention], sent_of: dict[int, int
 
 
 def _names_follow(token: Token, named: list[ActorMention]) -> bool:
-    """A group noun whose own name follows it after a comma (with or without "the")."""
+    """A group noun with a name right after its comma (with or without "the"), or two words on, as after a
+    possessive ("the 4th Infantry Brigade's Azmitia Battalion"): a noun of a named body, no reference."""
     starts = (token.i + 2, *after_comma(token.doc, token.i))
     return any(m.start in starts for m in named)
 
